@@ -1,0 +1,69 @@
+/** Comparing catalogs: equality of canonical JSON, and where two catalogs differ (for messages). */
+import type { Catalog, Grants } from './types.js';
+import { catalogJson } from './normalize.js';
+
+export function catalogsEqual(a: Catalog, b: Catalog): boolean {
+  return catalogJson(a) === catalogJson(b);
+}
+
+const KINDS = ['schemas', 'extensions', 'enums', 'domains', 'sequences', 'tables', 'functions', 'views', 'externalTriggers'] as const;
+
+/** Object paths that differ, e.g. `tables.public.notifications`, sorted, at most `limit`. */
+export function catalogDifferences(a: Catalog, b: Catalog, limit = 20): string[] {
+  const out: string[] = [];
+  for (const kind of KINDS) {
+    const left = a[kind] as Readonly<Record<string, unknown>>;
+    const right = b[kind] as Readonly<Record<string, unknown>>;
+    for (const key of [...new Set([...Object.keys(left), ...Object.keys(right)])].sort()) {
+      const l = left[key];
+      const r = right[key];
+      if (l === undefined) out.push(`${kind} ${key}: only in the second`);
+      else if (r === undefined) out.push(`${kind} ${key}: only in the first`);
+      else if (JSON.stringify(l) !== JSON.stringify(r)) out.push(`${kind} ${key}: ${fieldDifferences(l, r).join(', ')}`);
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}
+
+function fieldDifferences(a: unknown, b: unknown): string[] {
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return ['value'];
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return keys.filter(
+    (key) => JSON.stringify((a as Record<string, unknown>)[key]) !== JSON.stringify((b as Record<string, unknown>)[key]),
+  );
+}
+
+function projectGrants(grants: Grants, roles: ReadonlySet<string>): Grants {
+  return Object.fromEntries(Object.entries(grants).filter(([role]) => roles.has(role)));
+}
+
+/**
+ * The catalog as the spec manages it: privileges only for the roles the spec names (grants to
+ * other roles are the platform's business and never compared), and constraint validation state
+ * left out (a NOT VALID constraint being validated is the same schema).
+ */
+export function projectCatalog(catalog: Catalog, managedRoles: readonly string[]): Catalog {
+  const roles = new Set(managedRoles);
+  return {
+    ...catalog,
+    tables: Object.fromEntries(
+      Object.entries(catalog.tables).map(([key, table]) => [
+        key,
+        {
+          ...table,
+          grants: projectGrants(table.grants, roles),
+          constraints: Object.fromEntries(
+            Object.entries(table.constraints).map(([name, c]) => [name, { ...c, validated: true }]),
+          ),
+        },
+      ]),
+    ),
+    views: Object.fromEntries(
+      Object.entries(catalog.views).map(([key, view]) => [key, { ...view, grants: projectGrants(view.grants, roles) }]),
+    ),
+    functions: Object.fromEntries(
+      Object.entries(catalog.functions).map(([key, fn]) => [key, { ...fn, grants: projectGrants(fn.grants, roles) }]),
+    ),
+  };
+}

@@ -1,0 +1,23 @@
+-- Table constraints (PK, unique, check, FK, exclusion) of managed tables. NOT NULL rows of
+-- PostgreSQL 18 (contype 'n') are left out: NOT NULL lives on the column.
+SELECT con.conrelid::int8::text AS rel, con.conname AS name, con.contype AS type,
+       array(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
+             JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS columns,
+       pg_catalog.pg_get_constraintdef(con.oid, true) AS definition,
+       con.convalidated AS validated, con.condeferrable AS deferrable, con.condeferred AS deferred,
+       CASE WHEN con.contype = 'f' THEN fn.nspname || '.' || fc.relname END AS ref_table,
+       CASE WHEN con.contype = 'f' THEN array(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
+             JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord)::text[] END AS ref_columns,
+       con.confdeltype AS on_delete, con.confupdtype AS on_update, con.confmatchtype AS match,
+       CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END AS check_expr,
+       obj_description(con.oid, 'pg_constraint') AS comment
+FROM pg_catalog.pg_constraint con
+JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
+LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+WHERE con.contype IN ('p', 'u', 'c', 'f', 'x')
+  AND c.relkind IN ('r', 'p')
+  AND n.nspname = ANY ($1::text[])
+  AND con.conparentid = 0
+ORDER BY 1, 2

@@ -1,0 +1,22 @@
+-- Functions and procedures of the managed schemas (not owned by an extension).
+SELECT n.nspname AS schema, p.proname AS name,
+       CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END AS kind,
+       pg_catalog.pg_get_function_identity_arguments(p.oid) AS identity_args,
+       pg_catalog.pg_get_function_arguments(p.oid) AS args,
+       CASE WHEN p.prokind <> 'p' THEN pg_catalog.pg_get_function_result(p.oid) END AS returns,
+       l.lanname AS language, p.prosrc AS body,
+       CASE p.provolatile WHEN 'i' THEN 'immutable' WHEN 's' THEN 'stable' ELSE 'volatile' END AS volatility,
+       CASE WHEN p.prosecdef THEN 'definer' ELSE 'invoker' END AS security,
+       p.proisstrict AS strict,
+       coalesce(p.proconfig, '{}')::text[] AS config,
+       pg_catalog.pg_get_functiondef(p.oid) AS definition,
+       (SELECT coalesce(jsonb_agg(jsonb_build_array(CASE WHEN a.grantee = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(a.grantee) END, lower(a.privilege_type))), '[]'::jsonb)
+          FROM aclexplode(p.proacl) a WHERE a.grantee <> p.proowner) AS grants,
+       obj_description(p.oid, 'pg_proc') AS comment
+FROM pg_catalog.pg_proc p
+JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+JOIN pg_catalog.pg_language l ON l.oid = p.prolang
+WHERE p.prokind IN ('f', 'p')
+  AND n.nspname = ANY ($1::text[])
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+ORDER BY 1, 2, 4

@@ -1,0 +1,6 @@
+-- Managed schemas that exist, with their comments.
+SELECT n.nspname AS name,
+       obj_description(n.oid, 'pg_namespace') AS comment
+FROM pg_catalog.pg_namespace n
+WHERE n.nspname = ANY ($1::text[])
+ORDER BY 1

@@ -1,0 +1,18 @@
+-- Tables (plain and partitioned) of the managed schemas: RLS, partitioning, comment, grants.
+SELECT c.oid::int8::text AS oid, n.nspname AS schema, c.relname AS name,
+       c.relkind = 'p' AS partitioned,
+       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_by,
+       CASE WHEN c.relispartition THEN (SELECT pn.nspname || '.' || pc.relname FROM pg_catalog.pg_inherits i
+              JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+             WHERE i.inhrelid = c.oid LIMIT 1) END AS partition_parent,
+       CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+       c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls,
+       obj_description(c.oid, 'pg_class') AS comment,
+       (SELECT coalesce(jsonb_agg(jsonb_build_array(CASE WHEN a.grantee = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(a.grantee) END, lower(a.privilege_type))), '[]'::jsonb)
+          FROM aclexplode(c.relacl) a WHERE a.grantee <> c.relowner) AS grants
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p')
+  AND n.nspname = ANY ($1::text[])
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+ORDER BY 2, 3

@@ -1,0 +1,42 @@
+/** Canonical form of a Catalog: object keys sorted at every depth, so equal schemas serialize equally. */
+import { createHash } from 'node:crypto';
+import type { Catalog } from './types.js';
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const child = (value as Record<string, unknown>)[key];
+      if (child !== undefined) out[key] = sortKeys(child);
+    }
+    return out;
+  }
+  return value;
+}
+
+export function normalizeCatalog(catalog: Catalog): Catalog {
+  return sortKeys(catalog) as Catalog;
+}
+
+/** Deterministic JSON of a catalog (sorted keys, two-space indent, trailing newline). */
+export function catalogJson(catalog: Catalog): string {
+  return `${JSON.stringify(sortKeys(catalog), null, 2)}\n`;
+}
+
+/**
+ * `sha256:<hex>` over the canonical catalog. Fields that vary by server version or by build
+ * (a function's full `definition` text) are left out, so one schema hashes the same on 15, 17 and 18.
+ */
+export function catalogHash(catalog: Catalog): string {
+  const stable = {
+    ...catalog,
+    functions: Object.fromEntries(
+      Object.entries(catalog.functions).map(([key, fn]) => {
+        const { definition: _definition, ...rest } = fn;
+        return [key, rest];
+      }),
+    ),
+  };
+  return `sha256:${createHash('sha256').update(JSON.stringify(sortKeys(stable))).digest('hex')}`;
+}

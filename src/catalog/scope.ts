@@ -1,0 +1,46 @@
+/** What the tool manages, and what it never touches. */
+
+/** Schemas that belong to PostgreSQL or to the platform: never managed, never dropped. */
+export const PLATFORM_SCHEMAS: readonly string[] = [
+  'pg_catalog',
+  'information_schema',
+  'pg_toast',
+  'auth',
+  'storage',
+  'realtime',
+  'graphql',
+  'graphql_public',
+  'extensions',
+  'vault',
+  'pgsodium',
+  'pgsodium_masks',
+  'supabase_functions',
+  'supabase_migrations',
+  'net',
+  'cron',
+  'pgbouncer',
+  'pgtle',
+  'tiger',
+  'topology',
+  '_realtime',
+  '_analytics',
+];
+
+/** The runner's own history schema. */
+export const HISTORY_SCHEMA = 'schema_migrations';
+
+export function isUnmanagedSchema(name: string): boolean {
+  return (
+    PLATFORM_SCHEMAS.includes(name) ||
+    name === HISTORY_SCHEMA ||
+    name.startsWith('pg_temp_') ||
+    name.startsWith('pg_toast_temp_')
+  );
+}
+
+export interface Scope {
+  /** Managed schemas. */
+  readonly schemas: readonly string[];
+  /** Extensions to include wherever they are installed (those the spec names). */
+  readonly extensions?: readonly string[];
+}

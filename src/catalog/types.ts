@@ -1,0 +1,259 @@
+/**
+ * The Catalog: one plain-data model of a database's managed scope.
+ *
+ * Both sides of every diff are Catalogs: the live database (introspected) and the desired state
+ * (the spec rendered as DDL on a shadow database, then introspected). Names are unquoted; objects
+ * are keyed by their qualified name (`schema.name`, unquoted, see `qualifiedName`). Keys are kept
+ * sorted by `normalizeCatalog`, so two databases holding the same schema serialize identically.
+ *
+ * Expressions (defaults, checks, policy predicates, index/trigger WHEN clauses) are Postgres's own
+ * deparsed text (`pg_get_expr` and friends), so they compare like with like.
+ */
+
+export interface Catalog {
+  readonly schemas: Readonly<Record<string, SchemaDef>>;
+  readonly extensions: Readonly<Record<string, Extension>>;
+  readonly enums: Readonly<Record<string, EnumType>>;
+  readonly domains: Readonly<Record<string, Domain>>;
+  readonly sequences: Readonly<Record<string, Sequence>>;
+  readonly tables: Readonly<Record<string, Table>>;
+  /** Keyed by `schema.name(identity args)`, e.g. `public.add(integer, integer)`. */
+  readonly functions: Readonly<Record<string, FunctionDef>>;
+  readonly views: Readonly<Record<string, View>>;
+  /**
+   * Triggers the managed scope owns on tables outside it (e.g. `auth.users`), keyed by
+   * `schema.table.trigger`. The table itself is never managed.
+   */
+  readonly externalTriggers: Readonly<Record<string, Trigger & { readonly table: string }>>;
+}
+
+export interface SchemaDef {
+  readonly name: string;
+  readonly comment?: string;
+}
+
+export interface Extension {
+  readonly name: string;
+  readonly schema: string;
+}
+
+export interface EnumType {
+  readonly schema: string;
+  readonly name: string;
+  /** In sort order. */
+  readonly values: readonly string[];
+  readonly comment?: string;
+}
+
+export interface Domain {
+  readonly schema: string;
+  readonly name: string;
+  /** `format_type` of the base type, e.g. `character varying(20)`. */
+  readonly type: string;
+  readonly notNull: boolean;
+  readonly default?: string;
+  readonly collation?: string;
+  /** Constraint name -> `CHECK (...)` definition from `pg_get_constraintdef`. */
+  readonly checks: Readonly<Record<string, string>>;
+  readonly comment?: string;
+}
+
+export interface Sequence {
+  readonly schema: string;
+  readonly name: string;
+  readonly type: string;
+  readonly start: string;
+  readonly increment: string;
+  readonly min: string;
+  readonly max: string;
+  readonly cache: string;
+  readonly cycle: boolean;
+  /** `table.column` (qualified table) when the sequence is OWNED BY a column. */
+  readonly ownedBy?: string;
+  readonly comment?: string;
+}
+
+export type PrivilegeName =
+  | 'select'
+  | 'insert'
+  | 'update'
+  | 'delete'
+  | 'truncate'
+  | 'references'
+  | 'trigger'
+  | 'execute'
+  | 'usage';
+
+/** Role -> sorted privileges granted to it (owner's implicit privileges excluded). */
+export type Grants = Readonly<Record<string, readonly PrivilegeName[]>>;
+
+export interface Column {
+  readonly name: string;
+  /** `format_type(atttypid, atttypmod)`, e.g. `timestamp with time zone`, `numeric(10,2)`, `text[]`. */
+  readonly type: string;
+  readonly notNull: boolean;
+  /** `pg_get_expr(adbin)`; absent for identity and generated columns. */
+  readonly default?: string;
+  readonly identity?: 'always' | 'by default';
+  /** Stored generated column expression. */
+  readonly generated?: string;
+  /** Only when different from the type's default collation. */
+  readonly collation?: string;
+  readonly comment?: string;
+}
+
+export type ConstraintKind = 'primary_key' | 'unique' | 'check' | 'foreign_key' | 'exclusion';
+
+export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
+
+export interface Constraint {
+  readonly name: string;
+  readonly kind: ConstraintKind;
+  /** Constrained columns in key order (empty for checks not tied to columns). */
+  readonly columns: readonly string[];
+  /** `pg_get_constraintdef`, e.g. `FOREIGN KEY (a) REFERENCES auth.users(id) ON DELETE CASCADE`. */
+  readonly definition: string;
+  /** False for a NOT VALID constraint not yet validated. Diffs ignore it; `check`/status report it. */
+  readonly validated: boolean;
+  readonly deferrable: boolean;
+  readonly initiallyDeferred: boolean;
+  readonly foreignKey?: {
+    /** Qualified referenced table. */
+    readonly table: string;
+    readonly columns: readonly string[];
+    readonly onDelete: ReferentialAction;
+    readonly onUpdate: ReferentialAction;
+    readonly match: 'simple' | 'full' | 'partial';
+  };
+  /** Check expression (without `CHECK (...)`). */
+  readonly check?: string;
+  readonly comment?: string;
+}
+
+export interface Index {
+  readonly name: string;
+  readonly unique: boolean;
+  /** Access method, e.g. `btree`, `gin`. */
+  readonly method: string;
+  /** Key columns or expressions as `pg_get_indexdef(oid, k, true)` prints them (incl. opclass/order). */
+  readonly keys: readonly string[];
+  readonly include: readonly string[];
+  readonly where?: string;
+  readonly nullsNotDistinct: boolean;
+  /** `pg_get_indexdef`, with the schema-qualified table. */
+  readonly definition: string;
+  readonly comment?: string;
+}
+
+export type TriggerEvent = 'insert' | 'update' | 'delete' | 'truncate';
+
+export interface Trigger {
+  readonly name: string;
+  readonly timing: 'before' | 'after' | 'instead of';
+  /** Sorted. */
+  readonly events: readonly TriggerEvent[];
+  /** Columns of `UPDATE OF`. */
+  readonly updateOf: readonly string[];
+  readonly forEach: 'row' | 'statement';
+  readonly when?: string;
+  /** Qualified function name, without args. */
+  readonly function: string;
+  readonly args: readonly string[];
+  /** `pg_get_triggerdef`. */
+  readonly definition: string;
+  readonly enabled: boolean;
+  readonly comment?: string;
+}
+
+export type PolicyCommand = 'all' | 'select' | 'insert' | 'update' | 'delete';
+
+export interface Policy {
+  readonly name: string;
+  readonly command: PolicyCommand;
+  readonly permissive: boolean;
+  /** Sorted; `public` when the policy applies to every role. */
+  readonly roles: readonly string[];
+  readonly using?: string;
+  readonly check?: string;
+  readonly comment?: string;
+}
+
+export interface Table {
+  readonly schema: string;
+  readonly name: string;
+  /** `partitioned` for a declaratively partitioned parent. */
+  readonly kind: 'table' | 'partitioned';
+  /** `pg_get_partkeydef`, e.g. `RANGE (created_at)`. */
+  readonly partitionBy?: string;
+  /** When this table is a partition: its parent and `pg_get_expr(relpartbound)`. */
+  readonly partitionOf?: { readonly parent: string; readonly bound: string };
+  /** In attribute order. */
+  readonly columns: readonly Column[];
+  readonly constraints: Readonly<Record<string, Constraint>>;
+  /** Indexes that do not back a constraint. */
+  readonly indexes: Readonly<Record<string, Index>>;
+  readonly triggers: Readonly<Record<string, Trigger>>;
+  readonly policies: Readonly<Record<string, Policy>>;
+  readonly rls: boolean;
+  readonly forceRls: boolean;
+  readonly grants: Grants;
+  readonly comment?: string;
+}
+
+export interface FunctionArg {
+  readonly name?: string;
+  readonly mode: 'in' | 'out' | 'inout' | 'variadic' | 'table';
+  readonly type: string;
+  readonly default?: string;
+}
+
+export interface FunctionDef {
+  readonly schema: string;
+  readonly name: string;
+  readonly kind: 'function' | 'procedure';
+  /** `pg_get_function_identity_arguments`. */
+  readonly identityArgs: string;
+  /** `pg_get_function_arguments` (with names and defaults). */
+  readonly args: string;
+  /** `pg_get_function_result`; absent for procedures. */
+  readonly returns?: string;
+  readonly language: string;
+  /** `prosrc`. */
+  readonly body: string;
+  readonly volatility: 'volatile' | 'stable' | 'immutable';
+  readonly security: 'invoker' | 'definer';
+  readonly strict: boolean;
+  /** `proconfig`, e.g. `search_path=public, pg_temp`, sorted. */
+  readonly config: readonly string[];
+  /** `pg_get_functiondef`: a complete `CREATE OR REPLACE FUNCTION` statement. */
+  readonly definition: string;
+  readonly grants: Grants;
+  readonly comment?: string;
+}
+
+export interface View {
+  readonly schema: string;
+  readonly name: string;
+  readonly materialized: boolean;
+  /** `pg_get_viewdef(oid, true)`. */
+  readonly definition: string;
+  /** Reloptions such as `security_invoker=true`, sorted. */
+  readonly options: readonly string[];
+  readonly columns: readonly string[];
+  readonly grants: Grants;
+  readonly comment?: string;
+  /** Indexes on a materialized view. */
+  readonly indexes: Readonly<Record<string, Index>>;
+}
+
+export const emptyCatalog = (): Catalog => ({
+  schemas: {},
+  extensions: {},
+  enums: {},
+  domains: {},
+  sequences: {},
+  tables: {},
+  functions: {},
+  views: {},
+  externalTriggers: {},
+});

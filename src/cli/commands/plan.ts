@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { Option } from 'commander';
+import type { CommandRegistrar } from '../context.js';
+import { resolveDatabase } from '../../db/index.js';
+import { runPlan } from '../../planner/run-plan.js';
+import { renderJson, renderMarkdown, renderText } from '../../planner/report.js';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** `schema plan`: diff the YAML against the database and write a verified migration pair. */
+export const registerPlan: CommandRegistrar = (program, ctx, setExit) => {
+  program
+    .command('plan')
+    .description('diff the YAML against the database; write a verified NNN_slug.sql + rollback_NNN.sql')
+    .option('--db <url>', 'database URL (default: DATABASE_URL, config db, else the embedded database)')
+    .option('--schema <dir>', 'YAML spec directory')
+    .option('--migrations <dir>', 'migrations directory')
+    .option('--name <slug>', 'migration name (default: derived from the changes)')
+    .option('--allow-destructive', 'allow changes that delete data (drop table/column, remove enum value, narrow a type)', false)
+    .option('--allow-hazard <name>', 'allow a hazard (rewrites-table, ...; repeatable; "all" for every hazard)', collect, [])
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--dry-run', 'print the plan without writing files', false)
+    .option('--shadow-url <url>', 'server for scratch databases (default: the target server, else embedded)')
+    .addOption(new Option('--verify <mode>', 'prove the plan on a shadow before writing').choices(['full', 'none']).default('full'))
+    .action(async (flags: Record<string, unknown>) => {
+      const config = ctx.config();
+      const choice = await resolveDatabase({ db: flags['db'] as string | undefined, configDb: config.db, root: ctx.cwd });
+      const report = await runPlan({
+        cwd: ctx.cwd,
+        config,
+        schemaDir: resolve(ctx.cwd, (flags['schema'] as string | undefined) ?? config.schema),
+        migrationsDir: resolve(ctx.cwd, (flags['migrations'] as string | undefined) ?? config.migrations),
+        dbUrl: choice.url,
+        embedded: choice.embedded,
+        shadowUrl: flags['shadowUrl'] as string | undefined,
+        name: flags['name'] as string | undefined,
+        hazards: { allowDestructive: flags['allowDestructive'] === true, allowHazards: flags['allowHazard'] as string[] },
+        dryRun: flags['dryRun'] === true,
+        verify: flags['verify'] as 'full' | 'none',
+        progress: (message) => ctx.output.err(message),
+      });
+      const format = flags['format'] as string;
+      ctx.output.out(format === 'json' ? renderJson(report) : format === 'markdown' ? renderMarkdown(report) : renderText(report, ctx.output.color));
+      setExit(0);
+    });
+};

@@ -1,0 +1,62 @@
+/** `schema.config.yaml`: defaults for flags. Flags win over the file; the file wins over built-ins. */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { InputError } from '../util/findings.js';
+
+export interface Config {
+  /** Directory of the YAML spec. */
+  readonly schema: string;
+  /** Directory of generated migrations. */
+  readonly migrations: string;
+  /** Database URL (prefer DATABASE_URL in the environment for secrets). */
+  readonly db?: string;
+  /** Platform preset: `supabase` adds the auth stub, roles and platform schemas. */
+  readonly preset?: 'supabase' | 'none';
+  /** Scratch database server for normalization and verification. */
+  readonly shadow_url?: string;
+  /** Oldest PostgreSQL major the generated SQL must run on. */
+  readonly target_version: number;
+  /** `SET LOCAL lock_timeout` of each migration transaction. */
+  readonly lock_timeout: string;
+  /** `SET LOCAL statement_timeout` of each migration transaction. */
+  readonly statement_timeout: string;
+  /** Schemas exposed by the Data API (RLS and grants rules apply there). */
+  readonly exposed_schemas: readonly string[];
+}
+
+export const CONFIG_FILE = 'schema.config.yaml';
+
+export const defaultConfig: Config = Object.freeze({
+  schema: 'schema',
+  migrations: 'generated-migrations',
+  preset: 'supabase',
+  target_version: 14,
+  lock_timeout: '5s',
+  statement_timeout: '15min',
+  exposed_schemas: Object.freeze(['public']),
+});
+
+const KNOWN_KEYS = new Set(Object.keys({ ...defaultConfig, db: 1, shadow_url: 1 }));
+
+/** Reads `schema.config.yaml` from `root` when present. */
+export function loadConfig(root: string = process.cwd()): Config {
+  const path = join(root, CONFIG_FILE);
+  if (!existsSync(path)) return defaultConfig;
+  let data: unknown;
+  try {
+    data = parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new InputError(`${CONFIG_FILE}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (data === null || data === undefined) return defaultConfig;
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new InputError(`${CONFIG_FILE}:1:1 error config: expected a map of settings`);
+  }
+  for (const key of Object.keys(data)) {
+    if (!KNOWN_KEYS.has(key)) {
+      throw new InputError(`${CONFIG_FILE}: unknown setting "${key}"; known: ${[...KNOWN_KEYS].sort().join(', ')}`);
+    }
+  }
+  return Object.freeze({ ...defaultConfig, ...(data as Partial<Config>) });
+}

@@ -1,0 +1,55 @@
+/** The `schema` command line: parses flags, runs one command, maps errors to exit codes. */
+import { Command, CommanderError } from 'commander';
+import { loadConfig, type Config } from './config.js';
+import type { CommandContext, CommandRegistrar } from './context.js';
+import { processOutput, type Output } from './output.js';
+import { formatFinding, InputError, OperationError } from '../util/findings.js';
+import { commands } from './commands/index.js';
+import { VERSION } from '../version.js';
+
+export async function main(argv: readonly string[], output: Output = processOutput, cwd = process.cwd()): Promise<number> {
+  let exitCode = 0;
+  let config: Config | undefined;
+  const ctx: CommandContext = {
+    output,
+    cwd,
+    config: () => (config ??= loadConfig(cwd)),
+  };
+  const program = new Command('schema')
+    .description('Declarative schema-as-code for PostgreSQL: YAML in, verified migrations out.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) })
+    .showSuggestionAfterError(true);
+  const setExit = (code: number): void => {
+    exitCode = Math.max(exitCode, code);
+  };
+  for (const register of commands as readonly CommandRegistrar[]) register(program, ctx, setExit);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, output);
+  }
+}
+
+export function reportError(error: unknown, output: Output): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    return 2;
+  }
+  if (error instanceof InputError) {
+    for (const finding of error.findings) output.err(formatFinding(finding));
+    if (error.message) output.err(`schema: ${error.message}`);
+    return 2;
+  }
+  if (error instanceof OperationError) {
+    for (const finding of error.findings) output.err(formatFinding(finding));
+    output.err(`schema: ${error.message}`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  output.err(`schema: unexpected error: ${message}`);
+  if (process.env['SCHEMA_DEBUG'] && error instanceof Error && error.stack) output.err(error.stack);
+  return 70;
+}

@@ -1,0 +1,100 @@
+/**
+ * The database layer: one small interface over postgres.js. `prepare: false` everywhere, so every
+ * command works through PgBouncer in transaction mode; no session state is ever set.
+ */
+import postgres from 'postgres';
+import { InputError } from '../util/findings.js';
+import { describeDbError, redactUrl } from './errors.js';
+
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  /** One statement, optional `$n` parameters. */
+  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** A script of one or more statements, run with the simple query protocol. */
+  exec(script: string): Promise<void>;
+}
+
+export interface TransactionOptions {
+  /** e.g. `REPEATABLE READ READ ONLY`. */
+  readonly mode?: string;
+}
+
+export interface Db extends Queryable {
+  /** The URL with the password redacted, for messages. */
+  readonly displayUrl: string;
+  readonly url: string;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** `server_version_num`, e.g. 150020. */
+  serverVersion(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** Connections in the pool (default 1: commands are sequential). */
+  readonly max?: number;
+  readonly connectTimeoutSeconds?: number;
+  readonly applicationName?: string;
+}
+
+/** Checks a database URL's shape; an InputError (exit 2) names what is wrong. */
+export function validateUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new InputError(`not a database URL: expected postgres://user[:password]@host[:port]/database`);
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new InputError(`${redactUrl(url)}: expected a postgres:// or postgresql:// URL`);
+  }
+}
+
+export function connect(url: string, options: ConnectOptions = {}): Db {
+  validateUrl(url);
+  const sql = postgres(url, {
+    prepare: false,
+    max: options.max ?? 1,
+    connect_timeout: options.connectTimeoutSeconds ?? 10,
+    idle_timeout: 20,
+    onnotice: () => undefined,
+    connection: { application_name: options.applicationName ?? 'schema' },
+    types: { bigint: postgres.BigInt },
+    transform: { undefined: null },
+  });
+  // Keep numeric types and dates as text: the catalog is text, and bigints must not lose precision.
+  const wrap = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      throw rethrow(error, url);
+    }
+  };
+  const queryable = (handle: postgres.Sql | postgres.TransactionSql): Queryable => ({
+    query: <T extends Row>(text: string, params: readonly unknown[] = []) =>
+      wrap(async () => [...(await handle.unsafe(text, params as postgres.ParameterOrJSON<never>[]))] as unknown as T[]),
+    exec: (script: string) => wrap(async () => void (await handle.unsafe(script).simple())),
+  });
+  const base = queryable(sql);
+  return {
+    url,
+    displayUrl: redactUrl(url),
+    ...base,
+    transaction: <T>(fn: (tx: Queryable) => Promise<T>, opts: TransactionOptions = {}) =>
+      wrap(async () => (await sql.begin(opts.mode ?? '', (tx) => fn(queryable(tx)))) as T),
+    serverVersion: async () => {
+      const rows = await base.query<{ v: string }>('SELECT current_setting($1) AS v', ['server_version_num']);
+      return Number(rows[0]?.v);
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+/** Server errors keep their fields (the runner prints them); connection failures become one clear line. */
+function rethrow(error: unknown, url: string): unknown {
+  const code = (error as { code?: string } | undefined)?.code;
+  const isServerError = error instanceof Error && 'severity' in error;
+  if (isServerError && !['28P01', '28000', '3D000', '53300', '57P01'].includes(code ?? '')) return error;
+  if (error instanceof Error && error.name === 'InputError') return error;
+  return describeDbError(error, url);
+}

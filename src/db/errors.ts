@@ -1,0 +1,62 @@
+/** Turns driver and server errors into one clear line, never echoing a password. */
+import { OperationError } from '../util/findings.js';
+
+export interface ServerErrorFields {
+  readonly code?: string;
+  readonly message: string;
+  readonly detail?: string;
+  readonly hint?: string;
+  readonly position?: string;
+  readonly where?: string;
+}
+
+/** The server's fields of a postgres.js error, when it is one. */
+export function serverErrorFields(error: unknown): ServerErrorFields | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const e = error as Error & Partial<Record<'code' | 'detail' | 'hint' | 'position' | 'where' | 'severity', string>>;
+  if (!e.severity && !(e.code && /^[0-9A-Z]{5}$/.test(e.code))) return undefined;
+  return { code: e.code, message: e.message, detail: e.detail, hint: e.hint, position: e.position, where: e.where };
+}
+
+/** `url` with the password replaced, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '<unparseable database URL>';
+  }
+}
+
+const CONNECTION_MESSAGES: Record<string, string> = {
+  '28P01': 'password authentication failed; check the user and password in the URL',
+  '28000': 'the server rejected this role or host (pg_hba.conf); check the user in the URL',
+  '3D000': 'the database does not exist; create it or fix the database name in the URL',
+  '42501': 'permission denied; the role needs to read the system catalogs and the managed schemas',
+  '57014': 'a statement was cancelled by statement_timeout; raise it or retry when the database is less busy',
+  '57P01': 'the server shut down during the command; run it again',
+  '53300': 'the server has too many connections; retry later or use a pooler URL',
+};
+
+/** A clear OperationError for a failure while connecting to or querying `url`. */
+export function describeDbError(error: unknown, url: string): OperationError {
+  const where = redactUrl(url);
+  const fields = serverErrorFields(error);
+  if (fields?.code && CONNECTION_MESSAGES[fields.code]) {
+    return new OperationError(`${where}: ${CONNECTION_MESSAGES[fields.code]} (${fields.message})`);
+  }
+  if (fields) {
+    const extra = [fields.detail && `detail: ${fields.detail}`, fields.hint && `hint: ${fields.hint}`].filter(Boolean).join('; ');
+    return new OperationError(`${where}: ${fields.message}${fields.code ? ` [${fields.code}]` : ''}${extra ? ` (${extra})` : ''}`);
+  }
+  const code = (error as { code?: string } | undefined)?.code;
+  if (code === 'ECONNREFUSED') return new OperationError(`${where}: connection refused; is the server running and the port right?`);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new OperationError(`${where}: host not found; check the host in the URL`);
+  if (code === 'CONNECT_TIMEOUT' || code === 'ETIMEDOUT') return new OperationError(`${where}: timed out connecting; check host, port and network`);
+  if (code === 'CONNECTION_CLOSED' || code === 'CONNECTION_ENDED' || code === 'ECONNRESET') {
+    return new OperationError(`${where}: the connection was closed by the server; run the command again`);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new OperationError(`${where}: ${message.replaceAll(url, where)}`);
+}

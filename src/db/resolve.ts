@@ -1,0 +1,26 @@
+/** Which database a command talks to: --db, else DATABASE_URL, else config `db`, else the embedded one. */
+import { join } from 'node:path';
+import { startEmbedded } from './embedded.js';
+
+export interface DatabaseChoice {
+  readonly url: string;
+  readonly embedded: boolean;
+}
+
+export interface ResolveOptions {
+  readonly db?: string;
+  readonly configDb?: string;
+  /** Project root; the embedded database lives in `<root>/.schema/db`. */
+  readonly root?: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export const embeddedDataDir = (root: string): string => join(root, '.schema', 'db');
+
+export async function resolveDatabase(options: ResolveOptions): Promise<DatabaseChoice> {
+  const env = options.env ?? process.env;
+  const explicit = options.db ?? env['DATABASE_URL'] ?? options.configDb;
+  if (explicit) return { url: explicit, embedded: false };
+  const server = await startEmbedded({ dataDir: embeddedDataDir(options.root ?? process.cwd()) });
+  return { url: server.url, embedded: true };
+}

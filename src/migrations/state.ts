@@ -1,0 +1,17 @@
+/** The state hash of a database over a migration's scope: what a header's pre-/post-state records. */
+import { catalogHash, introspect, projectCatalog, type Catalog, type TransactionRunner } from '../catalog/index.js';
+
+export interface StateScope {
+  readonly managedSchemas: readonly string[];
+  readonly managedRoles: readonly string[];
+  readonly extensions: readonly string[];
+}
+
+export function stateHash(catalog: Catalog, scope: StateScope): string {
+  return catalogHash(projectCatalog(catalog, scope.managedRoles));
+}
+
+export async function liveStateHash(db: TransactionRunner, scope: StateScope): Promise<string> {
+  const catalog = await introspect(db, { schemas: scope.managedSchemas, extensions: scope.extensions });
+  return stateHash(catalog, scope);
+}

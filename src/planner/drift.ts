@@ -1,0 +1,55 @@
+/** Drift: does the live database still match the YAML? Used by `check` and `status`. */
+import { join } from 'node:path';
+import { introspect } from '../catalog/index.js';
+import type { Config } from '../cli/config.js';
+import { connect } from '../db/index.js';
+import { buildPlan, type PlanOptions } from '../plan/index.js';
+import { presetNamed } from '../presets/index.js';
+import { chooseShadowProvider, type ShadowProvider } from '../shadow/index.js';
+import { desiredCatalog } from './desired.js';
+import { loadAndCheckSpec } from './spec-input.js';
+
+export interface DriftReport {
+  /** One line per change needed to make the database match the YAML; empty when it matches. */
+  readonly changes: readonly string[];
+}
+
+export interface DriftOptions {
+  readonly cwd: string;
+  readonly config: Config;
+  readonly schemaDir: string;
+  readonly dbUrl: string;
+  readonly embedded: boolean;
+}
+
+export async function detectDrift(o: DriftOptions): Promise<DriftReport> {
+  const { loaded, draft, inputs } = await loadAndCheckSpec(o.schemaDir, o.config);
+  const options: PlanOptions = {
+    lockTimeout: o.config.lock_timeout,
+    statementTimeout: o.config.statement_timeout,
+    targetVersion: o.config.target_version,
+  };
+  const db = connect(o.dbUrl, { max: 1 });
+  try {
+    const major = Math.floor((await db.serverVersion()) / 10000);
+    let providerPromise: Promise<ShadowProvider> | undefined;
+    const provider = (): Promise<ShadowProvider> =>
+      (providerPromise ??= chooseShadowProvider({
+        shadowUrl: o.config.shadow_url,
+        target: db,
+        targetIsEmbedded: o.embedded,
+        root: o.cwd,
+        targetMajor: major,
+      }));
+    const live = await introspect(db, { schemas: inputs.managedSchemas, extensions: inputs.extensions });
+    const preset = presetNamed(o.config.preset);
+    const { catalog: desired } = await desiredCatalog(
+      { loaded, draft, inputs, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') },
+      provider,
+    );
+    const plan = buildPlan(live, desired, inputs, options);
+    return { changes: plan.forward.map((step) => step.description) };
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * `schema plan`: load the spec, introspect the live database, normalize the spec on a shadow,
+ * diff, refuse unallowed hazards, render forward + rollback, prove them on a shadow, write the pair.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { introspect, type Catalog } from '../catalog/index.js';
+import { connect, type Db } from '../db/index.js';
+import { nextVersion, pad, renderHeader, rollbackFileName, slugify, stateHash } from '../migrations/index.js';
+import { buildPlan, renderScript, type Plan, type PlanInputs, type PlanOptions } from '../plan/index.js';
+import { presetNamed } from '../presets/index.js';
+import { chooseShadowProvider, type ShadowProvider } from '../shadow/index.js';
+import { InputError, OperationError, type Finding } from '../util/findings.js';
+import { VERSION } from '../version.js';
+import type { Config } from '../cli/config.js';
+import { desiredCatalog } from './desired.js';
+import { refusedHazards, type HazardPolicy } from './hazards.js';
+import type { PlanReport } from './report.js';
+import { securityChanges } from './security-summary.js';
+import { loadAndCheckSpec, selfCheckGeneratedSql } from './spec-input.js';
+import { verifyPlan } from './verify.js';
+import { runMigrationScript } from './run-script.js';
+
+export interface RunPlanOptions {
+  readonly cwd: string;
+  readonly config: Config;
+  readonly schemaDir: string;
+  readonly migrationsDir: string;
+  readonly dbUrl: string;
+  readonly embedded: boolean;
+  readonly shadowUrl?: string;
+  readonly name?: string;
+  readonly hazards: HazardPolicy;
+  readonly dryRun: boolean;
+  /** `full` proves the plan on a shadow (default); `none` skips it. */
+  readonly verify: 'full' | 'none';
+  readonly progress?: (message: string) => void;
+}
+
+function deriveName(plan: Plan): string {
+  const first = plan.forward[0]?.description ?? 'migration';
+  const words = first.replace(/^[+~-]\s*/, '');
+  return slugify(plan.changes.length > 1 ? `${words} and ${plan.changes.length - 1} more` : words);
+}
+
+export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
+  const timings: Record<string, number> = {};
+  const time = async <T>(phase: string, work: () => Promise<T> | T): Promise<T> => {
+    const start = performance.now();
+    const slow = setTimeout(() => o.progress?.(`${phase}...`), 1000);
+    try {
+      return await work();
+    } finally {
+      clearTimeout(slow);
+      timings[phase] = Math.round((performance.now() - start) * 10) / 10 + (timings[phase] ?? 0);
+    }
+  };
+
+  const { loaded, findings, draft, inputs } = await time('load', () => loadAndCheckSpec(o.schemaDir, o.config));
+  const preset = presetNamed(o.config.preset);
+  const options: PlanOptions = {
+    lockTimeout: o.config.lock_timeout,
+    statementTimeout: o.config.statement_timeout,
+    targetVersion: o.config.target_version,
+  };
+  const db = connect(o.dbUrl, { max: 1 });
+  let providerPromise: Promise<ShadowProvider> | undefined;
+  try {
+    const major = Math.floor((await db.serverVersion()) / 10000);
+    const provider = (): Promise<ShadowProvider> =>
+      (providerPromise ??= chooseShadowProvider({
+        shadowUrl: o.shadowUrl ?? o.config.shadow_url,
+        target: db,
+        targetIsEmbedded: o.embedded,
+        root: o.cwd,
+        targetMajor: major,
+      }));
+    const scope = { schemas: inputs.managedSchemas, extensions: inputs.extensions };
+    const live = await time('introspect', () => introspect(db, scope));
+    const desired = await time('shadow', async () =>
+      (await desiredCatalog({ loaded, draft, inputs, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') }, provider)).catalog,
+    );
+    const plan = await time('diff', () => buildPlan(live, desired, inputs, options));
+    const base = { findings, security: securityChanges(live, desired, inputs.managedRoles), timings, verified: false };
+    if (plan.forward.length === 0) return { status: 'no-changes', changes: [], hazards: [], ...base };
+
+    const changes = plan.forward.map((s) => ({ description: s.description, hazards: s.hazards }));
+    const refused = refusedHazards(plan.forward, o.hazards, loaded);
+    if (refused.length > 0) {
+      throw new OperationError(`the plan has hazards that were not allowed; nothing was written`, 1, refused);
+    }
+    const version = nextVersion(o.migrationsDir);
+    const name = `${pad(version)}_${o.name ? slugify(o.name) : deriveName(plan)}`;
+    const scopeHeader = { managedSchemas: inputs.managedSchemas, managedRoles: inputs.managedRoles, extensions: inputs.extensions };
+    const pre = stateHash(live, scopeHeader);
+    const post = stateHash(desired, scopeHeader);
+    const hazards = [...plan.hazards].sort();
+    const [forwardSql, rollbackSql] = await time('render', () => [
+      `${renderHeader({ tool: VERSION, kind: 'migration', name, preState: pre, postState: post, ...scopeHeader, hazards })}\n\n${renderScript(plan.forward, options)}`,
+      `${renderHeader({ tool: VERSION, kind: 'rollback', name: `rollback_${pad(version)}`, preState: post, postState: pre, ...scopeHeader, hazards: rollbackHazards(plan) })}\n\n${renderScript(plan.rollback, options)}`,
+    ]);
+    const forwardFile = `${name}.sql`;
+    const rollbackFile = rollbackFileName(version);
+    const selfFindings = selfCheckGeneratedSql(
+      [
+        { path: forwardFile, sql: forwardSql },
+        { path: rollbackFile, sql: rollbackSql },
+      ],
+      o.config,
+    );
+    if (selfFindings.length > 0) {
+      throw new OperationError(
+        `the generated migration breaks the checklist, which is a planner bug (please report it); nothing was written:\n  ${selfFindings.join('\n  ')}`,
+      );
+    }
+    if (o.verify === 'full') {
+      await time('verify', async () =>
+        verifyPlan(
+          { live, desired, plan, inputs, options, preset, forwardSql, rollbackSql, runScript: runMigrationScript(options), onPhase: (p) => o.progress?.(`verify: ${p}`) },
+          await provider(),
+        ),
+      );
+    }
+    const report: PlanReport = {
+      status: o.dryRun ? 'dry-run' : 'written',
+      name,
+      version,
+      changes,
+      hazards,
+      forwardSql,
+      rollbackSql,
+      preState: pre,
+      postState: post,
+      ...base,
+      verified: o.verify === 'full',
+    };
+    if (o.dryRun) return report;
+    mkdirSync(o.migrationsDir, { recursive: true });
+    writeFileSync(join(o.migrationsDir, forwardFile), forwardSql.endsWith('\n') ? forwardSql : `${forwardSql}\n`);
+    writeFileSync(join(o.migrationsDir, rollbackFile), rollbackSql.endsWith('\n') ? rollbackSql : `${rollbackSql}\n`);
+    const shown = (file: string): string => relative(o.cwd, join(o.migrationsDir, file)) || file;
+    return { ...report, files: { forward: shown(forwardFile), rollback: shown(rollbackFile) } };
+  } finally {
+    await db.close();
+  }
+}
+
+function rollbackHazards(plan: Plan): string[] {
+  return [...new Set(plan.rollback.flatMap((s) => s.hazards))].sort();
+}
+
+export type { PlanInputs, Catalog, Db, Finding };

@@ -1,0 +1,31 @@
+/** The spec side of `plan`: load, validate (shape, references, checklist) and turn into a draft Catalog. */
+import type { Catalog } from '../catalog/index.js';
+import type { Config } from '../cli/config.js';
+import { toCatalog, type PlanInputs } from '../plan/index.js';
+import { checkGeneratedSql } from '../rules/index.js';
+import { loadSpec, validateSpec } from '../spec/index.js';
+import type { LoadedSpec } from '../spec/types.js';
+import { formatFinding, InputError, type Finding } from '../util/findings.js';
+
+export interface CheckedSpec {
+  readonly loaded: LoadedSpec;
+  /** Checklist findings on the YAML (reported with the plan). */
+  readonly findings: readonly Finding[];
+  readonly draft: Catalog;
+  readonly inputs: PlanInputs;
+}
+
+export async function loadAndCheckSpec(dir: string, config: Config): Promise<CheckedSpec> {
+  const loaded = await loadSpec(dir);
+  const { errors, findings } = validateSpec(loaded, config);
+  if (errors.length > 0) throw new InputError('the spec is invalid; fix it and plan again', errors);
+  const { catalog, inputs } = toCatalog(loaded.spec, { preset: config.preset });
+  return { loaded, findings, draft: catalog, inputs };
+}
+
+/** Every SQL rule on the generated files; any finding is a planner bug. */
+export function selfCheckGeneratedSql(files: readonly { path: string; sql: string }[], config: Config): string[] {
+  return files.flatMap((file) =>
+    checkGeneratedSql(file.path, file.sql, { exposedSchemas: config.exposed_schemas }).map(formatFinding),
+  );
+}

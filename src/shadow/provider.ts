@@ -1,0 +1,113 @@
+/**
+ * Shadow databases: scratch databases where Postgres itself normalizes the spec and where plans are
+ * proven before they are written. A provider hands out fresh databases on one server and drops them
+ * afterwards, also when the command fails or is interrupted.
+ */
+import { randomBytes } from 'node:crypto';
+import { connect, startEmbedded, type Db, type EmbeddedVersion } from '../db/index.js';
+import { OperationError } from '../util/findings.js';
+
+export interface ShadowDatabase {
+  readonly name: string;
+  readonly url: string;
+  readonly db: Db;
+  dispose(): Promise<void>;
+}
+
+export interface ShadowProvider {
+  /** Where the shadows live, for messages. */
+  readonly description: string;
+  /** True when this provider may create missing roles (a private scratch server). */
+  readonly privateServer: boolean;
+  create(): Promise<ShadowDatabase>;
+}
+
+const live = new Set<() => Promise<void>>();
+let handlersInstalled = false;
+
+/** Drop every open shadow on Ctrl-C / SIGTERM before exiting. */
+function installSignalHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void Promise.allSettled([...live].map((dispose) => dispose())).finally(() => process.exit(130));
+    });
+  }
+}
+
+function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Temporary databases on an existing server (`CREATE DATABASE`, dropped after). */
+export function serverShadowProvider(serverUrl: string, options: { privateServer?: boolean } = {}): ShadowProvider {
+  return {
+    description: new URL(serverUrl).host,
+    privateServer: options.privateServer ?? false,
+    async create() {
+      installSignalHandlers();
+      const name = `schema_shadow_${randomBytes(6).toString('hex')}`;
+      const admin = connect(serverUrl);
+      try {
+        await admin.exec(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+      } catch (error) {
+        throw new OperationError(
+          `cannot create a shadow database on ${admin.displayUrl}: ${(error as Error).message}; pass --shadow-url, or grant CREATEDB`,
+        );
+      } finally {
+        await admin.close();
+      }
+      const url = databaseUrl(serverUrl, name);
+      const db = connect(url, { max: 1 });
+      let disposed = false;
+      const dispose = async (): Promise<void> => {
+        if (disposed) return;
+        disposed = true;
+        live.delete(dispose);
+        await db.close().catch(() => undefined);
+        const dropper = connect(serverUrl);
+        try {
+          await dropper.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        } finally {
+          await dropper.close();
+        }
+      };
+      live.add(dispose);
+      return { name, url, db, dispose };
+    },
+  };
+}
+
+/** Shadows on a private embedded server in `<root>/.schema/shadow-<major>`. */
+export async function embeddedShadowProvider(root: string, version: EmbeddedVersion): Promise<ShadowProvider> {
+  const server = await startEmbedded({ dataDir: `${root}/.schema/shadow-${version}`, version });
+  const provider = serverShadowProvider(server.url, { privateServer: true });
+  return { ...provider, description: `embedded PostgreSQL ${version}` };
+}
+
+/** Whether the current role may create databases on the server at `url`. */
+export async function canCreateDatabases(db: Db): Promise<boolean> {
+  const rows = await db.query<{ ok: boolean }>(
+    `SELECT (rolcreatedb OR rolsuper) AS ok FROM pg_catalog.pg_roles WHERE rolname = current_user`,
+  );
+  return rows[0]?.ok === true;
+}
+
+export interface ChooseShadowOptions {
+  readonly shadowUrl?: string;
+  readonly target: Db;
+  readonly targetIsEmbedded: boolean;
+  readonly root: string;
+  readonly targetMajor: number;
+}
+
+/** `--shadow-url`, else the target server when the role may create databases, else embedded. */
+export async function chooseShadowProvider(options: ChooseShadowOptions): Promise<ShadowProvider> {
+  if (options.shadowUrl) return serverShadowProvider(options.shadowUrl);
+  if (options.targetIsEmbedded) return serverShadowProvider(options.target.url, { privateServer: true });
+  if (await canCreateDatabases(options.target)) return serverShadowProvider(options.target.url);
+  return embeddedShadowProvider(options.root, options.targetMajor >= 17 ? 17 : 15);
+}

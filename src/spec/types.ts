@@ -1,0 +1,233 @@
+/**
+ * The Spec: the merged content of every YAML file under `schema/`, as the user wrote it.
+ * Keys mirror the YAML exactly (snake_case). Every node's source position is kept in a side table
+ * (`SpecPositions`) so errors can point at `file:line:col`.
+ *
+ * Names without a schema are in `public`. Table keys may be qualified (`auth.users`, `app.items`).
+ */
+
+export type Waivers = Readonly<Record<string, string>>;
+
+export interface Spec {
+  /** Managed schemas; `public` is implied when absent. */
+  readonly schemas?: Readonly<Record<string, SchemaSpec | null>>;
+  /** Extension name -> options. */
+  readonly extensions?: Readonly<Record<string, ExtensionSpec | null>>;
+  /** Enum name -> values, or the long form with `values` and `remap`. */
+  readonly enums?: Readonly<Record<string, readonly string[] | EnumSpec>>;
+  readonly domains?: Readonly<Record<string, DomainSpec>>;
+  readonly sequences?: Readonly<Record<string, SequenceSpec>>;
+  readonly tables?: Readonly<Record<string, TableSpec>>;
+  /** Tables outside the managed scope that the spec references or owns triggers on. */
+  readonly external?: Readonly<Record<string, ExternalTableSpec | null>>;
+  readonly functions?: Readonly<Record<string, FunctionSpec>>;
+  readonly views?: Readonly<Record<string, ViewSpec>>;
+}
+
+export interface SchemaSpec {
+  readonly comment?: string;
+}
+
+export interface ExtensionSpec {
+  readonly schema?: string;
+}
+
+export interface EnumSpec {
+  readonly values: readonly string[];
+  /** old value -> new value, applied to rows before an old value is removed or renamed. */
+  readonly remap?: Readonly<Record<string, string>>;
+  readonly comment?: string;
+}
+
+export interface DomainSpec {
+  readonly type: string;
+  readonly not_null?: boolean;
+  readonly default?: SqlValue;
+  readonly checks?: Readonly<Record<string, string>>;
+  readonly comment?: string;
+}
+
+export interface SequenceSpec {
+  readonly type?: string;
+  readonly start?: number;
+  readonly increment?: number;
+  readonly min?: number;
+  readonly max?: number;
+  readonly cache?: number;
+  readonly cycle?: boolean;
+  readonly owned_by?: string;
+  readonly comment?: string;
+}
+
+/** A SQL expression string, or (for json/jsonb defaults) a YAML map/list meaning that JSON. */
+export type SqlValue = string | number | boolean | null | JsonValue;
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [k: string]: JsonValue };
+
+export type ReferentialActionSpec = 'cascade' | 'set null' | 'set default' | 'restrict' | 'no action';
+
+export interface ReferencesSpec {
+  /** Referenced table (`auth.users`, `profiles`). */
+  readonly table: string;
+  /** Referenced column; defaults to the referenced table's primary key. */
+  readonly column?: string;
+  readonly on_delete?: ReferentialActionSpec;
+  readonly on_update?: ReferentialActionSpec;
+  readonly name?: string;
+  readonly deferrable?: boolean | 'initially deferred';
+}
+
+export interface ColumnSpec {
+  readonly type: string;
+  readonly not_null?: boolean;
+  readonly default?: SqlValue;
+  readonly primary_key?: boolean;
+  readonly unique?: boolean;
+  readonly references?: ReferencesSpec;
+  readonly identity?: 'always' | 'by default';
+  /** Stored generated column expression. */
+  readonly generated?: string;
+  readonly collation?: string;
+  readonly comment?: string;
+  readonly renamed_from?: string;
+  /** Expression to fill existing rows when a NOT NULL column is added without a default. */
+  readonly backfill?: string;
+  readonly waive?: Waivers;
+}
+
+export interface ForeignKeySpec {
+  readonly columns: readonly string[];
+  readonly references: { readonly table: string; readonly columns?: readonly string[] };
+  readonly on_delete?: ReferentialActionSpec;
+  readonly on_update?: ReferentialActionSpec;
+  readonly deferrable?: boolean | 'initially deferred';
+}
+
+export interface IndexSpec {
+  readonly name?: string;
+  /** Column names (optionally with ` DESC`, opclass) or SQL expressions in parentheses. */
+  readonly columns: readonly string[];
+  readonly unique?: boolean;
+  readonly where?: string;
+  readonly using?: string;
+  readonly include?: readonly string[];
+  readonly nulls_not_distinct?: boolean;
+  readonly comment?: string;
+}
+
+export type PolicyCommandSpec = 'all' | 'select' | 'insert' | 'update' | 'delete';
+
+export interface PolicySpec {
+  readonly for?: PolicyCommandSpec;
+  readonly to?: string | readonly string[];
+  readonly using?: string;
+  readonly check?: string;
+  readonly as?: 'permissive' | 'restrictive';
+  readonly comment?: string;
+}
+
+export type TriggerEventSpec = 'insert' | 'update' | 'delete' | 'truncate';
+
+export interface TriggerSpec {
+  /** Exactly one of before / after / instead_of: an event or list of events. */
+  readonly before?: TriggerEventSpec | readonly TriggerEventSpec[];
+  readonly after?: TriggerEventSpec | readonly TriggerEventSpec[];
+  readonly instead_of?: TriggerEventSpec | readonly TriggerEventSpec[];
+  readonly update_of?: readonly string[];
+  readonly for_each?: 'row' | 'statement';
+  readonly when?: string;
+  /** Function name (`update_updated_at_column`, `public.handle_new_user`). */
+  readonly function: string;
+  readonly args?: readonly string[];
+  readonly comment?: string;
+}
+
+export type PrivilegeSpec =
+  | 'select'
+  | 'insert'
+  | 'update'
+  | 'delete'
+  | 'truncate'
+  | 'references'
+  | 'trigger'
+  | 'all';
+
+export interface TableSpec {
+  readonly comment?: string;
+  readonly renamed_from?: string;
+  readonly columns: Readonly<Record<string, ColumnSpec>>;
+  /** Composite primary key; a single-column key may use the column's `primary_key: true`. */
+  readonly primary_key?: readonly string[] | { readonly name?: string; readonly columns: readonly string[] };
+  /** Constraint name -> columns. */
+  readonly unique?: Readonly<Record<string, readonly string[] | { readonly columns: readonly string[]; readonly nulls_not_distinct?: boolean }>>;
+  /** Constraint name -> boolean SQL expression. */
+  readonly checks?: Readonly<Record<string, string>>;
+  /** Constraint name -> multi-column foreign key. */
+  readonly foreign_keys?: Readonly<Record<string, ForeignKeySpec>>;
+  readonly indexes?: readonly IndexSpec[];
+  readonly rls?: boolean;
+  readonly force_rls?: boolean;
+  readonly policies?: Readonly<Record<string, PolicySpec>>;
+  readonly triggers?: Readonly<Record<string, TriggerSpec>>;
+  /** Role -> privileges. */
+  readonly grants?: Readonly<Record<string, readonly PrivilegeSpec[]>>;
+  readonly partition_by?: string;
+  readonly partition_of?: { readonly table: string; readonly bound: string };
+  readonly waive?: Waivers;
+}
+
+export interface ExternalTableSpec {
+  /** Columns the spec relies on (for validating references); optional. */
+  readonly columns?: readonly string[];
+  /** Triggers owned by the spec on this unmanaged table. */
+  readonly triggers?: Readonly<Record<string, TriggerSpec>>;
+}
+
+export interface FunctionArgSpec {
+  readonly name?: string;
+  readonly type: string;
+  readonly mode?: 'in' | 'out' | 'inout' | 'variadic';
+  readonly default?: string;
+}
+
+export interface FunctionSpec {
+  /** `[]`, a list of args, or a raw argument list string (`a integer, b text DEFAULT 'x'`). */
+  readonly args?: readonly FunctionArgSpec[] | string;
+  readonly returns?: string;
+  readonly language?: string;
+  readonly body: string;
+  readonly volatility?: 'volatile' | 'stable' | 'immutable';
+  readonly security?: 'invoker' | 'definer';
+  readonly strict?: boolean;
+  readonly search_path?: string;
+  readonly procedure?: boolean;
+  readonly grants?: Readonly<Record<string, readonly ('execute' | 'all')[]>>;
+  readonly comment?: string;
+}
+
+export interface ViewSpec {
+  readonly query: string;
+  readonly materialized?: boolean;
+  readonly security_invoker?: boolean;
+  readonly grants?: Readonly<Record<string, readonly PrivilegeSpec[]>>;
+  readonly comment?: string;
+}
+
+/** Source position of a node. Lines and columns are 1-based. */
+export interface SourcePosition {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+/**
+ * Positions keyed by the YAML path joined with `/`, e.g. `tables/notifications/columns/id/type`.
+ * Top-level object keys (`tables/notifications`) point at the key itself.
+ */
+export type SpecPositions = ReadonlyMap<string, SourcePosition>;
+
+export interface LoadedSpec {
+  readonly spec: Spec;
+  readonly positions: SpecPositions;
+  /** Files that were read, sorted. */
+  readonly files: readonly string[];
+}

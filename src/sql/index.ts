@@ -1,0 +1,1 @@
+export { loadParser, splitStatements, isNonTransactional, lineColOf, SqlSyntaxError, type ParsedStatement } from './parse.js';

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { connect } from '../../src/db/index.js';
+import { adminUrl, freshDatabase, urlForDatabase } from '../helpers/db.js';
+
+describe('database layer', () => {
+  it('runs queries with parameters and multi-statement scripts', async () => {
+    const t = await freshDatabase();
+    try {
+      await t.db.exec('CREATE TABLE a (id int); INSERT INTO a VALUES (1), (2);');
+      const rows = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM a WHERE id > $1', [0]);
+      expect(rows[0]?.n).toBe(2);
+    } finally {
+      await t.drop();
+    }
+  });
+
+  it('keeps the server error fields of a failing statement', async () => {
+    const t = await freshDatabase();
+    try {
+      const error = await t.db.query('SELECT * FROM missing_table').catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: '42P01' });
+    } finally {
+      await t.drop();
+    }
+  });
+
+  it('explains a missing database in one line without the password', async () => {
+    const url = new URL(urlForDatabase(adminUrl(), 'no_such_database_here'));
+    url.password = 'sekret';
+    const db = connect(url.toString());
+    const error = (await db.query('SELECT 1').catch((e: unknown) => e)) as Error;
+    await db.close().catch(() => undefined);
+    expect(error.message).toMatch(/database does not exist/);
+    expect(error.message).not.toContain('sekret');
+  });
+
+  it('explains a refused connection', async () => {
+    const db = connect('postgres://postgres:pw@127.0.0.1:1/postgres', { connectTimeoutSeconds: 2 });
+    const error = (await db.query('SELECT 1').catch((e: unknown) => e)) as Error;
+    await db.close().catch(() => undefined);
+    expect(error.message).toMatch(/connection refused/);
+    expect(error.message).not.toContain(':pw@');
+  });
+
+  it('rejects a malformed URL as bad input', () => {
+    expect(() => connect('not a url')).toThrow(/not a database URL/);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { connect } from '../../src/db/index.js';
+import { canCreateDatabases, runSteps, serverShadowProvider, StepFailedError } from '../../src/shadow/index.js';
+import { adminUrl } from '../helpers/db.js';
+
+async function databaseExists(name: string): Promise<boolean> {
+  const db = connect(adminUrl());
+  try {
+    const rows = await db.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    return rows.length === 1;
+  } finally {
+    await db.close();
+  }
+}
+
+describe('shadow databases', () => {
+  it('creates a scratch database and always drops it', async () => {
+    const provider = serverShadowProvider(adminUrl());
+    const shadow = await provider.create();
+    expect(await databaseExists(shadow.name)).toBe(true);
+    await shadow.db.exec('CREATE TABLE scratch (id int)');
+    await shadow.dispose();
+    expect(await databaseExists(shadow.name)).toBe(false);
+  });
+
+  it('knows whether the role may create databases', async () => {
+    const db = connect(adminUrl());
+    try {
+      expect(await canCreateDatabases(db)).toBe(true);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('runs steps in chunks and names the step that fails', async () => {
+    const shadow = await serverShadowProvider(adminUrl()).create();
+    try {
+      const steps = [
+        { sql: 'CREATE TABLE a (id int)', transactional: true, description: '+ table a', object: 'public.a' },
+        { sql: 'CREATE INDEX CONCURRENTLY a_id ON a (id)', transactional: false, description: '+ index a_id', object: 'public.a' },
+        { sql: "CREATE TABLE b (id int DEFAULT 'x')", transactional: true, description: '+ table b', object: 'public.b' },
+      ];
+      const error = (await runSteps(shadow.db, steps).catch((e: unknown) => e)) as StepFailedError;
+      expect(error).toBeInstanceOf(StepFailedError);
+      expect(error.step.object).toBe('public.b');
+      expect(error.server?.code).toBe('22P02');
+      const rows = await shadow.db.query(`SELECT indexrelid FROM pg_index WHERE indexrelid = 'a_id'::regclass`);
+      expect(rows).toHaveLength(1);
+    } finally {
+      await shadow.dispose();
+    }
+  });
+});
