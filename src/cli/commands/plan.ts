@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { CommandRegistrar } from '../context.js';
-import { resolveDatabase } from '../../db/index.js';
+import { resolveTarget } from '../target.js';
 import { runPlan } from '../../planner/run-plan.js';
 import { renderJson, renderMarkdown, renderText } from '../../planner/report.js';
 
@@ -24,7 +24,7 @@ export const registerPlan: CommandRegistrar = (program, ctx, setExit) => {
     .addOption(new Option('--verify <mode>', 'prove the plan on a shadow before writing').choices(['full', 'none']).default('full'))
     .action(async (flags: Record<string, unknown>) => {
       const config = ctx.config();
-      const choice = await resolveDatabase({ db: flags['db'] as string | undefined, configDb: config.db, root: ctx.cwd });
+      const choice = await resolveTarget(ctx, flags['db'] as string | undefined);
       const report = await runPlan({
         cwd: ctx.cwd,
         config,
