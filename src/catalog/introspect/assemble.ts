@@ -16,6 +16,7 @@ import type {
   View,
 } from '../types.js';
 import { qualifiedName } from '../names.js';
+import { indexKeyElements } from './index-keys.js';
 import type { QueryName } from './queries.js';
 
 type R = Record<string, unknown>;
@@ -101,13 +102,20 @@ function constraintOf(row: R): Constraint {
   return withOptional(base, { check: opt(row['check_expr']), comment: opt(row['comment']) });
 }
 
+/** Key elements with their ordering and operator class; the plain per-column form when unparsable. */
+function indexKeys(row: R): string[] {
+  const plain = strs(row['keys']);
+  const full = indexKeyElements(str(row['pretty_definition']));
+  return full && full.length === plain.length ? full : plain;
+}
+
 function indexOf(row: R): Index {
   return withOptional(
     {
       name: str(row['name']),
       unique: row['unique'] === true,
       method: str(row['method']),
-      keys: strs(row['keys']),
+      keys: indexKeys(row),
       include: strs(row['include']),
       nullsNotDistinct: row['nulls_not_distinct'] === true,
       definition: str(row['definition']),

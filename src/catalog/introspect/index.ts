@@ -13,6 +13,10 @@ export interface TransactionRunner {
   transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: { mode?: string }): Promise<T>;
 }
 
+const SESSION_SETTINGS = `SELECT pg_catalog.set_config('search_path', 'pg_catalog', true),
+  pg_catalog.set_config('TimeZone', 'UTC', true), pg_catalog.set_config('DateStyle', 'ISO, MDY', true),
+  pg_catalog.set_config('IntervalStyle', 'postgres', true), pg_catalog.set_config('extra_float_digits', '1', true)`;
+
 /** Number of catalog queries one introspection runs (constant). */
 export const INTROSPECTION_QUERY_COUNT = QUERY_NAMES.length;
 
@@ -21,8 +25,9 @@ export async function introspect(db: TransactionRunner, scope: Scope): Promise<C
   const params = [[...scope.schemas], [...(scope.extensions ?? [])]];
   const rows = await db.transaction(
     async (tx) => {
-      // Print every name outside pg_catalog qualified, whatever the role's search_path.
-      await tx.query(`SELECT pg_catalog.set_config('search_path', 'pg_catalog', true)`);
+      // Print every name outside pg_catalog qualified, whatever the role's search_path, and print
+      // constants (partition bounds, defaults) the same way whatever the session's settings.
+      await tx.query(SESSION_SETTINGS);
       const out: Record<string, readonly Record<string, unknown>[]> = {};
       for (const name of QUERY_NAMES) {
         const text = queries[name];

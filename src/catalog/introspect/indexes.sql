@@ -6,6 +6,7 @@ SELECT i.indrelid::int8::text AS rel, ic.relname AS name, i.indisunique AS uniqu
        pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS "where",
        coalesce((to_jsonb(i.*) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
        pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
+       pg_catalog.pg_get_indexdef(i.indexrelid, 0, true) AS pretty_definition,
        obj_description(i.indexrelid, 'pg_class') AS comment
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
