@@ -1,13 +1,41 @@
+import { resolve } from 'node:path';
 import type { CommandRegistrar } from '../context.js';
-import { OperationError } from '../../util/findings.js';
+import { connect, resolveDatabase } from '../../db/index.js';
+import { pullDatabase, pullSpec, writePulled } from '../../pull/index.js';
 
-/** `schema pull` (being built). */
-export const registerPull: CommandRegistrar = (program) => {
+const list = (value: string): string[] =>
+  value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+
+/** `schema pull`: adopt an existing database by writing its managed scope as YAML. */
+export const registerPull: CommandRegistrar = (program, ctx, setExit) => {
   program
     .command('pull')
-    .description('pull (not yet available)')
-    .allowUnknownOption(true)
-    .action(() => {
-      throw new OperationError('schema pull is not available yet', 2);
+    .description('adopt an existing database: write its schemas as YAML (one file per table)')
+    .option('--db <url>', 'database URL (default: DATABASE_URL, config db, else the embedded database)')
+    .requiredOption('--out <dir>', 'directory to write the YAML to (must be empty unless --force)')
+    .option('--schemas <names>', 'comma-separated schemas to pull (default: every schema but the platform ones)')
+    .option('--force', 'overwrite a non-empty directory (removes YAML files the pull does not write)', false)
+    .action(async (flags: Record<string, unknown>) => {
+      const config = ctx.config();
+      const outDir = resolve(ctx.cwd, flags['out'] as string);
+      const schemas = flags['schemas'] === undefined ? undefined : list(flags['schemas'] as string);
+      const choice = await resolveDatabase({ db: flags['db'] as string | undefined, configDb: config.db, root: ctx.cwd });
+      const db = connect(choice.url);
+      try {
+        ctx.output.err(`Reading ${schemas ? schemas.join(', ') : 'every non-platform schema'} ...`);
+        const pulled = await pullDatabase(db, schemas);
+        const files = pullSpec(pulled.catalog, { schemas: pulled.schemas });
+        const written = writePulled(outDir, files, flags['force'] === true);
+        const tables = Object.values(pulled.catalog.tables).filter((t) => pulled.schemas.includes(t.schema)).length;
+        ctx.output.out(
+          `Pulled ${tables} table(s) from schema(s) ${pulled.schemas.join(', ') || '(none)'} into ${written.length} file(s) under ${flags['out'] as string}`,
+        );
+        setExit(0);
+      } finally {
+        await db.close();
+      }
     });
 };

@@ -1,0 +1,235 @@
+/**
+ * Pure: a Catalog as Spec fragments, one per file: `schemas.yaml`, `extensions.yaml`, `enums.yaml`,
+ * `domains.yaml`, `sequences.yaml`, `functions.yaml`, `views.yaml`, `external.yaml` and
+ * `tables/<schema>.<table>.yaml`. Only what the managed schemas hold; tables they reference
+ * elsewhere (e.g. `auth.users`) are declared `external`, with the triggers the scope owns on them.
+ */
+import type { Catalog, Domain, EnumType, FunctionDef, Sequence, View } from '../catalog/types.js';
+import { splitQualified } from '../catalog/names.js';
+import type {
+  DomainSpec,
+  EnumSpec,
+  ExternalTableSpec,
+  FunctionSpec,
+  SchemaSpec,
+  SequenceSpec,
+  Spec,
+  TableSpec,
+  TriggerSpec,
+  ViewSpec,
+} from '../spec/types.js';
+import { readableDefault, shortType, specRef, specRefOfKey, stripOuterParens } from './sql-text.js';
+import { grantsSpec, tableSpec, triggerSpec, type PrimaryKeyLookup } from './table-spec.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export interface PulledFragment {
+  /** Relative file path, `/`-separated. */
+  readonly file: string;
+  readonly spec: Spec;
+}
+
+const byKey = <T>(record: Readonly<Record<string, T>>, keep: (value: T) => boolean): [string, T][] =>
+  Object.keys(record)
+    .sort()
+    .map((key) => [key, record[key]!] as [string, T])
+    .filter(([, value]) => keep(value));
+
+function enumSpec(e: EnumType): readonly string[] | EnumSpec {
+  return e.comment === undefined ? [...e.values] : { values: [...e.values], comment: e.comment };
+}
+
+function domainSpec(d: Domain): DomainSpec {
+  const out: Mutable<DomainSpec> = { type: shortType(d.type) };
+  if (d.notNull) out.not_null = true;
+  if (d.default !== undefined) out.default = readableDefault(d.default, d.type);
+  const checks = Object.keys(d.checks).sort();
+  if (checks.length > 0) {
+    out.checks = Object.fromEntries(checks.map((name) => [name, stripOuterParens(d.checks[name]!.replace(/^CHECK /, ''))]));
+  }
+  if (d.comment !== undefined) out.comment = d.comment;
+  return out;
+}
+
+const TYPE_LIMITS: Record<string, { min: string; max: string }> = {
+  smallint: { min: '-32768', max: '32767' },
+  integer: { min: '-2147483648', max: '2147483647' },
+  bigint: { min: '-9223372036854775808', max: '9223372036854775807' },
+};
+
+function sequenceNumber(text: string): number | string {
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : text;
+}
+
+function sequenceSpec(s: Sequence): SequenceSpec {
+  const out: Mutable<SequenceSpec> = {};
+  if (s.type !== 'bigint') out.type = s.type;
+  const ascending = !s.increment.startsWith('-');
+  const limits = TYPE_LIMITS[s.type] ?? TYPE_LIMITS['bigint']!;
+  const defaultMin = ascending ? '1' : limits.min;
+  const defaultMax = ascending ? limits.max : '-1';
+  const defaultStart = ascending ? s.min : s.max;
+  if (s.start !== defaultStart) out.start = sequenceNumber(s.start) as number;
+  if (s.increment !== '1') out.increment = sequenceNumber(s.increment) as number;
+  if (s.min !== defaultMin) out.min = sequenceNumber(s.min) as number;
+  if (s.max !== defaultMax) out.max = sequenceNumber(s.max) as number;
+  if (s.cache !== '1') out.cache = sequenceNumber(s.cache) as number;
+  if (s.cycle) out.cycle = true;
+  if (s.ownedBy !== undefined) {
+    const dot = s.ownedBy.lastIndexOf('.');
+    out.owned_by = `${specRefOfKey(s.ownedBy.slice(0, dot))}.${s.ownedBy.slice(dot + 1)}`;
+  }
+  if (s.comment !== undefined) out.comment = s.comment;
+  return out;
+}
+
+function functionSpec(fn: FunctionDef): FunctionSpec {
+  const out: Mutable<FunctionSpec> = { args: fn.args === '' ? [] : fn.args } as Mutable<FunctionSpec>;
+  if (fn.kind === 'procedure') out.procedure = true;
+  if (fn.returns !== undefined) out.returns = fn.returns;
+  out.language = fn.language;
+  if (fn.volatility !== 'volatile') out.volatility = fn.volatility;
+  if (fn.security !== 'invoker') out.security = fn.security;
+  if (fn.strict) out.strict = true;
+  const searchPath = fn.config.find((entry) => entry.startsWith('search_path='));
+  if (searchPath !== undefined) out.search_path = searchPath.slice('search_path='.length);
+  const grants = grantsSpec(fn.grants, []);
+  if (grants) out.grants = grants as FunctionSpec['grants'];
+  if (fn.comment !== undefined) out.comment = fn.comment;
+  out.body = fn.body;
+  return out;
+}
+
+function viewSpec(v: View): ViewSpec {
+  const out: Mutable<ViewSpec> = {} as Mutable<ViewSpec>;
+  if (v.comment !== undefined) out.comment = v.comment;
+  if (v.materialized) out.materialized = true;
+  if (v.options.includes('security_invoker=true') || v.options.includes('security_invoker=on')) out.security_invoker = true;
+  const grants = grantsSpec(v.grants);
+  if (grants) out.grants = grants;
+  out.query = v.definition.trim().replace(/;$/, '');
+  return out;
+}
+
+/** File name of a table: `tables/<schema>.<table>.yaml`, characters unsafe in file names replaced, unique ignoring case. */
+function tableFileNames(keys: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const key of keys) {
+    const base = key.replace(/[^\p{L}\p{N}_.-]+/gu, '_').replace(/^\.+/, '_');
+    let name = `tables/${base}.yaml`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `tables/${base}_${n}.yaml`;
+    used.add(name.toLowerCase());
+    out.set(key, name);
+  }
+  return out;
+}
+
+/** Spec key of a function: its reference, with the argument types when the name is overloaded. */
+function functionKeys(functions: readonly [string, FunctionDef][]): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const [, fn] of functions) {
+    const ref = specRef(fn.schema, fn.name);
+    counts.set(ref, (counts.get(ref) ?? 0) + 1);
+  }
+  return new Map(
+    functions.map(([key, fn]) => {
+      const ref = specRef(fn.schema, fn.name);
+      return [key, counts.get(ref)! > 1 ? `${ref}(${fn.identityArgs})` : ref];
+    }),
+  );
+}
+
+export interface PullOptions {
+  /** Managed schemas; default: every schema in the catalog. */
+  readonly schemas?: readonly string[];
+}
+
+export function specFragments(catalog: Catalog, options: PullOptions = {}): PulledFragment[] {
+  const managed = new Set(options.schemas ?? Object.keys(catalog.schemas));
+  const inScope = (o: { schema: string }): boolean => managed.has(o.schema);
+  const fragments: PulledFragment[] = [];
+
+  const schemas: Record<string, SchemaSpec | null> = {};
+  for (const name of [...managed].sort()) {
+    const comment = catalog.schemas[name]?.comment;
+    schemas[name] = comment === undefined ? null : { comment };
+  }
+  fragments.push({ file: 'schemas.yaml', spec: { schemas } });
+
+  const extensions = byKey(catalog.extensions, () => true);
+  if (extensions.length > 0) {
+    fragments.push({
+      file: 'extensions.yaml',
+      spec: { extensions: Object.fromEntries(extensions.map(([name, e]) => [name, e.schema === 'public' ? null : { schema: e.schema }])) },
+    });
+  }
+
+  const enums = byKey(catalog.enums, inScope);
+  if (enums.length > 0) {
+    fragments.push({ file: 'enums.yaml', spec: { enums: Object.fromEntries(enums.map(([, e]) => [specRef(e.schema, e.name), enumSpec(e)])) } });
+  }
+  const domains = byKey(catalog.domains, inScope);
+  if (domains.length > 0) {
+    fragments.push({ file: 'domains.yaml', spec: { domains: Object.fromEntries(domains.map(([, d]) => [specRef(d.schema, d.name), domainSpec(d)])) } });
+  }
+  const sequences = byKey(catalog.sequences, inScope);
+  if (sequences.length > 0) {
+    fragments.push({
+      file: 'sequences.yaml',
+      spec: { sequences: Object.fromEntries(sequences.map(([, s]) => [specRef(s.schema, s.name), sequenceSpec(s)])) },
+    });
+  }
+  const functions = byKey(catalog.functions, inScope);
+  if (functions.length > 0) {
+    const keys = functionKeys(functions);
+    fragments.push({
+      file: 'functions.yaml',
+      spec: { functions: Object.fromEntries(functions.map(([key, fn]) => [keys.get(key)!, functionSpec(fn)])) },
+    });
+  }
+  const views = byKey(catalog.views, inScope);
+  if (views.length > 0) {
+    fragments.push({ file: 'views.yaml', spec: { views: Object.fromEntries(views.map(([, v]) => [specRef(v.schema, v.name), viewSpec(v)])) } });
+  }
+
+  const primaryKeyOf: PrimaryKeyLookup = (key) =>
+    Object.values(catalog.tables[key]?.constraints ?? {}).find((c) => c.kind === 'primary_key')?.columns;
+  const tables = byKey(catalog.tables, inScope);
+  const files = tableFileNames(tables.map(([key]) => key));
+  const external = new Map<string, { columns: Set<string>; triggers: Record<string, TriggerSpec> }>();
+  const externalOf = (key: string): { columns: Set<string>; triggers: Record<string, TriggerSpec> } => {
+    let entry = external.get(key);
+    if (!entry) external.set(key, (entry = { columns: new Set(), triggers: {} }));
+    return entry;
+  };
+  for (const [key, table] of tables) {
+    const spec: TableSpec = tableSpec(table, primaryKeyOf);
+    fragments.push({ file: files.get(key)!, spec: { tables: { [specRef(table.schema, table.name)]: spec } } });
+    for (const c of Object.values(table.constraints)) {
+      if (c.foreignKey && !managed.has(splitQualified(c.foreignKey.table).schema)) {
+        const entry = externalOf(c.foreignKey.table);
+        for (const column of c.foreignKey.columns) entry.columns.add(column);
+      }
+    }
+  }
+  for (const key of Object.keys(catalog.externalTriggers).sort()) {
+    const trigger = catalog.externalTriggers[key]!;
+    if (managed.has(splitQualified(trigger.table).schema)) continue;
+    if (!managed.has(splitQualified(trigger.function).schema)) continue;
+    externalOf(trigger.table).triggers[trigger.name] = triggerSpec(trigger);
+  }
+  if (external.size > 0) {
+    const out: Record<string, ExternalTableSpec | null> = {};
+    for (const key of [...external.keys()].sort()) {
+      const entry = external.get(key)!;
+      const spec: Mutable<ExternalTableSpec> = {};
+      if (entry.columns.size > 0) spec.columns = [...entry.columns].sort();
+      if (Object.keys(entry.triggers).length > 0) spec.triggers = entry.triggers;
+      out[specRefOfKey(key)] = Object.keys(spec).length > 0 ? spec : null;
+    }
+    fragments.push({ file: 'external.yaml', spec: { external: out } });
+  }
+  return fragments;
+}

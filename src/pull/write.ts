@@ -1,0 +1,71 @@
+/** The I/O shell of `schema pull`: read the database's Catalog, write the YAML files. */
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import type { Db } from '../db/index.js';
+import { introspect } from '../catalog/introspect/index.js';
+import { isUnmanagedSchema } from '../catalog/scope.js';
+import type { Catalog } from '../catalog/types.js';
+import { InputError } from '../util/findings.js';
+
+export interface PullResult {
+  readonly catalog: Catalog;
+  readonly schemas: readonly string[];
+}
+
+/**
+ * Introspects the schemas to pull: `schemas` when given, else every schema of the database but the
+ * platform's and the tool's own. Every installed extension (but plpgsql) is included wherever it lives.
+ */
+export async function pullDatabase(db: Db, schemas?: readonly string[]): Promise<PullResult> {
+  const rows = await db.query<{ name: string }>(`SELECT nspname AS name FROM pg_catalog.pg_namespace ORDER BY 1`);
+  const existing = rows.map((row) => row.name);
+  let scope: string[];
+  if (schemas && schemas.length > 0) {
+    const missing = schemas.filter((name) => !existing.includes(name));
+    if (missing.length > 0) {
+      throw new InputError(`schema(s) ${missing.join(', ')} do not exist in the database; check --schemas`);
+    }
+    scope = [...new Set(schemas)].sort();
+  } else {
+    scope = existing.filter((name) => !isUnmanagedSchema(name));
+  }
+  const extensions = await db.query<{ name: string }>(
+    `SELECT extname AS name FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql' ORDER BY 1`,
+  );
+  const catalog = await introspect(db, { schemas: scope, extensions: extensions.map((row) => row.name) });
+  return { catalog, schemas: scope };
+}
+
+function listFiles(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+/**
+ * Writes the files under `dir`. A directory that already holds files is refused unless `force`;
+ * with `force`, YAML files of an earlier pull that the new one does not write are removed.
+ */
+export function writePulled(dir: string, files: ReadonlyMap<string, string>, force: boolean): string[] {
+  const present = listFiles(dir);
+  if (present.length > 0 && !force) {
+    throw new InputError(`${dir} is not empty (${present.length} file(s)); pull into an empty directory, or pass --force to overwrite`);
+  }
+  const written = new Set([...files.keys()].map((file) => join(dir, file)));
+  for (const path of present) {
+    if (/\.ya?ml$/.test(path) && !written.has(path)) rmSync(path);
+  }
+  for (const [file, text] of files) {
+    const path = join(dir, file);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  }
+  return [...files.keys()].map((file) => relative(dir, join(dir, file)));
+}
