@@ -1,13 +1,58 @@
+import { resolve } from 'node:path';
 import type { CommandRegistrar } from '../context.js';
-import { OperationError } from '../../util/findings.js';
+import { resolveDatabase } from '../../db/index.js';
+import { runApply } from '../../apply/run-apply.js';
+import { runRollback } from '../../apply/run-rollback.js';
+import { leaseFlags, parseVersion } from '../../apply/options.js';
+import { InputError } from '../../util/findings.js';
 
-/** `schema apply` (being built). */
-export const registerApply: CommandRegistrar = (program) => {
+/** `schema apply`: run pending migrations (or `--rollback NNN`) under a lease, recording history. */
+export const registerApply: CommandRegistrar = (program, ctx, setExit) => {
   program
     .command('apply')
-    .description('apply (not yet available)')
-    .allowUnknownOption(true)
-    .action(() => {
-      throw new OperationError('schema apply is not available yet', 2);
+    .description('apply pending migrations in order (or roll back with --rollback NNN), recording history')
+    .option('--db <url>', 'database URL (default: DATABASE_URL, config db, else the embedded database)')
+    .option('--migrations <dir>', 'migrations directory')
+    .option('--dry-run', 'list what would run, run nothing', false)
+    .option('--rollback <NNN>', 'run rollback_NNN.sql for NNN and every later applied migration, newest first')
+    .option('--only', 'with --rollback: roll back NNN alone', false)
+    .option('--force', 'run despite modified/missing files, a missing rollback or a changed pre-state (printed loudly)', false)
+    .option('--allow-out-of-order', 'apply pending files numbered below an applied one', false)
+    .option('--wait <seconds>', 'wait this long for another apply to finish (default 60)')
+    .option('--lease-ttl <seconds>', 'lease lifetime; a crashed applier\'s lease frees after it (default 60, env SCHEMA_LEASE_TTL)')
+    .option('--lock-timeout <duration>', 'SET LOCAL lock_timeout of each transaction (default from config, 5s)')
+    .option('--statement-timeout <duration>', 'SET LOCAL statement_timeout of each transaction (default from config, 15min)')
+    .action(async (flags: Record<string, unknown>) => {
+      const config = ctx.config();
+      if (flags['only'] === true && flags['rollback'] === undefined) throw new InputError('--only needs --rollback NNN');
+      const rollback = flags['rollback'] === undefined ? undefined : parseVersion(flags['rollback'], '--rollback');
+      const lease = leaseFlags(flags);
+      const choice = await resolveDatabase({ db: flags['db'] as string | undefined, configDb: config.db, root: ctx.cwd });
+      const common = {
+        dbUrl: choice.url,
+        migrationsDir: resolve(ctx.cwd, (flags['migrations'] as string | undefined) ?? config.migrations),
+        dryRun: flags['dryRun'] === true,
+        force: flags['force'] === true,
+        lockTimeout: (flags['lockTimeout'] as string | undefined) ?? config.lock_timeout,
+        statementTimeout: (flags['statementTimeout'] as string | undefined) ?? config.statement_timeout,
+        ...lease,
+        progress: (message: string) => ctx.output.err(message),
+      };
+      if (rollback !== undefined) {
+        const result = await runRollback({ ...common, version: rollback, only: flags['only'] === true });
+        const names = result.migrations.map((m) => m.name).join(', ');
+        ctx.output.out(`${result.dryRun ? 'would roll back' : 'rolled back'} ${result.migrations.length} migration${result.migrations.length === 1 ? '' : 's'}: ${names}`);
+        setExit(0);
+        return;
+      }
+      const result = await runApply({ ...common, allowOutOfOrder: flags['allowOutOfOrder'] === true });
+      if (result.migrations.length === 0) {
+        ctx.output.out(`nothing to apply: the database is up to date (${result.alreadyApplied} applied)`);
+      } else {
+        const names = result.migrations.map((m) => m.name).join(', ');
+        ctx.output.out(`${result.dryRun ? 'would apply' : 'applied'} ${result.migrations.length} migration${result.migrations.length === 1 ? '' : 's'}: ${names}`);
+      }
+      if (result.overridden.length) ctx.output.err(`WARNING: ran with --force over ${result.overridden.length} refusal(s); see above`);
+      setExit(0);
     });
 };

@@ -1,13 +1,39 @@
+import { resolve } from 'node:path';
 import type { CommandRegistrar } from '../context.js';
-import { OperationError } from '../../util/findings.js';
+import { resolveDatabase } from '../../db/index.js';
+import { runBaseline } from '../../apply/run-baseline.js';
+import { leaseFlags, parseVersion } from '../../apply/options.js';
+import { InputError } from '../../util/findings.js';
 
-/** `schema baseline` (being built). */
-export const registerBaseline: CommandRegistrar = (program) => {
+/** `schema baseline --through NNN`: mark existing files as applied without running them. */
+export const registerBaseline: CommandRegistrar = (program, ctx, setExit) => {
   program
     .command('baseline')
-    .description('baseline (not yet available)')
-    .allowUnknownOption(true)
-    .action(() => {
-      throw new OperationError('schema baseline is not available yet', 2);
+    .description('record migrations up to NNN as applied without running them (database built before this tool)')
+    .option('--through <NNN>', 'highest migration number to record')
+    .option('--db <url>', 'database URL (default: DATABASE_URL, config db, else the embedded database)')
+    .option('--migrations <dir>', 'migrations directory')
+    .option('--force', 'record even when the database does not match the recorded post-state', false)
+    .option('--wait <seconds>', 'wait this long for a running apply (default 60)')
+    .option('--lease-ttl <seconds>', 'lease lifetime (default 60, env SCHEMA_LEASE_TTL)')
+    .action(async (flags: Record<string, unknown>) => {
+      if (flags['through'] === undefined) throw new InputError('baseline needs --through NNN (the highest migration already in the database)');
+      const through = parseVersion(flags['through'], '--through');
+      const config = ctx.config();
+      const choice = await resolveDatabase({ db: flags['db'] as string | undefined, configDb: config.db, root: ctx.cwd });
+      const result = await runBaseline({
+        dbUrl: choice.url,
+        migrationsDir: resolve(ctx.cwd, (flags['migrations'] as string | undefined) ?? config.migrations),
+        through,
+        force: flags['force'] === true,
+        ...leaseFlags(flags),
+        progress: (message) => ctx.output.err(message),
+      });
+      ctx.output.out(
+        `baseline: recorded ${result.recorded.length} migration${result.recorded.length === 1 ? '' : 's'} as applied` +
+          (result.recorded.length ? `: ${result.recorded.map((r) => r.name).join(', ')}` : '') +
+          (result.alreadyRecorded ? ` (${result.alreadyRecorded} already recorded)` : ''),
+      );
+      setExit(0);
     });
 };

@@ -1,13 +1,46 @@
+import { resolve } from 'node:path';
 import type { CommandRegistrar } from '../context.js';
-import { OperationError } from '../../util/findings.js';
+import { resolveDatabase } from '../../db/index.js';
+import { readStatus, renderDrift } from '../../apply/run-status.js';
+import { driftSummary } from '../../apply/drift-summary.js';
+import { pad } from '../../migrations/index.js';
 
-/** `schema check` (being built). */
-export const registerCheck: CommandRegistrar = (program) => {
+/** `schema check`: exit 1 when the database differs from the YAML or from the applied migration files. */
+export const registerCheck: CommandRegistrar = (program, ctx, setExit) => {
   program
     .command('check')
-    .description('check (not yet available)')
-    .allowUnknownOption(true)
-    .action(() => {
-      throw new OperationError('schema check is not available yet', 2);
+    .description('exit 1 when the database differs from the YAML or an applied migration file changed (for CI and cron)')
+    .option('--db <url>', 'database URL (default: DATABASE_URL, config db, else the embedded database)')
+    .option('--schema <dir>', 'YAML spec directory')
+    .option('--migrations <dir>', 'migrations directory')
+    .action(async (flags: Record<string, unknown>) => {
+      const config = ctx.config();
+      const choice = await resolveDatabase({ db: flags['db'] as string | undefined, configDb: config.db, root: ctx.cwd });
+      const report = await readStatus({
+        dbUrl: choice.url,
+        migrationsDir: resolve(ctx.cwd, (flags['migrations'] as string | undefined) ?? config.migrations),
+      });
+      const problems: string[] = [];
+      for (const m of report.migrations) {
+        if (m.state === 'modified') problems.push(`${m.file}: applied, but the file changed since (checksum differs)`);
+        if (m.state === 'missing') problems.push(`${m.name}: applied (version ${pad(m.version)}), but the file is gone`);
+      }
+      const pending = report.migrations.filter((m) => m.state === 'pending' || m.state === 'out of order');
+      const drift = await driftSummary({
+        cwd: ctx.cwd,
+        config,
+        schemaDir: resolve(ctx.cwd, (flags['schema'] as string | undefined) ?? config.schema),
+        dbUrl: choice.url,
+        embedded: choice.embedded,
+      });
+      const lines: string[] = [];
+      if (problems.length) lines.push(`migrations: ${problems.length} applied file${problems.length === 1 ? '' : 's'} differ from history`, ...problems.map((p) => `  ${p}`));
+      else lines.push('migrations: applied files match history');
+      if (pending.length) lines.push(`  (${pending.length} not applied yet: ${pending.map((m) => m.name).join(', ')})`);
+      lines.push(renderDrift(drift));
+      const failed = problems.length > 0 || drift.state === 'drift';
+      lines.push(failed ? 'check: FAILED (the database is out of sync)' : 'check: ok (in sync)');
+      ctx.output.out(lines.join('\n'));
+      setExit(failed ? 1 : 0);
     });
 };

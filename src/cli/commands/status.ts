@@ -1,13 +1,38 @@
+import { resolve } from 'node:path';
+import { Option } from 'commander';
 import type { CommandRegistrar } from '../context.js';
-import { OperationError } from '../../util/findings.js';
+import { resolveDatabase } from '../../db/index.js';
+import { readStatus, renderStatusText, statusJson } from '../../apply/run-status.js';
+import { driftSummaryOrUnknown } from '../../apply/drift-summary.js';
 
-/** `schema status` (being built). */
-export const registerStatus: CommandRegistrar = (program) => {
+/** `schema status`: every migration (applied, pending, modified, missing, out of order) and drift. */
+export const registerStatus: CommandRegistrar = (program, ctx, setExit) => {
   program
     .command('status')
-    .description('status (not yet available)')
-    .allowUnknownOption(true)
-    .action(() => {
-      throw new OperationError('schema status is not available yet', 2);
+    .description('list every migration with its state, and whether the database still matches the YAML')
+    .option('--db <url>', 'database URL (default: DATABASE_URL, config db, else the embedded database)')
+    .option('--migrations <dir>', 'migrations directory')
+    .option('--schema <dir>', 'YAML spec directory (for the drift summary)')
+    .option('--no-drift', 'skip the drift summary')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (flags: Record<string, unknown>) => {
+      const config = ctx.config();
+      const choice = await resolveDatabase({ db: flags['db'] as string | undefined, configDb: config.db, root: ctx.cwd });
+      const report = await readStatus({
+        dbUrl: choice.url,
+        migrationsDir: resolve(ctx.cwd, (flags['migrations'] as string | undefined) ?? config.migrations),
+      });
+      const drift =
+        flags['drift'] === false
+          ? undefined
+          : await driftSummaryOrUnknown({
+              cwd: ctx.cwd,
+              config,
+              schemaDir: resolve(ctx.cwd, (flags['schema'] as string | undefined) ?? config.schema),
+              dbUrl: choice.url,
+              embedded: choice.embedded,
+            });
+      ctx.output.out(flags['format'] === 'json' ? statusJson(report, drift) : renderStatusText(report, drift));
+      setExit(0);
     });
 };

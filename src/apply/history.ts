@@ -1,0 +1,125 @@
+/**
+ * The runner's history, in its own schema (`schema_migrations`) that Supabase's Data API never
+ * exposes: `history` (one row per applied migration) and `lease` (one row: who may apply now).
+ */
+import { HISTORY_SCHEMA } from '../catalog/scope.js';
+import { serverErrorFields, type Queryable } from '../db/index.js';
+
+export const HISTORY_TABLE = `${HISTORY_SCHEMA}.history`;
+export const LEASE_TABLE = `${HISTORY_SCHEMA}.lease`;
+
+export interface HistoryRow {
+  readonly version: number;
+  readonly name: string;
+  readonly checksum: string;
+  /** ISO 8601 timestamp. */
+  readonly appliedAt: string;
+  readonly durationMs: number;
+  readonly appliedBy: string;
+}
+
+const CREATE_SQL = `
+CREATE SCHEMA IF NOT EXISTS ${HISTORY_SCHEMA};
+CREATE TABLE IF NOT EXISTS ${HISTORY_TABLE} (
+  version integer PRIMARY KEY,
+  name text NOT NULL,
+  checksum text NOT NULL,
+  applied_at timestamptz NOT NULL DEFAULT now(),
+  duration_ms integer NOT NULL DEFAULT 0,
+  applied_by text NOT NULL DEFAULT current_user
+);
+CREATE TABLE IF NOT EXISTS ${LEASE_TABLE} (
+  id integer PRIMARY KEY DEFAULT 1 CHECK (id = 1),
+  holder text,
+  expires_at timestamptz,
+  in_progress text
+);
+INSERT INTO ${LEASE_TABLE} (id) VALUES (1) ON CONFLICT (id) DO NOTHING;
+REVOKE ALL ON SCHEMA ${HISTORY_SCHEMA} FROM PUBLIC;
+REVOKE ALL ON ALL TABLES IN SCHEMA ${HISTORY_SCHEMA} FROM PUBLIC;
+DO $$
+DECLARE r text;
+BEGIN
+  FOREACH r IN ARRAY ARRAY['anon', 'authenticated'] LOOP
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) THEN
+      EXECUTE format('REVOKE ALL ON SCHEMA ${HISTORY_SCHEMA} FROM %I', r);
+      EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA ${HISTORY_SCHEMA} FROM %I', r);
+    END IF;
+  END LOOP;
+END $$;
+`;
+
+/** Errors two appliers creating the schema at the same moment may see; the second attempt finds it. */
+const RACE_CODES = new Set(['23505', '42P06', '42P07', '42710', '40P01']);
+
+/** True when both history tables exist. */
+export async function historyExists(q: Queryable): Promise<boolean> {
+  const rows = await q.query<{ ok: boolean }>(
+    `SELECT pg_catalog.to_regclass($1) IS NOT NULL AND pg_catalog.to_regclass($2) IS NOT NULL
+        AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
+                     WHERE attrelid = pg_catalog.to_regclass($2) AND attname = 'in_progress' AND NOT attisdropped) AS ok`,
+    [HISTORY_TABLE, LEASE_TABLE],
+  );
+  return rows[0]?.ok === true;
+}
+
+/** Creates the history schema and tables when missing; safe when several appliers start at once. */
+export async function ensureHistory(db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> } & Queryable): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await historyExists(db)) return;
+    try {
+      await db.transaction(async (tx) => {
+        await tx.exec(`SET LOCAL lock_timeout = '10s'`);
+        // A lease table from an older layout lacks in_progress.
+        await tx.exec(CREATE_SQL);
+        await tx.exec(`ALTER TABLE ${LEASE_TABLE} ADD COLUMN IF NOT EXISTS in_progress text`);
+      });
+      return;
+    } catch (error) {
+      const code = serverErrorFields(error)?.code;
+      if (attempt >= 5 || !code || !RACE_CODES.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
+/** Applied migrations, by version; empty when the history does not exist yet. */
+export async function readHistory(q: Queryable): Promise<HistoryRow[]> {
+  const exists = await q.query<{ ok: boolean }>(`SELECT pg_catalog.to_regclass($1) IS NOT NULL AS ok`, [HISTORY_TABLE]);
+  if (exists[0]?.ok !== true) return [];
+  const rows = await q.query<{ version: number; name: string; checksum: string; applied_at: string; duration_ms: number; applied_by: string }>(
+    `SELECT version, name, checksum,
+            to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS applied_at,
+            duration_ms, applied_by
+       FROM ${HISTORY_TABLE} ORDER BY version`,
+  );
+  return rows.map((r) => ({
+    version: Number(r.version),
+    name: r.name,
+    checksum: r.checksum,
+    appliedAt: r.applied_at,
+    durationMs: Number(r.duration_ms),
+    appliedBy: r.applied_by,
+  }));
+}
+
+export interface RecordInput {
+  readonly version: number;
+  readonly name: string;
+  readonly checksum: string;
+  readonly durationMs: number;
+}
+
+export async function recordApplied(q: Queryable, row: RecordInput): Promise<void> {
+  await q.query(
+    `INSERT INTO ${HISTORY_TABLE} (version, name, checksum, duration_ms) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (version) DO UPDATE
+       SET name = excluded.name, checksum = excluded.checksum, duration_ms = excluded.duration_ms,
+           applied_at = now(), applied_by = current_user`,
+    [row.version, row.name, row.checksum, Math.round(row.durationMs)],
+  );
+}
+
+export async function removeApplied(q: Queryable, version: number): Promise<void> {
+  await q.query(`DELETE FROM ${HISTORY_TABLE} WHERE version = $1`, [version]);
+}
