@@ -39,6 +39,9 @@ CREATE TABLE public.invoices (
   period daterange NOT NULL,
   total numeric NOT NULL,
   note text DEFAULT 'n/a',
+  grace interval NOT NULL DEFAULT '1 day 02:00:00',
+  due_at timestamptz DEFAULT '2030-01-01 12:00:00+00',
+  ratio real DEFAULT 0.1,
   CONSTRAINT invoices_account_seq_key UNIQUE (account_id, seq_no),
   CONSTRAINT invoices_no_overlap EXCLUDE USING gist (period WITH &&)
 );
@@ -61,7 +64,7 @@ CREATE TABLE app.events (
   status app.status NOT NULL DEFAULT 'draft',
   payload jsonb NOT NULL DEFAULT '[]'::jsonb
 ) PARTITION BY RANGE (happened_at);
-CREATE TABLE app.events_2024 PARTITION OF app.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE app.events_2024 PARTITION OF app.events FOR VALUES FROM ('2024-01-01 00:00:00+00') TO ('2025-01-01 00:00:00+00');
 CREATE TABLE app.events_default PARTITION OF app.events DEFAULT;
 CREATE INDEX events_happened_idx ON app.events (happened_at);
 

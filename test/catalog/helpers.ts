@@ -1,0 +1,42 @@
+/** Shared by the catalog tests: build a database from corpus SQL, introspect it, count queries. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db, Queryable } from '../../src/db/index.js';
+import { introspect, type Catalog, type Scope, type TransactionRunner } from '../../src/catalog/index.js';
+import { supabasePresetSql } from '../../src/presets/supabase.js';
+
+export const CORPUS_DIR = join(import.meta.dirname, '..', 'corpus');
+
+export const corpusSql = (name: string): string => readFileSync(join(CORPUS_DIR, name), 'utf8');
+
+/** Preset (auth stub, roles) plus the corpus file. */
+export async function loadCorpus(db: Db, name: string): Promise<void> {
+  await db.exec(supabasePresetSql());
+  await db.exec(corpusSql(name));
+}
+
+/** A runner that counts the statements introspection sends. */
+export function countingRunner(db: Db): { runner: TransactionRunner; count: () => number } {
+  let n = 0;
+  const runner: TransactionRunner = {
+    transaction: (fn, options) =>
+      db.transaction(
+        (tx: Queryable) =>
+          fn({
+            query: (text, params) => {
+              n++;
+              return tx.query(text, params);
+            },
+            exec: (script) => {
+              n++;
+              return tx.exec(script);
+            },
+          }),
+        options,
+      ),
+  };
+  return { runner, count: () => n };
+}
+
+export const introspectScope = (db: Db, schemas: readonly string[]): Promise<Catalog> =>
+  introspect(db, { schemas } satisfies Scope);
