@@ -1,0 +1,3 @@
+import { runnerSuite } from './suite.js';
+
+runnerSuite('direct', () => (url) => url);
