@@ -1,0 +1,250 @@
+/**
+ * The verbs of a plan. A Change is plain data holding everything needed to render it forward and to
+ * build its reverse (`invertChange`), so the rollback is made from the same list as the forward plan.
+ *
+ * `implied`: the change happens as a side effect of a bigger one (an index dropped with its table) and
+ * renders no SQL; its inverse is real (recreating the table recreates the index). `impliedInverse` is
+ * the mirror image (the parts of a new table: dropping the table takes them along on rollback).
+ */
+import type {
+  Column,
+  Constraint,
+  Domain,
+  EnumType,
+  Extension,
+  FunctionDef,
+  Index,
+  Policy,
+  PrivilegeName,
+  SchemaDef,
+  Sequence,
+  Table,
+  Trigger,
+  View,
+} from '../catalog/types.js';
+
+interface Base {
+  readonly implied?: boolean;
+  readonly impliedInverse?: boolean;
+}
+
+/** A column of some table whose type is an enum (for ReplaceEnum's column swap). */
+export interface EnumColumnUse {
+  readonly table: string;
+  readonly column: string;
+  readonly array: boolean;
+  /** Default to restore after the swap (as the column should end up). */
+  readonly default?: string;
+}
+
+/** What a comment or a grant is attached to. */
+export type ObjectRef =
+  | { readonly type: 'schema'; readonly name: string }
+  | { readonly type: 'table' | 'view' | 'materialized view' | 'sequence' | 'type' | 'domain'; readonly key: string }
+  | { readonly type: 'column'; readonly table: string; readonly column: string }
+  | { readonly type: 'index'; readonly table: string; readonly name: string }
+  | { readonly type: 'constraint' | 'trigger' | 'policy'; readonly table: string; readonly name: string }
+  | { readonly type: 'function'; readonly fn: FunctionDef };
+
+export type Change = Base &
+  (
+    | { readonly kind: 'CreateSchema'; readonly schema: SchemaDef }
+    | { readonly kind: 'DropSchema'; readonly schema: SchemaDef }
+    | { readonly kind: 'CreateExtension'; readonly extension: Extension }
+    | { readonly kind: 'DropExtension'; readonly extension: Extension }
+    | { readonly kind: 'CreateEnum'; readonly enum: EnumType }
+    | { readonly kind: 'DropEnum'; readonly enum: EnumType }
+    | { readonly kind: 'AddEnumValue'; readonly enum: EnumType; readonly value: string; readonly before?: string; readonly after?: string; readonly result: EnumType; readonly columns: readonly EnumColumnUse[]; readonly columnsBefore: readonly EnumColumnUse[] }
+    | { readonly kind: 'RenameEnumValue'; readonly enum: string; readonly from: string; readonly to: string }
+    | {
+        readonly kind: 'ReplaceEnum';
+        readonly from: EnumType;
+        readonly to: EnumType;
+        /** old value -> new value */
+        readonly remap: Readonly<Record<string, string>>;
+        readonly columns: readonly EnumColumnUse[];
+        /** Same uses, as they are before the swap (for the reverse). */
+        readonly columnsBefore: readonly EnumColumnUse[];
+      }
+    | { readonly kind: 'CreateDomain'; readonly domain: Domain }
+    | { readonly kind: 'DropDomain'; readonly domain: Domain }
+    | { readonly kind: 'AlterDomain'; readonly from: Domain; readonly to: Domain }
+    | { readonly kind: 'CreateSequence'; readonly sequence: Sequence }
+    | { readonly kind: 'DropSequence'; readonly sequence: Sequence }
+    | { readonly kind: 'AlterSequence'; readonly from: Sequence; readonly to: Sequence }
+    | { readonly kind: 'SetSequenceOwner'; readonly sequence: string; readonly from?: string; readonly to?: string }
+    | { readonly kind: 'CreateTable'; readonly table: Table }
+    | { readonly kind: 'DropTable'; readonly table: Table }
+    | { readonly kind: 'RenameTable'; readonly from: string; readonly to: string }
+    | { readonly kind: 'AddColumn'; readonly table: string; readonly column: Column; readonly existing: boolean; readonly backfill?: string }
+    | { readonly kind: 'DropColumn'; readonly table: string; readonly column: Column; readonly existing: boolean }
+    | { readonly kind: 'RenameColumn'; readonly table: string; readonly from: string; readonly to: string }
+    | { readonly kind: 'AlterColumnType'; readonly table: string; readonly from: Column; readonly to: Column }
+    | { readonly kind: 'SetColumnDefault'; readonly table: string; readonly column: string; readonly from?: string; readonly to: string }
+    | { readonly kind: 'DropColumnDefault'; readonly table: string; readonly column: string; readonly from: string }
+    | { readonly kind: 'SetNotNull'; readonly table: string; readonly column: string; readonly existing: boolean }
+    | { readonly kind: 'DropNotNull'; readonly table: string; readonly column: string; readonly existing: boolean }
+    | { readonly kind: 'SetIdentity'; readonly table: string; readonly column: string; readonly from?: Column['identity']; readonly to?: Column['identity'] }
+    | { readonly kind: 'AddConstraint'; readonly table: string; readonly constraint: Constraint; readonly existing: boolean }
+    | { readonly kind: 'DropConstraint'; readonly table: string; readonly constraint: Constraint; readonly existing: boolean }
+    | { readonly kind: 'CreateIndex'; readonly table: string; readonly index: Index; readonly existing: boolean }
+    | { readonly kind: 'DropIndex'; readonly table: string; readonly index: Index; readonly existing: boolean }
+    | { readonly kind: 'CreateFunction'; readonly fn: FunctionDef }
+    | { readonly kind: 'ReplaceFunction'; readonly from: FunctionDef; readonly to: FunctionDef }
+    | { readonly kind: 'DropFunction'; readonly fn: FunctionDef }
+    | { readonly kind: 'CreateTrigger'; readonly table: string; readonly trigger: Trigger; readonly external: boolean }
+    | { readonly kind: 'ReplaceTrigger'; readonly table: string; readonly from: Trigger; readonly to: Trigger; readonly external: boolean }
+    | { readonly kind: 'DropTrigger'; readonly table: string; readonly trigger: Trigger; readonly external: boolean }
+    | { readonly kind: 'EnableRls'; readonly table: string }
+    | { readonly kind: 'DisableRls'; readonly table: string }
+    | { readonly kind: 'ForceRls'; readonly table: string }
+    | { readonly kind: 'NoForceRls'; readonly table: string }
+    | { readonly kind: 'CreatePolicy'; readonly table: string; readonly policy: Policy }
+    | { readonly kind: 'AlterPolicy'; readonly table: string; readonly from: Policy; readonly to: Policy }
+    | { readonly kind: 'DropPolicy'; readonly table: string; readonly policy: Policy }
+    | { readonly kind: 'CreateView'; readonly view: View }
+    | { readonly kind: 'ReplaceView'; readonly from: View; readonly to: View }
+    | { readonly kind: 'DropView'; readonly view: View }
+    | { readonly kind: 'Grant'; readonly target: ObjectRef; readonly role: string; readonly privileges: readonly PrivilegeName[] }
+    | { readonly kind: 'Revoke'; readonly target: ObjectRef; readonly role: string; readonly privileges: readonly PrivilegeName[] }
+    | { readonly kind: 'SetComment'; readonly target: ObjectRef; readonly from?: string; readonly to?: string }
+  );
+
+export type ChangeKind = Change['kind'];
+
+/** A change the renderer does not know: a planner bug, never skipped silently. */
+export class UnsupportedChange extends Error {
+  readonly change: unknown;
+  constructor(change: unknown) {
+    super(`unsupported change: ${JSON.stringify(change).slice(0, 200)}`);
+    this.name = 'UnsupportedChange';
+    this.change = change;
+  }
+}
+
+function flip(change: Change): Base {
+  const out: { implied?: boolean; impliedInverse?: boolean } = {};
+  if (change.impliedInverse) out.implied = true;
+  if (change.implied) out.impliedInverse = true;
+  return out;
+}
+
+/** The change that undoes `change`. */
+export function invertChange(change: Change): Change {
+  const f = flip(change);
+  switch (change.kind) {
+    case 'CreateSchema':
+      return { ...f, kind: 'DropSchema', schema: change.schema };
+    case 'DropSchema':
+      return { ...f, kind: 'CreateSchema', schema: change.schema };
+    case 'CreateExtension':
+      return { ...f, kind: 'DropExtension', extension: change.extension };
+    case 'DropExtension':
+      return { ...f, kind: 'CreateExtension', extension: change.extension };
+    case 'CreateEnum':
+      return { ...f, kind: 'DropEnum', enum: change.enum };
+    case 'DropEnum':
+      return { ...f, kind: 'CreateEnum', enum: change.enum };
+    case 'AddEnumValue':
+      return { ...f, kind: 'ReplaceEnum', from: change.result, to: change.enum, remap: {}, columns: change.columnsBefore, columnsBefore: change.columns };
+    case 'RenameEnumValue':
+      return { ...f, kind: 'RenameEnumValue', enum: change.enum, from: change.to, to: change.from };
+    case 'ReplaceEnum': {
+      const remap: Record<string, string> = {};
+      for (const [a, b] of Object.entries(change.remap)) if (!change.from.values.includes(b)) remap[b] = a;
+      return { ...f, kind: 'ReplaceEnum', from: change.to, to: change.from, remap, columns: change.columnsBefore, columnsBefore: change.columns };
+    }
+    case 'CreateDomain':
+      return { ...f, kind: 'DropDomain', domain: change.domain };
+    case 'DropDomain':
+      return { ...f, kind: 'CreateDomain', domain: change.domain };
+    case 'AlterDomain':
+      return { ...f, kind: 'AlterDomain', from: change.to, to: change.from };
+    case 'CreateSequence':
+      return { ...f, kind: 'DropSequence', sequence: change.sequence };
+    case 'DropSequence':
+      return { ...f, kind: 'CreateSequence', sequence: change.sequence };
+    case 'AlterSequence':
+      return { ...f, kind: 'AlterSequence', from: change.to, to: change.from };
+    case 'SetSequenceOwner':
+      return { ...f, kind: 'SetSequenceOwner', sequence: change.sequence, ...opt('from', change.to), ...opt('to', change.from) };
+    case 'CreateTable':
+      return { ...f, kind: 'DropTable', table: change.table };
+    case 'DropTable':
+      return { ...f, kind: 'CreateTable', table: change.table };
+    case 'RenameTable':
+      return { ...f, kind: 'RenameTable', from: change.to, to: change.from };
+    case 'AddColumn':
+      return { ...f, kind: 'DropColumn', table: change.table, column: change.column, existing: change.existing };
+    case 'DropColumn':
+      return { ...f, kind: 'AddColumn', table: change.table, column: change.column, existing: change.existing };
+    case 'RenameColumn':
+      return { ...f, kind: 'RenameColumn', table: change.table, from: change.to, to: change.from };
+    case 'AlterColumnType':
+      return { ...f, kind: 'AlterColumnType', table: change.table, from: change.to, to: change.from };
+    case 'SetColumnDefault':
+      return change.from === undefined
+        ? { ...f, kind: 'DropColumnDefault', table: change.table, column: change.column, from: change.to }
+        : { ...f, kind: 'SetColumnDefault', table: change.table, column: change.column, from: change.to, to: change.from };
+    case 'DropColumnDefault':
+      return { ...f, kind: 'SetColumnDefault', table: change.table, column: change.column, to: change.from };
+    case 'SetNotNull':
+      return { ...f, kind: 'DropNotNull', table: change.table, column: change.column, existing: change.existing };
+    case 'DropNotNull':
+      return { ...f, kind: 'SetNotNull', table: change.table, column: change.column, existing: change.existing };
+    case 'SetIdentity':
+      return { ...f, kind: 'SetIdentity', table: change.table, column: change.column, ...opt('from', change.to), ...opt('to', change.from) };
+    case 'AddConstraint':
+      return { ...f, kind: 'DropConstraint', table: change.table, constraint: change.constraint, existing: change.existing };
+    case 'DropConstraint':
+      return { ...f, kind: 'AddConstraint', table: change.table, constraint: change.constraint, existing: change.existing };
+    case 'CreateIndex':
+      return { ...f, kind: 'DropIndex', table: change.table, index: change.index, existing: change.existing };
+    case 'DropIndex':
+      return { ...f, kind: 'CreateIndex', table: change.table, index: change.index, existing: change.existing };
+    case 'CreateFunction':
+      return { ...f, kind: 'DropFunction', fn: change.fn };
+    case 'ReplaceFunction':
+      return { ...f, kind: 'ReplaceFunction', from: change.to, to: change.from };
+    case 'DropFunction':
+      return { ...f, kind: 'CreateFunction', fn: change.fn };
+    case 'CreateTrigger':
+      return { ...f, kind: 'DropTrigger', table: change.table, trigger: change.trigger, external: change.external };
+    case 'ReplaceTrigger':
+      return { ...f, kind: 'ReplaceTrigger', table: change.table, from: change.to, to: change.from, external: change.external };
+    case 'DropTrigger':
+      return { ...f, kind: 'CreateTrigger', table: change.table, trigger: change.trigger, external: change.external };
+    case 'EnableRls':
+      return { ...f, kind: 'DisableRls', table: change.table };
+    case 'DisableRls':
+      return { ...f, kind: 'EnableRls', table: change.table };
+    case 'ForceRls':
+      return { ...f, kind: 'NoForceRls', table: change.table };
+    case 'NoForceRls':
+      return { ...f, kind: 'ForceRls', table: change.table };
+    case 'CreatePolicy':
+      return { ...f, kind: 'DropPolicy', table: change.table, policy: change.policy };
+    case 'AlterPolicy':
+      return { ...f, kind: 'AlterPolicy', table: change.table, from: change.to, to: change.from };
+    case 'DropPolicy':
+      return { ...f, kind: 'CreatePolicy', table: change.table, policy: change.policy };
+    case 'CreateView':
+      return { ...f, kind: 'DropView', view: change.view };
+    case 'ReplaceView':
+      return { ...f, kind: 'ReplaceView', from: change.to, to: change.from };
+    case 'DropView':
+      return { ...f, kind: 'CreateView', view: change.view };
+    case 'Grant':
+      return { ...f, kind: 'Revoke', target: change.target, role: change.role, privileges: change.privileges };
+    case 'Revoke':
+      return { ...f, kind: 'Grant', target: change.target, role: change.role, privileges: change.privileges };
+    case 'SetComment':
+      return { ...f, kind: 'SetComment', target: change.target, ...opt('from', change.to), ...opt('to', change.from) };
+    default:
+      throw new UnsupportedChange(change);
+  }
+}
+
+function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

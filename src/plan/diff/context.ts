@@ -1,0 +1,70 @@
+/** What every per-kind differ needs: the two catalogs, the spec's inputs, and a sink for changes. */
+import type { Catalog, Grants, PrivilegeName } from '../../catalog/types.js';
+import type { Change, ObjectRef } from '../changes.js';
+import type { PlanInputs } from '../types.js';
+
+export interface DiffContext {
+  readonly from: Catalog;
+  readonly to: Catalog;
+  readonly inputs: PlanInputs;
+  readonly managedRoles: ReadonlySet<string>;
+  readonly out: Change[];
+}
+
+/** Canonical JSON (sorted keys) for comparing plain catalog objects. */
+export function same(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+      : v,
+  );
+}
+
+/** Without the listed keys (for comparing an object apart from what another change handles). */
+export function omit<T extends object>(value: T, ...keys: string[]): Partial<T> {
+  const out = { ...value } as Record<string, unknown>;
+  for (const key of keys) delete out[key];
+  return out as Partial<T>;
+}
+
+/** GRANT/REVOKE per managed role, diffed by privilege. */
+export function grantChanges(
+  ctx: DiffContext,
+  target: ObjectRef,
+  before: Grants,
+  after: Grants,
+  flags: { implied?: boolean; impliedInverse?: boolean } = {},
+): Change[] {
+  const out: Change[] = [];
+  for (const role of [...ctx.managedRoles].sort()) {
+    const a = new Set<PrivilegeName>(before[role] ?? []);
+    const b = new Set<PrivilegeName>(after[role] ?? []);
+    const revoke = [...a].filter((p) => !b.has(p));
+    const grant = [...b].filter((p) => !a.has(p));
+    if (revoke.length > 0) out.push({ ...flags, kind: 'Revoke', target, role, privileges: revoke });
+    if (grant.length > 0) out.push({ ...flags, kind: 'Grant', target, role, privileges: grant });
+  }
+  return out;
+}
+
+export function commentChange(
+  target: ObjectRef,
+  before: string | undefined,
+  after: string | undefined,
+  flags: { implied?: boolean; impliedInverse?: boolean } = {},
+): Change[] {
+  if (before === after) return [];
+  return [
+    {
+      ...flags,
+      kind: 'SetComment',
+      target,
+      ...(before === undefined ? {} : { from: before }),
+      ...(after === undefined ? {} : { to: after }),
+    },
+  ];
+}

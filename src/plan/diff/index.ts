@@ -1,0 +1,195 @@
+/**
+ * The differ: pure `diff(from, to, inputs) -> Change[]`, in discovery order (the planner orders them).
+ * Only the managed schemas are touched; grants only for the managed roles; external tables never.
+ */
+import type { Catalog, FunctionDef, View } from '../../catalog/types.js';
+import { invertChange, type Change } from '../changes.js';
+import type { PlanInputs } from '../types.js';
+import { commentChange, grantChanges, omit, same, type DiffContext } from './context.js';
+import { alterTableChanges, createTableChanges, dropTableChanges, triggerChanges } from './tables.js';
+import { domainChanges, enumChanges, extensionChanges, managedOnly, schemaChanges, sequenceChanges } from './types.js';
+
+export function diff(from: Catalog, to: Catalog, inputs: PlanInputs): Change[] {
+  const schemas = new Set(inputs.managedSchemas);
+  const external = new Set(inputs.externalTables);
+  const a = managedOnly(from, schemas);
+  const b = managedOnly(to, schemas);
+  const ctx: DiffContext = { from: a, to: b, inputs, managedRoles: new Set(inputs.managedRoles), out: [] };
+  const out: Change[] = [];
+  out.push(...schemaChanges(ctx), ...extensionChanges(ctx), ...enumChanges(ctx), ...domainChanges(ctx), ...sequenceChanges(ctx));
+  const { changes: fnChanges, recreated } = functionChanges(ctx);
+  out.push(...fnChanges);
+  out.push(...tableChanges(ctx, external, recreated));
+  out.push(...viewChanges(ctx));
+  // Triggers the spec owns on external tables (e.g. auth.users).
+  const byTable = (c: Catalog): Map<string, Record<string, Catalog['externalTriggers'][string]>> => {
+    const m = new Map<string, Record<string, Catalog['externalTriggers'][string]>>();
+    for (const t of Object.values(c.externalTriggers)) {
+      const rec = m.get(t.table) ?? {};
+      rec[t.name] = t;
+      m.set(t.table, rec);
+    }
+    return m;
+  };
+  const ea = byTable(a);
+  const eb = byTable(b);
+  for (const table of [...new Set([...ea.keys(), ...eb.keys()])].sort()) {
+    const before = ea.get(table) ?? {};
+    const after = eb.get(table) ?? {};
+    const strip = (r: Record<string, Catalog['externalTriggers'][string]>): Record<string, Catalog['externalTriggers'][string]> =>
+      Object.fromEntries(Object.entries(r).map(([k, t]) => [k, omit(t, 'table') as Catalog['externalTriggers'][string]]));
+    out.push(...triggerChanges(table, strip(before), strip(after), true, recreated));
+    for (const [name, t] of Object.entries(after)) {
+      const old = before[name];
+      const recreatedTrigger = !old || recreated.has(old.function);
+      out.push(...commentChange({ type: 'trigger', table, name }, recreatedTrigger ? undefined : old.comment, t.comment));
+    }
+  }
+  return out;
+}
+
+function tableChanges(ctx: DiffContext, external: ReadonlySet<string>, recreated: ReadonlySet<string>): Change[] {
+  const out: Change[] = [];
+  const { from, to, inputs } = ctx;
+  const consumed = new Set<string>();
+  const keys = Object.keys(to.tables).filter((k) => !external.has(k));
+  for (const key of keys) {
+    const table = to.tables[key]!;
+    let oldKey: string | undefined = from.tables[key] ? key : undefined;
+    if (!oldKey) {
+      const was = inputs.tableRenames[key];
+      if (was !== undefined && from.tables[was] && !to.tables[was]) oldKey = was;
+    }
+    if (!oldKey) {
+      out.push(...createTableChanges(ctx, key, table));
+      continue;
+    }
+    consumed.add(oldKey);
+    if (oldKey !== key) out.push({ kind: 'RenameTable', from: oldKey, to: key });
+    out.push(...alterTableChanges(ctx, key, from.tables[oldKey]!, table, recreated));
+  }
+  for (const [key, table] of Object.entries(from.tables)) {
+    if (consumed.has(key) || external.has(key) || to.tables[key]) continue;
+    out.push(...dropTableChanges(ctx, key, table));
+  }
+  return out;
+}
+
+function createFunction(ctx: DiffContext, key: string, fn: FunctionDef): Change[] {
+  const f = { impliedInverse: true };
+  // A new function has PUBLIC's default EXECUTE and no other grants.
+  void key;
+  return [
+    { kind: 'CreateFunction', fn },
+    ...grantChanges(ctx, { type: 'function', fn }, { public: ['execute'] }, fn.grants, f),
+    ...commentChange({ type: 'function', fn }, undefined, fn.comment, f),
+  ];
+}
+
+function functionChanges(ctx: DiffContext): { changes: Change[]; recreated: Set<string> } {
+  const out: Change[] = [];
+  const recreated = new Set<string>();
+  for (const [key, fn] of Object.entries(ctx.to.functions)) {
+    const old = ctx.from.functions[key];
+    if (!old) {
+      out.push(...createFunction(ctx, key, fn));
+      continue;
+    }
+    if (old.returns !== fn.returns || old.kind !== fn.kind) {
+      recreated.add(`${fn.schema}.${fn.name}`);
+      out.push(...createFunction(ctx, key, old).map(invertChange), ...createFunction(ctx, key, fn));
+      continue;
+    }
+    if (!same(omit(old, 'grants', 'comment'), omit(fn, 'grants', 'comment'))) out.push({ kind: 'ReplaceFunction', from: old, to: fn });
+    out.push(...grantChanges(ctx, { type: 'function', fn }, old.grants, fn.grants));
+    out.push(...commentChange({ type: 'function', fn }, old.comment, fn.comment));
+  }
+  for (const [key, fn] of Object.entries(ctx.from.functions)) if (!ctx.to.functions[key]) out.push(...createFunction(ctx, key, fn).map(invertChange));
+  return { changes: out, recreated };
+}
+
+function createView(ctx: DiffContext, key: string, view: View): Change[] {
+  const f = { impliedInverse: true };
+  const type = view.materialized ? ('materialized view' as const) : ('view' as const);
+  return [
+    { kind: 'CreateView', view },
+    ...Object.values(view.indexes).flatMap((index) => [
+      { ...f, kind: 'CreateIndex', table: key, index, existing: false } as Change,
+      ...commentChange({ type: 'index', table: key, name: index.name }, undefined, index.comment, f),
+    ]),
+    ...grantChanges(ctx, { type, key }, {}, view.grants, f),
+    ...commentChange({ type, key }, undefined, view.comment, f),
+  ];
+}
+
+/** Qualified names of the views a view's definition mentions (Postgres prints them qualified). */
+export function viewMentions(view: View, keys: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const key of keys) {
+    const dot = key.indexOf('.');
+    const schema = key.slice(0, dot);
+    const name = key.slice(dot + 1);
+    const ident = (s: string): string => (/^[a-z_][a-z0-9_$]*$/.test(s) ? `(?:${esc(s)}|"${esc(s)}")` : `"${esc(s.replaceAll('"', '""'))}"`);
+    if (new RegExp(`${ident(schema)}\\.${ident(name)}(?![a-z0-9_$])`).test(view.definition)) out.push(key);
+  }
+  return out;
+}
+
+const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function viewChanges(ctx: DiffContext): Change[] {
+  const out: Change[] = [];
+  const { from, to } = ctx;
+  const recreate = new Set<string>();
+  for (const [key, v] of Object.entries(to.views)) {
+    const old = from.views[key];
+    if (!old) continue;
+    if (same(omit(old, 'grants', 'comment', 'indexes'), omit(v, 'grants', 'comment', 'indexes'))) continue;
+    const appendOnly =
+      !old.materialized &&
+      !v.materialized &&
+      same(old.options, v.options) &&
+      old.columns.length <= v.columns.length &&
+      old.columns.every((c, i) => v.columns[i] === c);
+    if (!appendOnly) recreate.add(key);
+  }
+  // Views that depend on a recreated view are recreated too.
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [key, v] of Object.entries(from.views)) {
+      if (recreate.has(key) || !to.views[key]) continue;
+      if (viewMentions(v, recreate).length > 0) {
+        recreate.add(key);
+        grew = true;
+      }
+    }
+  }
+  for (const [key, v] of Object.entries(to.views)) {
+    const old = from.views[key];
+    if (!old) {
+      out.push(...createView(ctx, key, v));
+      continue;
+    }
+    if (recreate.has(key)) {
+      out.push(...createView(ctx, key, old).map(invertChange), ...createView(ctx, key, v));
+      continue;
+    }
+    if (!same(omit(old, 'grants', 'comment', 'indexes'), omit(v, 'grants', 'comment', 'indexes'))) out.push({ kind: 'ReplaceView', from: old, to: v });
+    const type = v.materialized ? ('materialized view' as const) : ('view' as const);
+    for (const [name, i] of Object.entries(old.indexes)) {
+      const n = v.indexes[name];
+      if (!n || !same(omit(i, 'comment', 'definition'), omit(n, 'comment', 'definition'))) out.push({ kind: 'DropIndex', table: key, index: i, existing: true });
+    }
+    for (const [name, i] of Object.entries(v.indexes)) {
+      const o = old.indexes[name];
+      const changed = !o || !same(omit(o, 'comment', 'definition'), omit(i, 'comment', 'definition'));
+      if (changed) out.push({ kind: 'CreateIndex', table: key, index: i, existing: true });
+      out.push(...commentChange({ type: 'index', table: key, name }, changed ? undefined : o.comment, i.comment));
+    }
+    out.push(...grantChanges(ctx, { type, key }, old.grants, v.grants));
+    out.push(...commentChange({ type, key }, old.comment, v.comment));
+  }
+  for (const [key, v] of Object.entries(from.views)) if (!to.views[key]) out.push(...createView(ctx, key, v).map(invertChange));
+  return out;
+}

@@ -1,0 +1,220 @@
+/** Tables and everything on them: columns, constraints, indexes, triggers, RLS, policies, grants, comments. */
+import type { Column, Constraint, Table } from '../../catalog/types.js';
+import { invertChange, type Change } from '../changes.js';
+import { commentChange, grantChanges, omit, same, type DiffContext } from './context.js';
+
+type Flags = { implied?: boolean; impliedInverse?: boolean };
+
+/** Constraint definition without a trailing NOT VALID (validation state is not schema). */
+export function constraintDef(c: Constraint): string {
+  return c.definition.replace(/\s+NOT VALID$/, '');
+}
+
+function sameConstraint(a: Constraint, b: Constraint): boolean {
+  return same(
+    { ...omit(a, 'validated', 'comment', 'definition'), d: constraintDef(a) },
+    { ...omit(b, 'validated', 'comment', 'definition'), d: constraintDef(b) },
+  );
+}
+
+/** Everything a new table needs, in order. The parts are `impliedInverse`: dropping the table takes them. */
+export function createTableChanges(ctx: DiffContext, key: string, table: Table): Change[] {
+  const f: Flags = { impliedInverse: true };
+  const out: Change[] = [{ kind: 'CreateTable', table }];
+  for (const c of Object.values(table.constraints)) out.push({ ...f, kind: 'AddConstraint', table: key, constraint: c, existing: false });
+  for (const i of Object.values(table.indexes)) out.push({ ...f, kind: 'CreateIndex', table: key, index: i, existing: false });
+  for (const t of Object.values(table.triggers)) out.push({ ...f, kind: 'CreateTrigger', table: key, trigger: t, external: false });
+  if (table.rls) out.push({ ...f, kind: 'EnableRls', table: key });
+  if (table.forceRls) out.push({ ...f, kind: 'ForceRls', table: key });
+  for (const p of Object.values(table.policies)) out.push({ ...f, kind: 'CreatePolicy', table: key, policy: p });
+  out.push(...grantChanges(ctx, { type: 'table', key }, {}, table.grants, f));
+  out.push(...tableComments(key, undefined, table, f));
+  return out;
+}
+
+function tableComments(key: string, before: Table | undefined, after: Table, f: Flags): Change[] {
+  const out: Change[] = [];
+  out.push(...commentChange({ type: 'table', key }, before?.comment, after.comment, f));
+  for (const c of after.columns) {
+    const b = before?.columns.find((x) => x.name === c.name);
+    out.push(...commentChange({ type: 'column', table: key, column: c.name }, b?.comment, c.comment, f));
+  }
+  for (const c of Object.values(after.constraints)) {
+    out.push(...commentChange({ type: 'constraint', table: key, name: c.name }, before?.constraints[c.name]?.comment, c.comment, f));
+  }
+  for (const i of Object.values(after.indexes)) {
+    out.push(...commentChange({ type: 'index', table: key, name: i.name }, before?.indexes[i.name]?.comment, i.comment, f));
+  }
+  for (const t of Object.values(after.triggers)) {
+    out.push(...commentChange({ type: 'trigger', table: key, name: t.name }, before?.triggers[t.name]?.comment, t.comment, f));
+  }
+  for (const p of Object.values(after.policies)) {
+    out.push(...commentChange({ type: 'policy', table: key, name: p.name }, before?.policies[p.name]?.comment, p.comment, f));
+  }
+  return out;
+}
+
+export function dropTableChanges(ctx: DiffContext, key: string, table: Table): Change[] {
+  return createTableChanges(ctx, key, table).map(invertChange);
+}
+
+/** `a` is the table as it is (under its old name, if renamed), `b` as it should be, `key` its new key. */
+export function alterTableChanges(ctx: DiffContext, key: string, a: Table, b: Table, recreateTriggers: ReadonlySet<string>): Change[] {
+  const out: Change[] = [];
+  const byName = new Map(a.columns.map((c) => [c.name, c]));
+  const matched = new Set<string>();
+  const added: Column[] = [];
+  const pairs: [Column, Column][] = [];
+  for (const col of b.columns) {
+    let old = byName.get(col.name);
+    if (!old) {
+      const was = ctx.inputs.columnRenames[`${key}.${col.name}`];
+      if (was !== undefined && byName.has(was) && !b.columns.some((c) => c.name === was)) {
+        old = byName.get(was)!;
+        out.push({ kind: 'RenameColumn', table: key, from: was, to: col.name });
+      }
+    }
+    if (old) {
+      matched.add(old.name);
+      pairs.push([old, col]);
+    } else added.push(col);
+  }
+  // Drops first (a dropped column may free the name of an added one).
+  for (const col of a.columns) {
+    if (matched.has(col.name)) continue;
+    out.push(...dropColumn(key, col));
+  }
+  for (const [old, col] of pairs) out.push(...alterColumn(ctx, key, old, col));
+  for (const col of added) out.push(...addColumn(ctx, key, col));
+
+  // Constraints: changed ones are dropped and added.
+  for (const [name, c] of Object.entries(a.constraints)) {
+    const n = b.constraints[name];
+    if (!n || !sameConstraint(c, n)) out.push({ kind: 'DropConstraint', table: key, constraint: c, existing: true });
+  }
+  for (const [name, c] of Object.entries(b.constraints)) {
+    const o = a.constraints[name];
+    if (!o || !sameConstraint(o, c)) out.push({ kind: 'AddConstraint', table: key, constraint: c, existing: true });
+  }
+  for (const [name, i] of Object.entries(a.indexes)) {
+    const n = b.indexes[name];
+    if (!n || !same(omit(i, 'comment', 'definition'), omit(n, 'comment', 'definition'))) {
+      out.push({ kind: 'DropIndex', table: key, index: i, existing: true });
+    }
+  }
+  for (const [name, i] of Object.entries(b.indexes)) {
+    const o = a.indexes[name];
+    if (!o || !same(omit(o, 'comment', 'definition'), omit(i, 'comment', 'definition'))) {
+      out.push({ kind: 'CreateIndex', table: key, index: i, existing: true });
+    }
+  }
+  out.push(...triggerChanges(key, a.triggers, b.triggers, false, recreateTriggers));
+  if (a.rls !== b.rls) out.push({ kind: b.rls ? 'EnableRls' : 'DisableRls', table: key });
+  if (a.forceRls !== b.forceRls) out.push({ kind: b.forceRls ? 'ForceRls' : 'NoForceRls', table: key });
+  for (const [name, p] of Object.entries(a.policies)) {
+    const n = b.policies[name];
+    if (!n) out.push({ kind: 'DropPolicy', table: key, policy: p });
+    else if (!same(omit(p, 'comment'), omit(n, 'comment'))) {
+      // ALTER POLICY can change roles and expressions, but not the command, the kind, or remove an expression.
+      const alterable =
+        p.command === n.command &&
+        p.permissive === n.permissive &&
+        (p.using === undefined || n.using !== undefined) &&
+        (p.check === undefined || n.check !== undefined);
+      if (alterable) out.push({ kind: 'AlterPolicy', table: key, from: p, to: n });
+      else out.push({ kind: 'DropPolicy', table: key, policy: p }, { kind: 'CreatePolicy', table: key, policy: n });
+    }
+  }
+  for (const [name, p] of Object.entries(b.policies)) if (!a.policies[name]) out.push({ kind: 'CreatePolicy', table: key, policy: p });
+  out.push(...grantChanges(ctx, { type: 'table', key }, a.grants, b.grants));
+  out.push(...tableCommentsBetween(key, a, b, pairs));
+  return out;
+}
+
+function tableCommentsBetween(key: string, a: Table, b: Table, pairs: readonly [Column, Column][]): Change[] {
+  const out: Change[] = [];
+  out.push(...commentChange({ type: 'table', key }, a.comment, b.comment));
+  for (const [old, col] of pairs) {
+    // A column dropped and re-added (generated expression change) gets its comment from the add.
+    if (old.generated !== col.generated) continue;
+    out.push(...commentChange({ type: 'column', table: key, column: col.name }, old.comment, col.comment));
+  }
+  const parts = [
+    ['constraint', a.constraints, b.constraints],
+    ['index', a.indexes, b.indexes],
+    ['trigger', a.triggers, b.triggers],
+    ['policy', a.policies, b.policies],
+  ] as const;
+  for (const [type, before, after] of parts) {
+    for (const [name, item] of Object.entries(after) as [string, { comment?: string }][]) {
+      const old = (before as Record<string, { comment?: string }>)[name];
+      // A recreated object starts without a comment.
+      const recreated =
+        old === undefined ||
+        (type === 'constraint' && !sameConstraint(old as Constraint, item as Constraint)) ||
+        (type === 'index' && !same(omit(old, 'comment', 'definition'), omit(item, 'comment', 'definition')));
+      out.push(...commentChange({ type, table: key, name }, recreated ? undefined : old.comment, item.comment));
+    }
+    for (const [name, item] of Object.entries(before) as [string, { comment?: string }][]) {
+      if (!(name in after) && item.comment !== undefined) out.push(...commentChange({ type, table: key, name }, item.comment, undefined, { implied: true }));
+    }
+  }
+  return out;
+}
+
+export function triggerChanges(
+  table: string,
+  before: Readonly<Record<string, import('../../catalog/types.js').Trigger>>,
+  after: Readonly<Record<string, import('../../catalog/types.js').Trigger>>,
+  external: boolean,
+  recreate: ReadonlySet<string>,
+): Change[] {
+  const out: Change[] = [];
+  const comparable = (t: import('../../catalog/types.js').Trigger): unknown => omit(t, 'comment', 'definition');
+  for (const [name, t] of Object.entries(before)) {
+    const n = after[name];
+    if (!n || recreate.has(t.function)) out.push({ kind: 'DropTrigger', table, trigger: t, external });
+  }
+  for (const [name, t] of Object.entries(after)) {
+    const o = before[name];
+    if (!o || recreate.has(o.function)) out.push({ kind: 'CreateTrigger', table, trigger: t, external });
+    else if (!same(comparable(o), comparable(t))) out.push({ kind: 'ReplaceTrigger', table, from: o, to: t, external });
+  }
+  return out;
+}
+
+function dropColumn(key: string, col: Column): Change[] {
+  return [
+    ...commentChange({ type: 'column', table: key, column: col.name }, col.comment, undefined, { implied: true }),
+    { kind: 'DropColumn', table: key, column: col, existing: true },
+  ];
+}
+
+function addColumn(ctx: DiffContext, key: string, col: Column): Change[] {
+  const backfill = ctx.inputs.backfills[`${key}.${col.name}`];
+  return [
+    { kind: 'AddColumn', table: key, column: col, existing: true, ...(backfill === undefined ? {} : { backfill }) },
+    ...commentChange({ type: 'column', table: key, column: col.name }, undefined, col.comment, { impliedInverse: true }),
+  ];
+}
+
+function alterColumn(ctx: DiffContext, key: string, a: Column, b: Column): Change[] {
+  if (a.generated !== b.generated) return [...dropColumn(key, a), ...addColumn(ctx, key, b)];
+  const out: Change[] = [];
+  const typeChanges = a.type !== b.type || a.collation !== b.collation;
+  const col = b.name;
+  if (a.identity && a.identity !== b.identity && !b.identity) out.push({ kind: 'SetIdentity', table: key, column: col, from: a.identity });
+  if (typeChanges) {
+    if (a.default !== undefined) out.push({ kind: 'DropColumnDefault', table: key, column: col, from: a.default });
+    out.push({ kind: 'AlterColumnType', table: key, from: { ...a, name: col }, to: b });
+    if (b.default !== undefined) out.push({ kind: 'SetColumnDefault', table: key, column: col, to: b.default });
+  } else if (a.default !== b.default) {
+    if (b.default === undefined) out.push({ kind: 'DropColumnDefault', table: key, column: col, from: a.default! });
+    else out.push({ kind: 'SetColumnDefault', table: key, column: col, ...(a.default === undefined ? {} : { from: a.default }), to: b.default });
+  }
+  if (a.notNull !== b.notNull) out.push({ kind: b.notNull ? 'SetNotNull' : 'DropNotNull', table: key, column: col, existing: true });
+  if (b.identity && a.identity !== b.identity) {
+    out.push({ kind: 'SetIdentity', table: key, column: col, ...(a.identity ? { from: a.identity } : {}), to: b.identity });
+  }
+  return out;
+}

@@ -1,0 +1,222 @@
+/**
+ * Orders changes by their dependencies: a phase per kind of change (dependants dropped before what
+ * they depend on, then renames, then creation in dependency order), a rank inside the phase for
+ * chains of the same kind (views on views, FKs between dropped tables, partitions after parents),
+ * and the discovery order as the deterministic tie-break.
+ *
+ * Forward changes name objects as they end up, so renames come first; the rollback's changes name
+ * them as the forward plan left them, so there the renames back come last.
+ */
+import type { View } from '../catalog/types.js';
+import { UnsupportedChange, type Change } from './changes.js';
+import { viewMentions } from './diff/index.js';
+
+export type Direction = 'forward' | 'rollback';
+
+function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clash: ReadonlySet<string>): number {
+  switch (c.kind) {
+    case 'RenameTable':
+      return direction === 'forward' ? 0 : 1000;
+    case 'RenameColumn':
+      return direction === 'forward' ? 1 : 999;
+    case 'DropTrigger':
+      return 10;
+    case 'DropPolicy':
+      return 11;
+    case 'DropView':
+      return 12;
+    case 'DropConstraint':
+      return 13;
+    case 'DropIndex':
+      return 14;
+    case 'DropColumn':
+      return 15;
+    case 'DropTable':
+      return clash.has(`${c.table.schema}.${c.table.name}`) && direction === 'forward' ? -1 : 20;
+    case 'CreateSchema':
+      return 25;
+    case 'CreateExtension':
+      return 26;
+    case 'CreateEnum':
+    case 'AddEnumValue':
+    case 'RenameEnumValue':
+    case 'ReplaceEnum':
+      return 27;
+    case 'CreateDomain':
+    case 'AlterDomain':
+      return 28;
+    case 'CreateSequence':
+    case 'AlterSequence':
+      return 29;
+    case 'CreateFunction':
+    case 'ReplaceFunction': {
+      const fn = c.kind === 'CreateFunction' ? c.fn : c.to;
+      return early.has(fn.name) ? 30 : 60;
+    }
+    case 'CreateTable':
+    case 'AddColumn':
+    case 'AlterColumnType':
+    case 'SetColumnDefault':
+    case 'DropColumnDefault':
+    case 'SetNotNull':
+    case 'DropNotNull':
+    case 'SetIdentity':
+      return 40;
+    case 'SetSequenceOwner':
+      return 41;
+    case 'DropFunction':
+      return 45;
+    case 'DropEnum':
+    case 'DropDomain':
+      return 46;
+    case 'DropSequence':
+      return 47;
+    case 'DropExtension':
+      return 48;
+    case 'DropSchema':
+      return 49;
+    case 'AddConstraint':
+      return 50;
+    case 'CreateIndex':
+      return 55;
+    case 'CreateView':
+    case 'ReplaceView':
+      return 65;
+    case 'CreateTrigger':
+    case 'ReplaceTrigger':
+      return 70;
+    case 'EnableRls':
+    case 'DisableRls':
+    case 'ForceRls':
+    case 'NoForceRls':
+      return 75;
+    case 'CreatePolicy':
+    case 'AlterPolicy':
+      return 80;
+    case 'Grant':
+    case 'Revoke':
+      return 85;
+    case 'SetComment':
+      return 90;
+    default:
+      throw new UnsupportedChange(c);
+  }
+}
+
+/** Names of functions that table-level expressions call: those must exist before the tables. */
+function earlyFunctions(changes: readonly Change[]): Set<string> {
+  const texts: string[] = [];
+  for (const c of changes) {
+    switch (c.kind) {
+      case 'CreateTable':
+        for (const col of c.table.columns) texts.push(col.default ?? '', col.generated ?? '');
+        break;
+      case 'AddColumn':
+        texts.push(c.column.default ?? '', c.column.generated ?? '', c.backfill ?? '');
+        break;
+      case 'SetColumnDefault':
+        texts.push(c.to);
+        break;
+      case 'AddConstraint':
+        texts.push(c.constraint.definition);
+        break;
+      case 'CreateIndex':
+        texts.push(...c.index.keys, c.index.where ?? '');
+        break;
+      case 'CreateDomain':
+        texts.push(c.domain.default ?? '', ...Object.values(c.domain.checks));
+        break;
+      case 'AlterDomain':
+        texts.push(c.to.default ?? '', ...Object.values(c.to.checks));
+        break;
+      default:
+        break;
+    }
+  }
+  const all = texts.join('\n');
+  const out = new Set<string>();
+  for (const c of changes) {
+    if (c.kind !== 'CreateFunction' && c.kind !== 'ReplaceFunction') continue;
+    const name = c.kind === 'CreateFunction' ? c.fn.name : c.to.name;
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`(^|[^a-z0-9_$])"?${escaped}"?\\s*\\(`).test(all)) out.add(name);
+  }
+  return out;
+}
+
+function viewRanks(changes: readonly Change[]): Map<string, number> {
+  const views = new Map<string, View>();
+  for (const c of changes) {
+    if (c.kind === 'CreateView' || c.kind === 'DropView') views.set(`${c.view.schema}.${c.view.name}`, c.view);
+    if (c.kind === 'ReplaceView') views.set(`${c.to.schema}.${c.to.name}`, c.to);
+  }
+  const depth = new Map<string, number>();
+  const visit = (key: string, seen: Set<string>): number => {
+    const known = depth.get(key);
+    if (known !== undefined) return known;
+    if (seen.has(key)) return 0;
+    seen.add(key);
+    const view = views.get(key)!;
+    const deps = viewMentions(view, [...views.keys()].filter((k) => k !== key));
+    const d = deps.length === 0 ? 0 : 1 + Math.max(...deps.map((k) => visit(k, seen)));
+    depth.set(key, d);
+    return d;
+  };
+  for (const key of views.keys()) visit(key, new Set());
+  return depth;
+}
+
+/** Dropped tables: those that reference others (FK) go first. */
+function dropTableRanks(changes: readonly Change[]): Map<string, number> {
+  const dropped = new Map<string, string[]>();
+  for (const c of changes) {
+    if (c.kind !== 'DropTable') continue;
+    const refs = Object.values(c.table.constraints).flatMap((k) => (k.foreignKey ? [k.foreignKey.table] : []));
+    const parent = c.table.partitionOf?.parent;
+    dropped.set(`${c.table.schema}.${c.table.name}`, parent ? [...refs, parent] : refs);
+  }
+  const level = new Map<string, number>();
+  const visit = (key: string, seen: Set<string>): number => {
+    const known = level.get(key);
+    if (known !== undefined) return known;
+    if (seen.has(key)) return 0;
+    seen.add(key);
+    let l = 0;
+    for (const [other, refs] of dropped) if (other !== key && refs.includes(key)) l = Math.max(l, visit(other, seen) + 1);
+    level.set(key, l);
+    return l;
+  };
+  for (const key of dropped.keys()) visit(key, new Set());
+  return level;
+}
+
+function rank(c: Change, views: Map<string, number>, drops: Map<string, number>): number {
+  switch (c.kind) {
+    case 'CreateView':
+      return views.get(`${c.view.schema}.${c.view.name}`) ?? 0;
+    case 'ReplaceView':
+      return views.get(`${c.to.schema}.${c.to.name}`) ?? 0;
+    case 'DropView':
+      return -(views.get(`${c.view.schema}.${c.view.name}`) ?? 0);
+    case 'DropTable':
+      return drops.get(`${c.table.schema}.${c.table.name}`) ?? 0;
+    case 'CreateTable':
+      return c.table.partitionOf ? 1 : 0;
+    case 'AddConstraint':
+      return c.constraint.kind === 'foreign_key' ? 2 : c.constraint.kind === 'check' ? 1 : 0;
+    case 'DropConstraint':
+      return c.constraint.kind === 'foreign_key' ? 0 : 1;
+    default:
+      return 0;
+  }
+}
+
+export function orderChanges(changes: readonly Change[], direction: Direction, renameTargets: ReadonlySet<string> = new Set()): Change[] {
+  const early = earlyFunctions(changes);
+  const views = viewRanks(changes);
+  const drops = dropTableRanks(changes);
+  return changes
+    .map((change, index) => ({ change, index, phase: phase(change, early, direction, renameTargets), rank: rank(change, views, drops) }))
+    .sort((a, b) => a.phase - b.phase || a.rank - b.rank || a.index - b.index)
+    .map((x) => x.change);
+}

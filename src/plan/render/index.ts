@@ -1,0 +1,401 @@
+/** One Change -> its Steps. The switch is exhaustive; an unknown change is an UnsupportedChange error. */
+import { quoteIdent } from '../../catalog/names.js';
+import type { EnumType, FunctionDef, Policy, Sequence, Trigger, View } from '../../catalog/types.js';
+import { UnsupportedChange, type Change, type EnumColumnUse, type ObjectRef } from '../changes.js';
+import type { Hazard, PlanOptions, Step } from '../types.js';
+import { doBlock, guarded, lit, q, shortName, step, str } from './sql.js';
+import {
+  addColumn,
+  addConstraint,
+  alterColumnType,
+  createIndex,
+  createTable,
+  dropConstraint,
+  dropIndex,
+  renameColumn,
+  renameTable,
+  setNotNullOnline,
+} from './tables.js';
+
+export function renderChange(change: Change, options: PlanOptions): Step[] {
+  if (change.implied) return [];
+  switch (change.kind) {
+    case 'CreateSchema':
+      return [step(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(change.schema.name)}`, `+ schema ${change.schema.name}`, change.schema.name)];
+    case 'DropSchema':
+      return [step(`DROP SCHEMA IF EXISTS ${quoteIdent(change.schema.name)}`, `- schema ${change.schema.name}`, change.schema.name)];
+    case 'CreateExtension':
+      return [
+        step(
+          `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(change.extension.name)} WITH SCHEMA ${quoteIdent(change.extension.schema)}`,
+          `+ extension ${change.extension.name}`,
+          change.extension.name,
+        ),
+      ];
+    case 'DropExtension':
+      return [step(`DROP EXTENSION IF EXISTS ${quoteIdent(change.extension.name)}`, `- extension ${change.extension.name}`, change.extension.name)];
+    case 'CreateEnum':
+      return [step(createEnumSql(change.enum), `+ enum ${key(change.enum)}`, key(change.enum))];
+    case 'DropEnum':
+      return [step(`DROP TYPE IF EXISTS ${q(key(change.enum))}`, `- enum ${key(change.enum)}`, key(change.enum))];
+    case 'AddEnumValue': {
+      const k = key(change.enum);
+      const position = change.before !== undefined ? ` BEFORE ${str(change.before)}` : change.after !== undefined ? ` AFTER ${str(change.after)}` : '';
+      return [
+        step(`ALTER TYPE ${q(k)} ADD VALUE IF NOT EXISTS ${str(change.value)}${position}`, `+ enum value ${k} ${change.value}`, k, { isolated: true }),
+      ];
+    }
+    case 'RenameEnumValue': {
+      const label = (v: string): string =>
+        `EXISTS (SELECT 1 FROM pg_catalog.pg_enum WHERE enumtypid = ${lit(change.enum)}::regtype AND enumlabel = ${str(v)})`;
+      return [
+        step(
+          guarded(`${label(change.from)} AND NOT ${label(change.to)}`, `ALTER TYPE ${q(change.enum)} RENAME VALUE ${str(change.from)} TO ${str(change.to)}`),
+          `~ enum value ${change.enum} ${change.from} renamed to ${change.to}`,
+          change.enum,
+        ),
+      ];
+    }
+    case 'ReplaceEnum':
+      return replaceEnum(change.from, change.to, change.remap, change.columns);
+    case 'CreateDomain': {
+      const d = change.domain;
+      const k = key(d);
+      const parts = [`CREATE DOMAIN ${q(k)} AS ${d.type}`];
+      if (d.collation) parts.push(`COLLATE ${d.collation}`);
+      if (d.default !== undefined) parts.push(`DEFAULT ${d.default}`);
+      if (d.notNull) parts.push('NOT NULL');
+      for (const [name, def] of Object.entries(d.checks)) parts.push(`CONSTRAINT ${quoteIdent(name)} ${def}`);
+      return [step(doBlock(`  ${parts.join(' ')};\nEXCEPTION WHEN duplicate_object THEN NULL;`), `+ domain ${k}`, k)];
+    }
+    case 'DropDomain':
+      return [step(`DROP DOMAIN IF EXISTS ${q(key(change.domain))}`, `- domain ${key(change.domain)}`, key(change.domain))];
+    case 'AlterDomain': {
+      const { from, to } = change;
+      const k = key(to);
+      const d = `ALTER DOMAIN ${q(k)}`;
+      const out: Step[] = [];
+      if (from.default !== to.default) {
+        out.push(step(to.default === undefined ? `${d} DROP DEFAULT` : `${d} SET DEFAULT ${to.default}`, `~ domain ${k} default`, k));
+      }
+      if (from.notNull !== to.notNull) out.push(step(`${d} ${to.notNull ? 'SET' : 'DROP'} NOT NULL`, `~ domain ${k} not null`, k));
+      for (const [name, def] of Object.entries(from.checks)) {
+        if (to.checks[name] !== def) out.push(step(`${d} DROP CONSTRAINT IF EXISTS ${quoteIdent(name)}`, `- domain check ${k} ${name}`, k));
+      }
+      for (const [name, def] of Object.entries(to.checks)) {
+        if (from.checks[name] === def) continue;
+        out.push(
+          step(
+            guarded(
+              `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE contypid = ${lit(k)}::regtype AND conname = ${str(name)})`,
+              `${d} ADD CONSTRAINT ${quoteIdent(name)} ${def}`,
+            ),
+            `+ domain check ${k} ${name}`,
+            k,
+          ),
+        );
+      }
+      return out;
+    }
+    case 'CreateSequence':
+      return [step(`CREATE SEQUENCE IF NOT EXISTS ${q(key(change.sequence))}${sequenceOptions(change.sequence)}`, `+ sequence ${key(change.sequence)}`, key(change.sequence))];
+    case 'DropSequence':
+      return [step(`DROP SEQUENCE IF EXISTS ${q(key(change.sequence))}`, `- sequence ${key(change.sequence)}`, key(change.sequence))];
+    case 'AlterSequence':
+      return [step(`ALTER SEQUENCE ${q(key(change.to))}${sequenceOptions(change.to)}`, `~ sequence ${key(change.to)}`, key(change.to))];
+    case 'SetSequenceOwner': {
+      const owner = change.to === undefined ? 'NONE' : ownerColumn(change.to);
+      return [step(`ALTER SEQUENCE ${q(change.sequence)} OWNED BY ${owner}`, `~ sequence ${change.sequence} owned by ${change.to ?? 'none'}`, change.sequence)];
+    }
+    case 'CreateTable':
+      return createTable(key(change.table), change.table);
+    case 'DropTable':
+      return [step(`DROP TABLE IF EXISTS ${q(key(change.table))}`, `- table ${key(change.table)}`, key(change.table), { hazards: ['deletes-data'] })];
+    case 'RenameTable':
+      return renameTable(change.from, change.to);
+    case 'AddColumn':
+      return addColumn(change.table, change.column, change.existing, change.backfill);
+    case 'DropColumn':
+      return [
+        step(`ALTER TABLE ${q(change.table)} DROP COLUMN IF EXISTS ${quoteIdent(change.column.name)}`, `- column ${change.table}.${change.column.name}`, `${change.table}.${change.column.name}`, {
+          hazards: ['deletes-data'],
+        }),
+      ];
+    case 'RenameColumn':
+      return renameColumn(change.table, change.from, change.to);
+    case 'AlterColumnType':
+      return alterColumnType(change.table, change.from, change.to);
+    case 'SetColumnDefault':
+      return [step(`${alterColumn(change.table, change.column)} SET DEFAULT ${change.to}`, `~ column ${change.table}.${change.column} default ${change.to}`, `${change.table}.${change.column}`)];
+    case 'DropColumnDefault':
+      return [step(`${alterColumn(change.table, change.column)} DROP DEFAULT`, `~ column ${change.table}.${change.column} drop default`, `${change.table}.${change.column}`)];
+    case 'SetNotNull':
+      if (!change.existing) return [step(`${alterColumn(change.table, change.column)} SET NOT NULL`, `~ column ${change.table}.${change.column} not null`, `${change.table}.${change.column}`)];
+      return setNotNullOnline(change.table, change.column, `update the NULL rows of ${change.table}.${change.column} first, or declare a backfill`);
+    case 'DropNotNull':
+      return [step(`${alterColumn(change.table, change.column)} DROP NOT NULL`, `~ column ${change.table}.${change.column} nullable`, `${change.table}.${change.column}`)];
+    case 'SetIdentity': {
+      const col = alterColumn(change.table, change.column);
+      const object = `${change.table}.${change.column}`;
+      const gen = (v: 'always' | 'by default'): string => (v === 'always' ? 'ALWAYS' : 'BY DEFAULT');
+      if (change.to === undefined) return [step(`${col} DROP IDENTITY IF EXISTS`, `~ column ${object} drop identity`, object)];
+      if (change.from !== undefined) return [step(`${col} SET GENERATED ${gen(change.to)}`, `~ column ${object} identity ${change.to}`, object)];
+      return [
+        step(
+          guarded(
+            `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${lit(change.table)}::regclass AND attname = ${str(change.column)} AND attidentity <> '')`,
+            `${col} ADD GENERATED ${gen(change.to)} AS IDENTITY`,
+          ),
+          `~ column ${object} identity ${change.to}`,
+          object,
+        ),
+      ];
+    }
+    case 'AddConstraint':
+      return addConstraint(change.table, change.constraint, change.existing);
+    case 'DropConstraint':
+      return dropConstraint(change.table, change.constraint);
+    case 'CreateIndex':
+      return createIndex(change.table, change.index, change.existing, options);
+    case 'DropIndex':
+      return dropIndex(change.table, change.index);
+    case 'CreateFunction':
+      return [step(functionSql(change.fn), `+ ${change.fn.kind} ${fnKey(change.fn)}`, fnKey(change.fn))];
+    case 'ReplaceFunction':
+      return [step(functionSql(change.to), `~ ${change.to.kind} ${fnKey(change.to)}`, fnKey(change.to))];
+    case 'DropFunction':
+      return [step(`DROP ${change.fn.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} IF EXISTS ${fnRef(change.fn)}`, `- ${change.fn.kind} ${fnKey(change.fn)}`, fnKey(change.fn))];
+    case 'CreateTrigger':
+      return triggerSteps(change.table, change.trigger, undefined, options);
+    case 'ReplaceTrigger':
+      return triggerSteps(change.table, change.to, change.from, options);
+    case 'DropTrigger':
+      return [
+        step(`DROP TRIGGER IF EXISTS ${quoteIdent(change.trigger.name)} ON ${q(change.table)}`, `- trigger ${change.trigger.name} on ${change.table}`, `${change.table}.${change.trigger.name}`),
+      ];
+    case 'EnableRls':
+      return [step(`ALTER TABLE ${q(change.table)} ENABLE ROW LEVEL SECURITY`, `~ table ${change.table} enable RLS`, change.table)];
+    case 'DisableRls':
+      return [step(`ALTER TABLE ${q(change.table)} DISABLE ROW LEVEL SECURITY`, `~ table ${change.table} disable RLS`, change.table)];
+    case 'ForceRls':
+      return [step(`ALTER TABLE ${q(change.table)} FORCE ROW LEVEL SECURITY`, `~ table ${change.table} force RLS`, change.table)];
+    case 'NoForceRls':
+      return [step(`ALTER TABLE ${q(change.table)} NO FORCE ROW LEVEL SECURITY`, `~ table ${change.table} no force RLS`, change.table)];
+    case 'CreatePolicy':
+      return [
+        step(
+          guarded(
+            `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_policy WHERE polrelid = ${lit(change.table)}::regclass AND polname = ${str(change.policy.name)})`,
+            createPolicySql(change.table, change.policy),
+          ),
+          `+ policy ${change.policy.name} on ${change.table}`,
+          `${change.table}.${change.policy.name}`,
+        ),
+      ];
+    case 'AlterPolicy': {
+      const p = change.to;
+      let sql = `ALTER POLICY ${quoteIdent(p.name)} ON ${q(change.table)} TO ${roles(p.roles)}`;
+      if (p.using !== undefined) sql += ` USING (${p.using})`;
+      if (p.check !== undefined) sql += ` WITH CHECK (${p.check})`;
+      return [step(sql, `~ policy ${p.name} on ${change.table}`, `${change.table}.${p.name}`)];
+    }
+    case 'DropPolicy':
+      return [
+        step(`DROP POLICY IF EXISTS ${quoteIdent(change.policy.name)} ON ${q(change.table)}`, `- policy ${change.policy.name} on ${change.table}`, `${change.table}.${change.policy.name}`),
+      ];
+    case 'CreateView':
+      return [step(viewSql(change.view), `+ ${viewType(change.view)} ${key(change.view)}`, key(change.view))];
+    case 'ReplaceView':
+      return [step(viewSql(change.to), `~ ${viewType(change.to)} ${key(change.to)}`, key(change.to))];
+    case 'DropView':
+      return [step(`DROP ${change.view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} IF EXISTS ${q(key(change.view))}`, `- ${viewType(change.view)} ${key(change.view)}`, key(change.view))];
+    case 'Grant':
+    case 'Revoke': {
+      const privileges = change.privileges.map((p) => p.toUpperCase()).join(', ');
+      const role = change.role === 'public' ? 'PUBLIC' : quoteIdent(change.role);
+      const on = grantTarget(change.target);
+      const sql = change.kind === 'Grant' ? `GRANT ${privileges} ON ${on} TO ${role}` : `REVOKE ${privileges} ON ${on} FROM ${role}`;
+      const sign = change.kind === 'Grant' ? '+' : '-';
+      return [step(sql, `${sign} ${change.kind.toLowerCase()} ${change.privileges.join(', ')} on ${refName(change.target)} ${change.kind === 'Grant' ? 'to' : 'from'} ${change.role}`, refName(change.target))];
+    }
+    case 'SetComment':
+      return [
+        step(
+          `COMMENT ON ${commentTarget(change.target)} IS ${change.to === undefined ? 'NULL' : str(change.to)}`,
+          `~ comment on ${change.target.type} ${refName(change.target)}`,
+          refName(change.target),
+        ),
+      ];
+    default:
+      throw new UnsupportedChange(change);
+  }
+}
+
+const key = (o: { schema: string; name: string }): string => `${o.schema}.${o.name}`;
+const fnKey = (fn: FunctionDef): string => `${fn.schema}.${fn.name}(${fn.identityArgs})`;
+const fnRef = (fn: FunctionDef): string => `${q(key(fn))}(${fn.identityArgs})`;
+const alterColumn = (table: string, column: string): string => `ALTER TABLE ${q(table)} ALTER COLUMN ${quoteIdent(column)}`;
+const viewType = (v: View): string => (v.materialized ? 'materialized view' : 'view');
+
+function createEnumSql(e: EnumType): string {
+  return doBlock(`  CREATE TYPE ${q(key(e))} AS ENUM (${e.values.map(str).join(', ')});\nEXCEPTION WHEN duplicate_object THEN NULL;`);
+}
+
+/** Remove, rename or reorder enum values: a new type, every column moved over (with the remap), the old type dropped. */
+function replaceEnum(from: EnumType, to: EnumType, remap: Readonly<Record<string, string>>, columns: readonly EnumColumnUse[]): Step[] {
+  const k = key(to);
+  const tmpName = shortName(to.name, '__new');
+  const tmp = q(`${to.schema}.${tmpName}`);
+  const lines: string[] = [];
+  lines.push(`    DROP TYPE IF EXISTS ${tmp};`);
+  lines.push(`    CREATE TYPE ${tmp} AS ENUM (${to.values.map(str).join(', ')});`);
+  const renames = Object.entries(remap).filter(([o, n]) => o !== n);
+  for (const use of columns) {
+    const t = q(use.table);
+    const c = quoteIdent(use.column);
+    lines.push(`    ALTER TABLE ${t} ALTER COLUMN ${c} DROP DEFAULT;`);
+    let using: string;
+    if (use.array) {
+      using = `${c}::text[]`;
+      for (const [o, n] of renames) using = `array_replace(${using}, ${str(o)}, ${str(n)})`;
+      using = `(${using})::${tmp}[]`;
+    } else {
+      using =
+        renames.length === 0
+          ? `${c}::text::${tmp}`
+          : `(CASE ${c}::text ${renames.map(([o, n]) => `WHEN ${str(o)} THEN ${str(n)}`).join(' ')} ELSE ${c}::text END)::${tmp}`;
+    }
+    lines.push(`    ALTER TABLE ${t} ALTER COLUMN ${c} TYPE ${tmp}${use.array ? '[]' : ''} USING ${using};`);
+  }
+  lines.push(`    DROP TYPE ${q(k)};`);
+  lines.push(`    ALTER TYPE ${tmp} RENAME TO ${quoteIdent(to.name)};`);
+  for (const use of columns) {
+    if (use.default !== undefined) lines.push(`    ALTER TABLE ${q(use.table)} ALTER COLUMN ${quoteIdent(use.column)} SET DEFAULT ${use.default};`);
+  }
+  const current = `(SELECT array_agg(enumlabel::text ORDER BY enumsortorder) FROM pg_catalog.pg_enum WHERE enumtypid = ${lit(k)}::regtype)`;
+  const target = `ARRAY[${to.values.map(str).join(', ')}]::text[]`;
+  const body = `  IF ${current} IS DISTINCT FROM ${target} THEN\n${lines.join('\n')}\n  END IF;`;
+  const removed = from.values.filter((v) => !to.values.includes(v) && !(v in remap));
+  const hazards: Hazard[] = ['access-exclusive-lock'];
+  if (columns.length > 0) hazards.push('rewrites-table');
+  if (removed.length > 0) hazards.push('deletes-data');
+  const what = removed.length > 0 ? `removes ${removed.join(', ')}` : 'values renamed or reordered';
+  return [step(doBlock(body), `~ enum ${k} replaced (${what})`, k, { hazards })];
+}
+
+function sequenceOptions(s: Sequence): string {
+  return ` AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start} CACHE ${s.cache} ${s.cycle ? 'CYCLE' : 'NO CYCLE'}`;
+}
+
+/** `schema.table.column` (OWNED BY) -> quoted reference. */
+function ownerColumn(owner: string): string {
+  const last = owner.lastIndexOf('.');
+  return `${q(owner.slice(0, last))}.${quoteIdent(owner.slice(last + 1))}`;
+}
+
+function functionSql(fn: FunctionDef): string {
+  const def = fn.definition.trim().replace(/;\s*$/, '');
+  // SQL-language bodies are checked at creation; tables they read may come later in the plan.
+  return fn.language === 'sql' ? `SET LOCAL check_function_bodies = off;\n${def}` : def;
+}
+
+function triggerSteps(table: string, t: Trigger, before: Trigger | undefined, options: PlanOptions): Step[] {
+  const events = t.events
+    .map((e) => (e === 'update' && t.updateOf.length > 0 ? `UPDATE OF ${t.updateOf.map(quoteIdent).join(', ')}` : e.toUpperCase()))
+    .join(' OR ');
+  const fn = q(t.function);
+  const args = t.args.map(str).join(', ');
+  const when = t.when !== undefined ? ` WHEN (${t.when})` : '';
+  const body = `TRIGGER ${quoteIdent(t.name)} ${t.timing.toUpperCase()} ${events} ON ${q(table)} FOR EACH ${t.forEach.toUpperCase()}${when} EXECUTE FUNCTION ${fn}(${args})`;
+  const object = `${table}.${t.name}`;
+  const out: Step[] = [];
+  if (options.targetVersion >= 14) out.push(step(`CREATE OR REPLACE ${body}`, `${before ? '~' : '+'} trigger ${t.name} on ${table}`, object));
+  else {
+    out.push(step(`DROP TRIGGER IF EXISTS ${quoteIdent(t.name)} ON ${q(table)}`, `- trigger ${t.name} on ${table} (replaced)`, object));
+    out.push(step(`CREATE ${body}`, `+ trigger ${t.name} on ${table}`, object));
+  }
+  if (!t.enabled || (before && !before.enabled)) {
+    out.push(step(`ALTER TABLE ${q(table)} ${t.enabled ? 'ENABLE' : 'DISABLE'} TRIGGER ${quoteIdent(t.name)}`, `~ trigger ${t.name} on ${table} ${t.enabled ? 'enabled' : 'disabled'}`, object));
+  }
+  return out;
+}
+
+const roles = (list: readonly string[]): string => (list.length === 0 ? 'PUBLIC' : list.map((r) => (r === 'public' ? 'PUBLIC' : quoteIdent(r))).join(', '));
+
+function createPolicySql(table: string, p: Policy): string {
+  let sql = `CREATE POLICY ${quoteIdent(p.name)} ON ${q(table)} AS ${p.permissive ? 'PERMISSIVE' : 'RESTRICTIVE'} FOR ${p.command.toUpperCase()} TO ${roles(p.roles)}`;
+  if (p.using !== undefined) sql += ` USING (${p.using})`;
+  if (p.check !== undefined) sql += ` WITH CHECK (${p.check})`;
+  return sql;
+}
+
+function viewSql(v: View): string {
+  const def = v.definition.trim().replace(/;\s*$/, '');
+  const options = v.options.length > 0 ? ` WITH (${v.options.join(', ')})` : '';
+  if (v.materialized) return `CREATE MATERIALIZED VIEW IF NOT EXISTS ${q(key(v))}${options} AS\n${def}`;
+  return `CREATE OR REPLACE VIEW ${q(key(v))}${options} AS\n${def}`;
+}
+
+function grantTarget(target: ObjectRef): string {
+  switch (target.type) {
+    case 'table':
+    case 'view':
+    case 'materialized view':
+      return `TABLE ${q(target.key)}`;
+    case 'sequence':
+      return `SEQUENCE ${q(target.key)}`;
+    case 'function':
+      return `${target.fn.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${fnRef(target.fn)}`;
+    case 'schema':
+      return `SCHEMA ${quoteIdent(target.name)}`;
+    case 'type':
+    case 'domain':
+      return `TYPE ${q(target.key)}`;
+    default:
+      throw new UnsupportedChange(target);
+  }
+}
+
+function commentTarget(target: ObjectRef): string {
+  switch (target.type) {
+    case 'schema':
+      return `SCHEMA ${quoteIdent(target.name)}`;
+    case 'table':
+    case 'view':
+    case 'materialized view':
+    case 'sequence':
+    case 'type':
+    case 'domain':
+      return `${target.type.toUpperCase()} ${q(target.key)}`;
+    case 'column':
+      return `COLUMN ${q(target.table)}.${quoteIdent(target.column)}`;
+    case 'index':
+      return `INDEX ${q(`${target.table.slice(0, target.table.indexOf('.'))}.${target.name}`)}`;
+    case 'constraint':
+    case 'trigger':
+    case 'policy':
+      return `${target.type.toUpperCase()} ${quoteIdent(target.name)} ON ${q(target.table)}`;
+    case 'function':
+      return `${target.fn.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${fnRef(target.fn)}`;
+    default:
+      throw new UnsupportedChange(target);
+  }
+}
+
+export function refName(target: ObjectRef): string {
+  switch (target.type) {
+    case 'schema':
+      return target.name;
+    case 'column':
+      return `${target.table}.${target.column}`;
+    case 'index':
+    case 'constraint':
+    case 'trigger':
+    case 'policy':
+      return `${target.table}.${target.name}`;
+    case 'function':
+      return fnKey(target.fn);
+    default:
+      return target.key;
+  }
+}

@@ -1,0 +1,230 @@
+/** SQL for tables, columns, constraints and indexes. */
+import { quoteIdent } from '../../catalog/names.js';
+import type { Column, Constraint, Index, Table } from '../../catalog/types.js';
+import { constraintDef } from '../diff/tables.js';
+import type { Hazard, PlanOptions, Step } from '../types.js';
+import { doBlock, guarded, lit, q, shortName, step, str } from './sql.js';
+
+const VOLATILE_DEFAULT = /\b(gen_random_uuid|uuid_generate_v[14]\w*|random|clock_timestamp|timeofday|nextval)\s*\(/i;
+
+export function columnDefinition(c: Column, withNotNull = true): string {
+  const parts = [quoteIdent(c.name), c.type];
+  if (c.collation) parts.push(`COLLATE ${c.collation}`);
+  if (c.generated !== undefined) parts.push(`GENERATED ALWAYS AS (${c.generated}) STORED`);
+  else if (c.identity) parts.push(`GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`);
+  else if (c.default !== undefined) parts.push(`DEFAULT ${c.default}`);
+  if (c.notNull && withNotNull) parts.push('NOT NULL');
+  return parts.join(' ');
+}
+
+export function createTable(key: string, t: Table): Step[] {
+  let sql: string;
+  if (t.partitionOf) {
+    sql = `CREATE TABLE IF NOT EXISTS ${q(key)} PARTITION OF ${q(t.partitionOf.parent)} ${t.partitionOf.bound}`;
+  } else {
+    const cols = t.columns.map((c) => `  ${columnDefinition(c)}`);
+    sql = `CREATE TABLE IF NOT EXISTS ${q(key)} (${cols.length ? `\n${cols.join(',\n')}\n` : ''})`;
+    if (t.partitionBy) sql += ` PARTITION BY ${t.partitionBy}`;
+  }
+  const out = [step(sql, `+ table ${key}`, key)];
+  if (t.partitionOf) {
+    // Partition columns come from the parent; their own defaults and NOT NULLs are set after.
+    for (const c of t.columns) {
+      if (c.default !== undefined) out.push(step(`ALTER TABLE ${q(key)} ALTER COLUMN ${quoteIdent(c.name)} SET DEFAULT ${c.default}`, `~ column ${key}.${c.name} default`, key));
+      if (c.notNull) out.push(step(`ALTER TABLE ${q(key)} ALTER COLUMN ${quoteIdent(c.name)} SET NOT NULL`, `~ column ${key}.${c.name} not null`, key));
+    }
+  }
+  return out;
+}
+
+export function renameTable(from: string, to: string): Step[] {
+  const [fs, fn] = split(from);
+  const [ts, tn] = split(to);
+  const out: Step[] = [];
+  let current = from;
+  if (fs !== ts) {
+    const moved = `${ts}.${fn}`;
+    out.push(
+      step(
+        guarded(`to_regclass(${lit(from)}) IS NOT NULL AND to_regclass(${lit(to)}) IS NULL`, `ALTER TABLE ${q(from)} SET SCHEMA ${quoteIdent(ts)}`),
+        `~ table ${from} -> schema ${ts}`,
+        to,
+      ),
+    );
+    current = moved;
+  }
+  if (fn !== tn) {
+    out.push(
+      step(
+        guarded(`to_regclass(${lit(current)}) IS NOT NULL AND to_regclass(${lit(to)}) IS NULL`, `ALTER TABLE ${q(current)} RENAME TO ${quoteIdent(tn)}`),
+        `~ table ${from} renamed to ${to}`,
+        to,
+      ),
+    );
+  }
+  return out;
+}
+
+function split(key: string): [string, string] {
+  const dot = key.indexOf('.');
+  return [key.slice(0, dot), key.slice(dot + 1)];
+}
+
+const attExists = (table: string, column: string): string =>
+  `EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${lit(table)}::regclass AND attname = ${str(column)} AND NOT attisdropped)`;
+
+export function renameColumn(table: string, from: string, to: string): Step[] {
+  return [
+    step(
+      guarded(`${attExists(table, from)} AND NOT ${attExists(table, to)}`, `ALTER TABLE ${q(table)} RENAME COLUMN ${quoteIdent(from)} TO ${quoteIdent(to)}`),
+      `~ column ${table}.${from} renamed to ${to}`,
+      `${table}.${to}`,
+    ),
+  ];
+}
+
+/** The online-safe NOT NULL: fail fast on NULLs, CHECK NOT VALID, VALIDATE alone, SET NOT NULL, drop the CHECK. */
+export function setNotNullOnline(table: string, column: string, hint: string): Step[] {
+  const t = q(table);
+  const c = quoteIdent(column);
+  const object = `${table}.${column}`;
+  const check = shortName(column, '_not_null');
+  return [
+    step(
+      doBlock(
+        `  IF ${attExists(table, column)} AND NOT (SELECT attnotnull FROM pg_catalog.pg_attribute WHERE attrelid = ${lit(table)}::regclass AND attname = ${str(column)})\n` +
+          `     AND EXISTS (SELECT 1 FROM ${t} WHERE ${c} IS NULL) THEN\n` +
+          `    RAISE EXCEPTION ${str(`column ${object} has NULL values, so it cannot be made NOT NULL`)} USING HINT = ${str(hint)};\n  END IF;`,
+      ),
+      `? column ${object} holds no NULLs`,
+      object,
+    ),
+    step(
+      guarded(
+        `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = ${lit(table)}::regclass AND conname = ${str(check)})`,
+        `ALTER TABLE ${t} ADD CONSTRAINT ${quoteIdent(check)} CHECK (${c} IS NOT NULL) NOT VALID`,
+      ),
+      `+ check ${check} on ${table} (NOT VALID)`,
+      object,
+    ),
+    step(`ALTER TABLE ${t} VALIDATE CONSTRAINT ${quoteIdent(check)}`, `~ validate ${check} on ${table}`, object, { isolated: true }),
+    step(`ALTER TABLE ${t} ALTER COLUMN ${c} SET NOT NULL`, `~ column ${object} not null`, object),
+    step(`ALTER TABLE ${t} DROP CONSTRAINT IF EXISTS ${quoteIdent(check)}`, `- check ${check} on ${table}`, object),
+  ];
+}
+
+export function addColumn(table: string, c: Column, existing: boolean, backfill: string | undefined): Step[] {
+  const t = q(table);
+  const object = `${table}.${c.name}`;
+  const hazards: Hazard[] = [];
+  if (existing && (c.generated !== undefined || c.identity || (c.default !== undefined && VOLATILE_DEFAULT.test(c.default)))) {
+    hazards.push('rewrites-table');
+  }
+  const needsPath = existing && c.notNull && c.default === undefined && !c.identity && c.generated === undefined;
+  if (!needsPath) {
+    return [step(`ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS ${columnDefinition(c)}`, `+ column ${object}`, object, { hazards })];
+  }
+  const out = [step(`ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS ${columnDefinition(c, false)}`, `+ column ${object} (nullable until backfilled)`, object)];
+  if (backfill !== undefined) {
+    out.push(step(`UPDATE ${t} SET ${quoteIdent(c.name)} = (${backfill}) WHERE ${quoteIdent(c.name)} IS NULL`, `~ backfill ${object}`, object));
+  }
+  out.push(...setNotNullOnline(table, c.name, `declare a default or a backfill expression for ${object}`));
+  return out;
+}
+
+/** Postgres changes these types without rewriting the table (binary coercible or a wider typmod). */
+function typeChangeHazards(from: string, to: string): Hazard[] {
+  const vc = /^(character varying|varchar)(?:\((\d+)\))?$/;
+  const num = /^numeric(?:\((\d+)(?:,(\d+))?\))?$/;
+  const a = from.match(vc);
+  const b = to.match(vc);
+  if (a && (to === 'text' || (b && (!b[2] || (a[2] && Number(b[2]) >= Number(a[2])))))) return [];
+  if (from === 'text' && b && !b[2]) return [];
+  if (from === 'text' && b) return ['rewrites-table', 'deletes-data', 'access-exclusive-lock'];
+  if (a && b) return ['rewrites-table', 'deletes-data', 'access-exclusive-lock'];
+  const na = from.match(num);
+  const nb = to.match(num);
+  if (na && nb) {
+    if (!nb[1]) return [];
+    if (na[1] && Number(nb[1]) >= Number(na[1]) && (nb[2] ?? '0') === (na[2] ?? '0')) return [];
+    return ['rewrites-table', 'deletes-data', 'access-exclusive-lock'];
+  }
+  const width: Record<string, number> = { smallint: 2, integer: 4, bigint: 8, real: 4, 'double precision': 8 };
+  if (width[from] && width[to] && width[to]! < width[from]!) return ['rewrites-table', 'deletes-data', 'access-exclusive-lock'];
+  if (/^timestamp/.test(from) && /^(date|time)/.test(to)) return ['rewrites-table', 'deletes-data', 'access-exclusive-lock'];
+  return ['rewrites-table', 'access-exclusive-lock'];
+}
+
+export function alterColumnType(table: string, from: Column, to: Column): Step[] {
+  const c = quoteIdent(to.name);
+  const collate = to.collation ? ` COLLATE ${to.collation}` : '';
+  const hazards = from.type === to.type ? ['access-exclusive-lock' as const] : typeChangeHazards(from.type, to.type);
+  return [
+    step(
+      `ALTER TABLE ${q(table)} ALTER COLUMN ${c} TYPE ${to.type}${collate} USING ${c}::${to.type}`,
+      `~ column ${table}.${to.name} type ${from.type} -> ${to.type}`,
+      `${table}.${to.name}`,
+      { hazards },
+    ),
+  ];
+}
+
+const constraintExists = (table: string, name: string): string =>
+  `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = ${lit(table)}::regclass AND conname = ${str(name)})`;
+
+export function addConstraint(table: string, c: Constraint, existing: boolean): Step[] {
+  const def = constraintDef(c);
+  const object = `${table}.${c.name}`;
+  const label = c.kind.replace('_', ' ');
+  const online = existing && (c.kind === 'foreign_key' || c.kind === 'check');
+  const add = `ALTER TABLE ${q(table)} ADD CONSTRAINT ${quoteIdent(c.name)} ${def}${online ? ' NOT VALID' : ''}`;
+  const hazards: Hazard[] = existing && !online ? ['access-exclusive-lock'] : [];
+  const out = [step(guarded(`NOT ${constraintExists(table, c.name)}`, add), `+ ${label} ${c.name} on ${table}${online ? ' (NOT VALID)' : ''}`, object, { hazards })];
+  if (online) out.push(step(`ALTER TABLE ${q(table)} VALIDATE CONSTRAINT ${quoteIdent(c.name)}`, `~ validate ${label} ${c.name} on ${table}`, object, { isolated: true }));
+  return out;
+}
+
+export function dropConstraint(table: string, c: Constraint): Step[] {
+  return [step(`ALTER TABLE ${q(table)} DROP CONSTRAINT IF EXISTS ${quoteIdent(c.name)}`, `- ${c.kind.replace('_', ' ')} ${c.name} on ${table}`, `${table}.${c.name}`)];
+}
+
+/** CREATE INDEX from the parts (the draft catalog has no `definition`). */
+export function indexSql(table: string, i: Index, concurrently: boolean, options: PlanOptions): string {
+  const parts = [`CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}IF NOT EXISTS ${quoteIdent(i.name)} ON ${q(table)}`];
+  if (i.method && i.method !== 'btree') parts.push(`USING ${i.method}`);
+  parts.push(`(${i.keys.join(', ')})`);
+  if (i.include.length > 0) parts.push(`INCLUDE (${i.include.join(', ')})`);
+  // A PostgreSQL 15 feature: emitted only when the index asks for it, whatever options.targetVersion says.
+  if (i.nullsNotDistinct) parts.push('NULLS NOT DISTINCT');
+  void options;
+  if (i.where !== undefined) parts.push(`WHERE ${i.where}`);
+  return parts.join(' ');
+}
+
+export function createIndex(table: string, i: Index, existing: boolean, options: PlanOptions): Step[] {
+  const schema = table.slice(0, table.indexOf('.'));
+  const object = `${schema}.${i.name}`;
+  if (!existing) return [step(indexSql(table, i, false, options), `+ index ${object} on ${table}`, object)];
+  return [
+    step(
+      doBlock(
+        `  IF EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid\n` +
+          `             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n` +
+          `             WHERE n.nspname = ${str(schema)} AND c.relname = ${str(i.name)} AND NOT i.indisvalid) THEN\n` +
+          `    DROP INDEX ${q(object)};\n  END IF;`,
+      ),
+      `- invalid leftover index ${object}`,
+      object,
+    ),
+    step(indexSql(table, i, true, options), `+ index ${object} on ${table} (concurrently)`, object, {
+      transactional: false,
+      hazards: ['not-transactional'],
+    }),
+  ];
+}
+
+export function dropIndex(table: string, i: Index): Step[] {
+  const schema = table.slice(0, table.indexOf('.'));
+  const object = `${schema}.${i.name}`;
+  return [step(`DROP INDEX IF EXISTS ${q(object)}`, `- index ${object}`, object)];
+}
