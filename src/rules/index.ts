@@ -1,20 +1,70 @@
 /** The checklist as code: every rule, and the three places they run (spec, generated SQL, any SQL). */
-import type { Finding } from '../util/findings.js';
-import type { Rule, SpecRuleInput, SqlFileInput, DirectoryInput } from './types.js';
+import { analyzeStatements } from '../sql/analyze.js';
+import { splitStatements, SqlSyntaxError } from '../sql/parse.js';
+import { SourceText } from '../sql/source.js';
+import { compareFindings, type Finding } from '../util/findings.js';
+import { HAZARD_RULES, registry } from './registry.js';
+import type { DirectoryInput, Rule, RuleOptions, SpecRuleInput, SqlFileInput } from './types.js';
+import { inlineWaivers, isWaivedInline, specWaiverFindings } from './waivers.js';
 
 export type { Rule, SpecRuleInput, SqlFileInput, DirectoryInput, RuleOptions } from './types.js';
+export { HAZARD_RULES, ruleIds } from './registry.js';
+export { toSarif } from './sarif.js';
+export { renderRuleDoc } from './docs.js';
 
-/** Every registered rule (filled by the rule registry). */
-export const rules: readonly Rule[] = [];
+/** Every registered rule, in checklist order. */
+export const rules: readonly Rule[] = registry;
 
-export function checkSpecRules(input: SpecRuleInput): Finding[] {
-  return rules.flatMap((rule) => rule.checkSpec?.(input) ?? []);
+export function ruleById(id: string): Rule | undefined {
+  return rules.find((rule) => rule.id === id);
 }
 
+/** Spec rules, with `waive:` maps checked (unknown rule or missing reason is an error). Sorted. */
+export function checkSpecRules(input: SpecRuleInput): Finding[] {
+  const findings = [...specWaiverFindings(input), ...rules.flatMap((rule) => rule.checkSpec?.(input) ?? [])];
+  return findings.sort(compareFindings);
+}
+
+/** SQL rules on a parsed file, DO-block problems included, inline waivers applied. Sorted. */
 export function checkSqlRules(input: SqlFileInput): Finding[] {
-  return rules.flatMap((rule) => rule.checkSql?.(input) ?? []);
+  const analysis = analyzeStatements(input.text, input.statements);
+  const problems: Finding[] = analysis.problems.map((p) => ({
+    file: input.path, line: p.line, col: p.col, severity: 'error', code: 'syntax', message: p.message,
+    fix: 'fix the PL/pgSQL so that Postgres can run the block',
+  }));
+  const raw = rules.flatMap((rule) => {
+    if (input.mode === 'generated' && HAZARD_RULES.has(rule.id)) return [];
+    return rule.checkSql?.(input) ?? [];
+  });
+  const { waivers, findings: waiverFindings } = inlineWaivers(input.path, input.text, analysis.source, input.statements);
+  return [...problems, ...waiverFindings, ...raw.filter((f) => !isWaivedInline(f, waivers))].sort(compareFindings);
 }
 
 export function checkDirectoryRules(input: DirectoryInput): Finding[] {
-  return rules.flatMap((rule) => rule.checkDirectory?.(input) ?? []);
+  return rules.flatMap((rule) => rule.checkDirectory?.(input) ?? []).sort(compareFindings);
+}
+
+/** Parses and checks one SQL text. A syntax error is one finding (code `syntax`) at its position. */
+export function lintSql(path: string, text: string, options: RuleOptions): Finding[] {
+  const source = new SourceText(text);
+  let statements;
+  try {
+    statements = splitStatements(text, source);
+  } catch (error) {
+    if (!(error instanceof SqlSyntaxError)) throw error;
+    return [{
+      file: path, line: error.line, col: error.col, severity: 'error', code: 'syntax',
+      message: `SQL syntax error: ${error.message}`, fix: 'fix the statement so that PostgreSQL can parse it',
+    }];
+  }
+  return checkSqlRules({ path, text, statements, ...options });
+}
+
+/**
+ * The planner's self-check: the SQL rules on a file it generated. Hazard rules (`destructive`,
+ * `no-table-rewrite`) are left to the plan's hazard flags; spec waivers travel as
+ * `-- schema:waive RULE reason` comments the planner writes above the statement.
+ */
+export function checkGeneratedSql(path: string, sql: string, options: { exposedSchemas: readonly string[] }): Finding[] {
+  return lintSql(path, sql, { exposedSchemas: options.exposedSchemas, mode: 'generated' });
 }

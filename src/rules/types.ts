@@ -6,10 +6,21 @@ import type { Finding, Severity } from '../util/findings.js';
 export interface RuleOptions {
   /** Schemas exposed by the Data API (default `['public']`). */
   readonly exposedSchemas: readonly string[];
+  /**
+   * `generated`: SQL the planner wrote, checked before it is saved. Rules then skip what the planner
+   * gates as hazards (`destructive`, `no-table-rewrite`) and what the spec rules already prove
+   * about existing objects. Default `lint`: any hand-written file.
+   */
+  readonly mode?: 'lint' | 'generated';
 }
 
 export interface SpecRuleInput extends RuleOptions {
   readonly loaded: LoadedSpec;
+  /**
+   * Columns of the tables that already exist (`schema.table` -> column names), when known (plan).
+   * Lets `not-null-default` tell a new NOT NULL column on an existing table from a new table.
+   */
+  readonly existingColumns?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface SqlFileInput extends RuleOptions {

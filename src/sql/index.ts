@@ -1,1 +1,15 @@
-export { loadParser, splitStatements, isNonTransactional, lineColOf, SqlSyntaxError, type ParsedStatement } from './parse.js';
+export {
+  loadParser,
+  splitStatements,
+  isNonTransactional,
+  lineColOf,
+  scanTokens,
+  parsePlpgsqlBody,
+  SqlSyntaxError,
+  type ParsedStatement,
+  type SqlToken,
+} from './parse.js';
+export { SourceText } from './source.js';
+export { parseType, fromTypeName, isTimestampWithoutZone, isJsonb, SERIAL_TYPES, INTEGER_TYPES, type ParsedType } from './types.js';
+export { analyzeStatements, type FileAnalysis, type Unit, type Guard } from './analyze.js';
+export * from './ast.js';

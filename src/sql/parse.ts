@@ -3,14 +3,18 @@
  * `splitStatements` cuts a script into statements with their source lines, so the runner can run
  * them one by one and the linter can point at them.
  */
-import { loadModule, parseSync } from 'libpg-query';
+import { loadModule, parseSync, parsePlPgSQLSync, scanSync } from '@libpg-query/parser';
+import { SourceText } from './source.js';
 
 let loaded: Promise<void> | undefined;
 
-/** Loads the parser once; call before `parseSql`/`splitStatements`. */
+/** Loads the parser once. Importing this module already does it; kept for callers that await it. */
 export function loadParser(): Promise<void> {
   return (loaded ??= loadModule());
 }
+
+// The WASM module loads in ~15 ms; loading it at import makes every parse function safe to call.
+await loadParser();
 
 export interface ParsedStatement {
   /** The statement's AST node, e.g. `{ CreateStmt: {...} }`. */
@@ -24,6 +28,10 @@ export interface ParsedStatement {
   /** 1-based line and column of that character. */
   readonly line: number;
   readonly col: number;
+  /** String index just past the statement (its semicolon excluded). */
+  readonly end: number;
+  /** Parser byte offset of the statement in the script (the base of every `location` in `node`). */
+  readonly byteOffset: number;
 }
 
 export class SqlSyntaxError extends Error {
@@ -37,54 +45,76 @@ export class SqlSyntaxError extends Error {
   }
 }
 
-/** Converts a byte offset in the UTF-8 encoding of `text` to a string index. */
-function byteToIndex(text: string, byteOffset: number, cache: { bytes?: Buffer }): number {
-  cache.bytes ??= Buffer.from(text, 'utf8');
-  return cache.bytes.subarray(0, byteOffset).toString('utf8').length;
-}
-
 export function lineColOf(text: string, index: number): { line: number; col: number } {
-  let line = 1;
-  let lastNewline = -1;
-  for (let i = 0; i < index && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lastNewline = i;
-    }
-  }
-  return { line, col: index - lastNewline };
+  return new SourceText(text).lineCol(index);
 }
 
 interface RawParse {
   stmts?: { stmt: Record<string, unknown>; stmt_location?: number; stmt_len?: number }[];
 }
 
-/** Parses a script; throws SqlSyntaxError with the position of the error. Requires `loadParser()`. */
-export function splitStatements(script: string): ParsedStatement[] {
+/** Parses a script; throws SqlSyntaxError with the position of the error. */
+export function splitStatements(script: string, source: SourceText = new SourceText(script)): ParsedStatement[] {
+  if (script.trim() === '') return [];
   let parsed: RawParse;
-  const cache: { bytes?: Buffer } = {};
   try {
     parsed = parseSync(script) as RawParse;
   } catch (error) {
     const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
-    const index = details?.cursorPosition !== undefined ? byteToIndex(script, details.cursorPosition, cache) : 0;
-    const { line, col } = lineColOf(script, index);
+    const index = details?.cursorPosition !== undefined ? source.indexOfByte(details.cursorPosition) : 0;
+    const { line, col } = source.lineCol(index);
     throw new SqlSyntaxError((error as Error).message, line, col);
   }
   const statements: ParsedStatement[] = [];
   for (const entry of parsed.stmts ?? []) {
     const startByte = entry.stmt_location ?? 0;
-    const start = byteToIndex(script, startByte, cache);
-    const end = entry.stmt_len ? byteToIndex(script, startByte + entry.stmt_len, cache) : script.length;
+    const start = source.indexOfByte(startByte);
+    const end = entry.stmt_len ? source.indexOfByte(startByte + entry.stmt_len) : script.length;
     const raw = script.slice(start, end);
     const leading = leadingTriviaLength(raw);
     const offset = start + leading;
     const text = stripTrailingSemicolon(raw.slice(leading).trim());
-    const { line, col } = lineColOf(script, offset);
+    const { line, col } = source.lineCol(offset);
     const kind = Object.keys(entry.stmt)[0] ?? 'Unknown';
-    statements.push({ node: entry.stmt, kind, text, offset, line, col });
+    statements.push({ node: entry.stmt, kind, text, offset, line, col, end: offset + text.length, byteOffset: 0 });
   }
   return statements;
+}
+
+/** A lexer token: byte offsets into the scanned text. */
+export interface SqlToken {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly tokenName: string;
+  readonly keywordName: string;
+}
+
+/** Postgres's own lexer: tokens with comments kept (`SQL_COMMENT`, `C_COMMENT`). Never throws. */
+export function scanTokens(text: string): SqlToken[] {
+  if (text.trim() === '') return [];
+  try {
+    return (scanSync(text) as { tokens?: SqlToken[] }).tokens ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Parses a PL/pgSQL body (a DO block or function body) with Postgres's own PL/pgSQL grammar.
+ * Returns the `action` block, or throws SqlSyntaxError with a line relative to the body.
+ */
+export function parsePlpgsqlBody(body: string): Record<string, unknown> {
+  let tag = '__schema_body';
+  while (body.includes(`$${tag}$`)) tag += '_';
+  const wrapped = `CREATE FUNCTION __schema_do() RETURNS void LANGUAGE plpgsql AS $${tag}$${body}$${tag}$`;
+  try {
+    const parsed = parsePlPgSQLSync(wrapped) as unknown as { plpgsql_funcs?: { PLpgSQL_function?: { action?: Record<string, unknown> } }[] };
+    return parsed.plpgsql_funcs?.[0]?.PLpgSQL_function?.action ?? {};
+  } catch (error) {
+    const details = (error as { sqlDetails?: { lineNumber?: number; cursorPosition?: number } }).sqlDetails;
+    throw new SqlSyntaxError((error as Error).message, details?.lineNumber ?? 1, 1);
+  }
 }
 
 /** Length of the blanks and comments before a statement's first token. */
