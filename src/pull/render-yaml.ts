@@ -9,8 +9,10 @@ const FLOW_MAX = 110;
 
 /** Maps whose values are objects a person reads as blocks: a table, a function, a view. */
 const OBJECT_PARENTS = new Set(['tables', 'functions', 'views', 'external']);
-/** Keys whose value stays a block even when short. */
-const BLOCK_KEYS = new Set(['columns', 'policies', 'triggers', 'indexes', 'checks', 'unique', 'foreign_keys']);
+/** Keys whose map value stays a block even when short (a list of column names under `columns` may be one line). */
+const BLOCK_KEYS = new Set(['columns', 'policies', 'triggers', 'checks', 'unique', 'foreign_keys']);
+/** Keys whose value always stays a block. */
+const ALWAYS_BLOCK_KEYS = new Set(['indexes']);
 
 function hasNewline(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('\n');
@@ -32,6 +34,7 @@ function node(doc: Document, value: unknown, path: readonly string[]): Node | un
     (path.length >= 2 &&
       !OBJECT_PARENTS.has(path[path.length - 2]!) &&
       !(BLOCK_KEYS.has(path[path.length - 1]!) && !Array.isArray(value)) &&
+      !ALWAYS_BLOCK_KEYS.has(path[path.length - 1]!) &&
       !hasNewline(value) &&
       JSON.stringify(value).length <= FLOW_MAX);
   if (flowable) return doc.createNode(value, { flow: true });
