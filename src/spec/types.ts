@@ -5,6 +5,7 @@
  *
  * Names without a schema are in `public`. Table keys may be qualified (`auth.users`, `app.items`).
  */
+import type { Finding } from '../util/findings.js';
 
 export type Waivers = Readonly<Record<string, string>>;
 
@@ -230,4 +231,6 @@ export interface LoadedSpec {
   readonly positions: SpecPositions;
   /** Files that were read, sorted. */
   readonly files: readonly string[];
+  /** Non-fatal findings of loading (e.g. an empty file); `validateSpec` reports them. */
+  readonly warnings?: readonly Finding[];
 }

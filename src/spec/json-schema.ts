@@ -1,0 +1,298 @@
+/**
+ * The JSON Schema (draft 2020-12) of the spec format: the shape checked by `loadSpec`, shipped as
+ * `schema.json` for editor autocompletion (`# yaml-language-server: $schema=...`). Every key has a
+ * description; unknown keys are errors (with a did-you-mean suggestion).
+ */
+
+type JsonSchema = Readonly<Record<string, unknown>>;
+
+const str = (description: string, extra: JsonSchema = {}): JsonSchema => ({ type: 'string', description, ...extra });
+const bool = (description: string): JsonSchema => ({ type: 'boolean', description });
+const int = (description: string): JsonSchema => ({ type: 'integer', description });
+const strings = (description: string): JsonSchema => ({ type: 'array', description, items: { type: 'string' } });
+const obj = (description: string, properties: Readonly<Record<string, JsonSchema>>, required: readonly string[] = []): JsonSchema => ({
+  type: 'object',
+  description,
+  properties,
+  ...(required.length > 0 ? { required } : {}),
+  additionalProperties: false,
+});
+const mapOf = (description: string, value: JsonSchema): JsonSchema => ({
+  type: 'object',
+  description,
+  additionalProperties: value,
+});
+const ref = (name: string, description: string): JsonSchema => ({ $ref: `#/$defs/${name}`, description });
+
+const referentialAction = { enum: ['cascade', 'set null', 'set default', 'restrict', 'no action'] };
+const deferrable = {
+  description: '`true` for DEFERRABLE INITIALLY IMMEDIATE, `initially deferred` for DEFERRABLE INITIALLY DEFERRED.',
+  anyOf: [{ type: 'boolean' }, { const: 'initially deferred' }],
+};
+const tablePrivilege = { enum: ['select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger', 'all'] };
+const triggerEvents = (timing: string): JsonSchema => ({
+  description: `Fire ${timing} these events: one event or a list (insert, update, delete, truncate).`,
+  anyOf: [
+    { enum: ['insert', 'update', 'delete', 'truncate'] },
+    { type: 'array', items: { enum: ['insert', 'update', 'delete', 'truncate'] }, minItems: 1, uniqueItems: true },
+  ],
+});
+const waive = mapOf('Checklist waivers: rule id -> the reason it does not apply here (shown in every plan).', { type: 'string', minLength: 1 });
+const grants = (description: string, privilege: JsonSchema): JsonSchema =>
+  mapOf(description, { type: 'array', items: privilege, uniqueItems: true, description: 'Privileges granted to the role.' });
+
+const trigger = obj(
+  'A trigger. Exactly one of before / after / instead_of.',
+  {
+    before: triggerEvents('before'),
+    after: triggerEvents('after'),
+    instead_of: triggerEvents('instead of (views only)'),
+    update_of: strings('Columns of `UPDATE OF` (only with the update event).'),
+    for_each: { enum: ['row', 'statement'], description: 'Row or statement trigger; default `row`.' },
+    when: str('WHEN condition: an SQL boolean expression over OLD/NEW.'),
+    function: str('Trigger function to call, e.g. `update_updated_at_column` or `public.handle_new_user` (unqualified names are in public).'),
+    args: strings('Literal string arguments passed to the trigger function (TG_ARGV).'),
+    comment: str('COMMENT ON TRIGGER.'),
+  },
+  ['function'],
+);
+
+const references = obj(
+  'Foreign key from this column.',
+  {
+    table: str('Referenced table, e.g. `auth.users` or `profiles` (unqualified names are in public).'),
+    column: str("Referenced column; default: the referenced table's single-column primary key (or `id`)."),
+    on_delete: { ...referentialAction, description: 'ON DELETE action; default `no action` (the checklist asks you to state it).' },
+    on_update: { ...referentialAction, description: 'ON UPDATE action; default `no action`.' },
+    name: str('Constraint name; default `<table>_<column>_fkey` (as PostgreSQL names it).'),
+    deferrable,
+  },
+  ['table'],
+);
+
+const column = obj(
+  'A column.',
+  {
+    type: str('SQL type as written in PostgreSQL: `uuid`, `text`, `timestamptz`, `varchar(20)`, `numeric(10,2)`, `text[]`, or a spec enum/domain name.', { minLength: 1 }),
+    not_null: bool('NOT NULL. Primary key columns are always NOT NULL.'),
+    default: {
+      description: 'DEFAULT: a string is an SQL expression (`now()`, `gen_random_uuid()`); a boolean or number is that literal; on an enum column a value of the enum is that value; on json/jsonb a YAML map or list is that JSON.',
+    },
+    primary_key: bool('This column is the primary key (for a composite key use the table-level `primary_key`).'),
+    unique: bool('UNIQUE constraint on this column, named `<table>_<column>_key`.'),
+    references,
+    identity: { enum: ['always', 'by default'], description: 'GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY (integer types).' },
+    generated: str('GENERATED ALWAYS AS (expression) STORED: the SQL expression.'),
+    collation: str('COLLATE clause, e.g. `C` or `und-x-icu`.'),
+    comment: str('COMMENT ON COLUMN.'),
+    renamed_from: str('Previous name of this column: the plan renames it instead of dropping and adding.'),
+    backfill: str('SQL expression that fills existing rows when this NOT NULL column is added without a default.'),
+    waive,
+  },
+  ['type'],
+);
+
+const index = obj(
+  'An index that does not back a constraint.',
+  {
+    name: str('Index name; default `<table>_<columns>_idx` (as PostgreSQL names it, truncated to 63 bytes).'),
+    columns: {
+      type: 'array',
+      minItems: 1,
+      description: 'Key columns in order: column names (optionally followed by an operator class, ASC/DESC, NULLS FIRST/LAST) or SQL expressions in parentheses, e.g. `(lower(email))`.',
+      items: { type: 'string', minLength: 1 },
+    },
+    unique: bool('UNIQUE index.'),
+    where: str('Partial index predicate: an SQL boolean expression.'),
+    using: str('Access method, e.g. `btree` (default), `gin`, `gist`, `brin`, `hash`.'),
+    include: strings('INCLUDE columns (covering index).'),
+    nulls_not_distinct: bool('NULLS NOT DISTINCT (PostgreSQL 15+).'),
+    comment: str('COMMENT ON INDEX.'),
+  },
+  ['columns'],
+);
+
+const policy = obj('A row level security policy.', {
+  for: { enum: ['all', 'select', 'insert', 'update', 'delete'], description: 'Command the policy applies to; default `all`.' },
+  to: {
+    description: 'Role or roles the policy applies to; default `public` (every role).',
+    anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }],
+  },
+  using: str('USING: SQL boolean expression deciding which existing rows are visible/affected.'),
+  check: str('WITH CHECK: SQL boolean expression new rows must satisfy.'),
+  as: { enum: ['permissive', 'restrictive'], description: 'PERMISSIVE (default) or RESTRICTIVE.' },
+  comment: str('COMMENT ON POLICY.'),
+});
+
+const uniqueConstraint = {
+  description: 'Columns of the unique constraint, or `{ columns, nulls_not_distinct }`.',
+  anyOf: [
+    { type: 'array', items: { type: 'string' }, minItems: 1 },
+    obj('Unique constraint.', { columns: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Constrained columns.' }, nulls_not_distinct: bool('NULLS NOT DISTINCT (PostgreSQL 15+).') }, ['columns']),
+  ],
+};
+
+const foreignKey = obj(
+  'A (multi-column) foreign key.',
+  {
+    columns: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Referencing columns of this table.' },
+    references: obj('Referenced table and columns.', {
+      table: str('Referenced table.'),
+      columns: { type: 'array', items: { type: 'string' }, minItems: 1, description: "Referenced columns; default: the referenced table's primary key." },
+    }, ['table']),
+    on_delete: { ...referentialAction, description: 'ON DELETE action; default `no action`.' },
+    on_update: { ...referentialAction, description: 'ON UPDATE action; default `no action`.' },
+    deferrable,
+  },
+  ['columns', 'references'],
+);
+
+const table = obj(
+  'A managed table.',
+  {
+    comment: str('COMMENT ON TABLE.'),
+    renamed_from: str('Previous name of this table (same schema unless qualified): the plan renames it.'),
+    columns: mapOf('Columns in order: name -> definition.', ref('column', 'A column.')),
+    primary_key: {
+      description: 'Composite primary key: a list of columns, or `{ name, columns }`.',
+      anyOf: [
+        { type: 'array', items: { type: 'string' }, minItems: 1 },
+        obj('Primary key.', { name: str('Constraint name; default `<table>_pkey`.'), columns: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Key columns.' } }, ['columns']),
+      ],
+    },
+    unique: mapOf('Unique constraints: name -> columns.', uniqueConstraint),
+    checks: mapOf('Check constraints: name -> SQL boolean expression.', { type: 'string', minLength: 1 }),
+    foreign_keys: mapOf('Multi-column foreign keys: constraint name -> definition.', ref('foreign_key', 'A foreign key.')),
+    indexes: { type: 'array', description: 'Indexes.', items: ref('index', 'An index.') },
+    rls: bool('ENABLE ROW LEVEL SECURITY. Required (with policies) for tables exposed by the Data API.'),
+    force_rls: bool('FORCE ROW LEVEL SECURITY (applies policies to the table owner too).'),
+    policies: mapOf('Row level security policies: name -> policy.', ref('policy', 'A policy.')),
+    triggers: mapOf('Triggers: name -> trigger.', ref('trigger', 'A trigger.')),
+    grants: grants('Privileges per role (`anon`, `authenticated`, `service_role`, ...); `all` means every table privilege. Roles not named here are never touched.', tablePrivilege),
+    partition_by: str('PARTITION BY clause, e.g. `RANGE (created_at)`.'),
+    partition_of: obj('This table is a partition of another.', { table: str('Parent table.'), bound: str('Partition bound, e.g. `FOR VALUES FROM (\'2024-01-01\') TO (\'2025-01-01\')` or `DEFAULT`.') }, ['table', 'bound']),
+    waive,
+  },
+  ['columns'],
+);
+
+const functionArg = obj(
+  'A function argument.',
+  {
+    name: str('Argument name.'),
+    type: str('Argument type.', { minLength: 1 }),
+    mode: { enum: ['in', 'out', 'inout', 'variadic'], description: 'Argument mode; default `in`.' },
+    default: str('Default: an SQL expression.'),
+  },
+  ['type'],
+);
+
+const fn = obj(
+  'A function or procedure, created with CREATE OR REPLACE.',
+  {
+    args: {
+      description: 'Arguments: a list of `{ name, type, mode, default }`, or the raw argument list (`a integer, b text`).',
+      anyOf: [{ type: 'array', items: ref('function_arg', 'An argument.') }, { type: 'string' }],
+    },
+    returns: str('Return type, e.g. `trigger`, `void`, `uuid`, `setof public.notifications`, `table (id uuid)`. Default `void`.'),
+    language: str('Language; default `plpgsql`.'),
+    body: str('Function body (the text between the dollar quotes).'),
+    volatility: { enum: ['volatile', 'stable', 'immutable'], description: 'Volatility; default `volatile`.' },
+    security: { enum: ['invoker', 'definer'], description: 'SECURITY INVOKER (default) or DEFINER (then set `search_path`).' },
+    strict: bool('STRICT (returns null on null input).'),
+    search_path: str("SET search_path for the function, e.g. `public, pg_temp` or `''`."),
+    procedure: bool('A procedure (CREATE PROCEDURE) rather than a function.'),
+    grants: grants('EXECUTE grants per role.', { enum: ['execute', 'all'] }),
+    comment: str('COMMENT ON FUNCTION.'),
+  },
+  ['body'],
+);
+
+const enumLong = obj(
+  'Enum with options.',
+  {
+    values: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Values in order.' },
+    remap: mapOf('Old value -> new value: rows are updated before an old value is removed.', { type: 'string' }),
+    comment: str('COMMENT ON TYPE.'),
+  },
+  ['values'],
+);
+
+export const SPEC_JSON_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://schema.dev/spec.schema.json',
+  title: 'schema spec',
+  description: 'One YAML file of a `schema` spec. All files under the schema directory are merged; each object is declared once.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    schemas: mapOf('Managed schemas (default: public only). Objects may only live in managed schemas.', {
+      description: 'Schema options (or empty).',
+      anyOf: [{ type: 'null' }, obj('Schema options.', { comment: str('COMMENT ON SCHEMA.') })],
+    }),
+    extensions: mapOf('Extensions to create: name -> options (or empty).', {
+      description: 'Extension options (or empty).',
+      anyOf: [{ type: 'null' }, obj('Extension options.', { schema: str('Schema to install into; default `extensions` with the supabase preset, else `public`.') })],
+    }),
+    enums: mapOf('Enum types: name -> list of values, or `{ values, remap, comment }`.', {
+      description: 'Values in order, or the long form.',
+      anyOf: [{ type: 'array', items: { type: 'string' }, minItems: 1 }, enumLong],
+    }),
+    domains: mapOf('Domains: name -> definition.', ref('domain', 'A domain.')),
+    sequences: mapOf('Sequences: name -> options.', ref('sequence', 'A sequence.')),
+    tables: mapOf('Managed tables: name (optionally `schema.name`) -> definition.', ref('table', 'A table.')),
+    external: mapOf('Tables outside the managed scope (e.g. `auth.users`) that the spec references or owns triggers on; never created or dropped.', {
+      description: 'External table (or empty).',
+      anyOf: [{ type: 'null' }, ref('external_table', 'External table.')],
+    }),
+    functions: mapOf('Functions: name (optionally `schema.name`) -> definition.', ref('function', 'A function.')),
+    views: mapOf('Views: name -> definition.', ref('view', 'A view.')),
+  },
+  $defs: {
+    column,
+    index,
+    policy,
+    trigger,
+    table,
+    foreign_key: foreignKey,
+    function: fn,
+    function_arg: functionArg,
+    domain: obj(
+      'A domain over a base type.',
+      {
+        type: str('Base type.', { minLength: 1 }),
+        not_null: bool('NOT NULL.'),
+        default: { description: 'DEFAULT: an SQL expression (strings), or a literal boolean/number.' },
+        checks: mapOf('Check constraints: name -> SQL boolean expression over VALUE.', { type: 'string', minLength: 1 }),
+        comment: str('COMMENT ON DOMAIN.'),
+      },
+      ['type'],
+    ),
+    sequence: obj('A sequence.', {
+      type: { enum: ['smallint', 'integer', 'bigint'], description: 'Data type; default `bigint`.' },
+      start: int('START WITH; default 1.'),
+      increment: int('INCREMENT BY; default 1.'),
+      min: int('MINVALUE; default 1.'),
+      max: int("MAXVALUE; default the type's maximum."),
+      cache: int('CACHE; default 1.'),
+      cycle: bool('CYCLE.'),
+      owned_by: str('OWNED BY `table.column`.'),
+      comment: str('COMMENT ON SEQUENCE.'),
+    }),
+    view: obj(
+      'A view.',
+      {
+        query: str('The SELECT query.'),
+        materialized: bool('A materialized view.'),
+        security_invoker: bool('security_invoker=true (PostgreSQL 15+): RLS of the caller applies.'),
+        grants: grants('Privileges per role.', tablePrivilege),
+        comment: str('COMMENT ON VIEW.'),
+      },
+      ['query'],
+    ),
+    external_table: obj('An external (unmanaged) table.', {
+      columns: strings('Columns the spec relies on (checked by references); optional.'),
+      triggers: mapOf('Triggers the spec owns on this table.', ref('trigger', 'A trigger.')),
+    }),
+  },
+} as const;
