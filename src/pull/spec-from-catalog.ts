@@ -5,7 +5,7 @@
  * elsewhere (e.g. `auth.users`) are declared `external`, with the triggers the scope owns on them.
  */
 import type { Catalog, Domain, EnumType, FunctionDef, Sequence, View } from '../catalog/types.js';
-import { splitQualified } from '../catalog/names.js';
+import { quoteIdent, splitQualified } from '../catalog/names.js';
 import type {
   DomainSpec,
   EnumSpec,
@@ -196,6 +196,8 @@ export function specFragments(catalog: Catalog, options: PullOptions = {}): Pull
 
   const primaryKeyOf: PrimaryKeyLookup = (key) =>
     Object.values(catalog.tables[key]?.constraints ?? {}).find((c) => c.kind === 'primary_key')?.columns;
+  const enumTypes = new Set(Object.values(catalog.enums).map((e) => `${quoteIdent(e.schema)}.${quoteIdent(e.name)}`));
+  const isEnum = (type: string): boolean => enumTypes.has(type);
   const tables = byKey(catalog.tables, inScope);
   const files = tableFileNames(tables.map(([key]) => key));
   const external = new Map<string, { columns: Set<string>; triggers: Record<string, TriggerSpec> }>();
@@ -205,7 +207,7 @@ export function specFragments(catalog: Catalog, options: PullOptions = {}): Pull
     return entry;
   };
   for (const [key, table] of tables) {
-    const spec: TableSpec = tableSpec(table, primaryKeyOf);
+    const spec: TableSpec = tableSpec(table, primaryKeyOf, isEnum);
     fragments.push({ file: files.get(key)!, spec: { tables: { [specRef(table.schema, table.name)]: spec } } });
     for (const c of Object.values(table.constraints)) {
       if (c.foreignKey && !managed.has(splitQualified(c.foreignKey.table).schema)) {

@@ -115,7 +115,35 @@ export function readableDefault(expr: string, columnType: string): SqlValue {
   return `'${cast.literal.replaceAll("'", "''")}'`;
 }
 
-/** The column's default (absent for identity and generated columns). */
-export function columnDefault(column: Column): SqlValue | undefined {
-  return column.default === undefined ? undefined : readableDefault(column.default, column.type);
+/**
+ * The column's default (absent for identity and generated columns). On an enum column
+ * (`isEnum(type)`), a value of the enum is written bare: `default: draft`.
+ */
+export function columnDefault(column: Column, isEnum: (type: string) => boolean = () => false): SqlValue | undefined {
+  if (column.default === undefined) return undefined;
+  if (isEnum(column.type)) {
+    const cast = castLiteral(column.default);
+    if (cast && cast.type === column.type) return cast.literal;
+  }
+  return readableDefault(column.default, column.type);
+}
+
+/**
+ * An index key element as the spec writes it: a column name (with its operator class and
+ * ordering), or an expression in parentheses: `lower(email) text_pattern_ops` -> `(lower(email)) text_pattern_ops`.
+ */
+export function indexKeySpec(key: string): string {
+  const call = /^[A-Za-z_][A-Za-z0-9_$.]*\(/.exec(key);
+  if (!call) return key;
+  let depth = 0;
+  for (let i = call[0].length - 1; i < key.length; i++) {
+    const ch = key[i]!;
+    if (ch === "'" || ch === '"') {
+      i = closingQuote(key, i);
+      continue;
+    }
+    if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return `(${key.slice(0, i + 1)})${key.slice(i + 1)}`;
+  }
+  return key;
 }

@@ -16,7 +16,7 @@ import type {
 } from '../spec/types.js';
 import { quoteIdent } from '../catalog/names.js';
 import { defaultForeignKeyName, defaultIndexName, defaultPrimaryKeyName, defaultUniqueName } from './default-names.js';
-import { columnDefault, shortType, specRefOfKey, stripOuterParens } from './sql-text.js';
+import { columnDefault, indexKeySpec, shortType, specRefOfKey, stripOuterParens } from './sql-text.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -85,7 +85,7 @@ function indexSpec(table: Table, index: Index): IndexSpec {
   const plain = index.keys.map((key) => plainColumnOf(key, columnNames));
   const allPlain = plain.every((name) => name !== undefined) ? (plain as string[]) : undefined;
   const out: Mutable<IndexSpec> = {
-    columns: index.keys.map((key, i) => plain[i] ?? key),
+    columns: index.keys.map((key, i) => plain[i] ?? indexKeySpec(key)),
   };
   if (index.name !== defaultIndexName(table.name, allPlain)) out.name = index.name;
   if (index.unique) out.unique = true;
@@ -131,7 +131,7 @@ const sorted = <T>(record: Readonly<Record<string, T>>): T[] =>
     .sort()
     .map((key) => record[key]!);
 
-export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup): TableSpec {
+export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: (type: string) => boolean = () => false): TableSpec {
   const constraints = sorted(table.constraints);
   const pk = constraints.find((c) => c.kind === 'primary_key');
   const pkOnColumn =
@@ -170,7 +170,7 @@ export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup): TableSp
     if (ref) out.references = referencesSpec(table, ref, primaryKeyOf);
     if (column.identity !== undefined) out.identity = column.identity;
     if (column.generated !== undefined) out.generated = stripOuterParens(column.generated);
-    const value = columnDefault(column);
+    const value = columnDefault(column, isEnum);
     if (value !== undefined) out.default = value;
     if (column.collation !== undefined) out.collation = column.collation;
     if (column.comment !== undefined) out.comment = column.comment;

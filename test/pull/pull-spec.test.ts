@@ -34,7 +34,8 @@ describe('pullSpec', () => {
     expect(notifications).toContain('id: { type: uuid, primary_key: true, default: gen_random_uuid() }');
     expect(notifications).toContain('payload: { type: jsonb, not_null: true, default: {} }');
     expect(notifications).toContain('created_at: { type: timestamptz, not_null: true, default: now() }');
-    expect(notifications).toContain(`kind: { type: notification_kind, not_null: true, default: "'system'" }`);
+    // An enum column's default is the bare value.
+    expect(notifications).toContain('kind: { type: notification_kind, not_null: true, default: system }');
     expect(notifications).toContain('- { columns: [ recipient_user_id, created_at ], where: NOT is_read }');
     expect(notifications).toContain('notifications_select_own: { for: select, to: authenticated, using: auth.uid() = recipient_user_id }');
     expect(notifications).toContain('update_notifications_updated_at: { before: update, function: update_updated_at_column }');
@@ -101,7 +102,7 @@ describe('pullSpec', () => {
     expect(child.indexes).toEqual([
       { columns: ['a', 'b'] },
       { name: 'child_by_b', columns: ['b'] },
-      { name: 'child_lower_idx', columns: ['lower(b::text)'] },
+      { name: 'child_lower_idx', columns: ['(lower(b::text))'] },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readableDefault, shortType, specRef, specRefOfKey, stripOuterParens } from '../../src/pull/sql-text.js';
+import { columnDefault, indexKeySpec, readableDefault, shortType, specRef, specRefOfKey, stripOuterParens } from '../../src/pull/sql-text.js';
 import { indexKeyElements } from '../../src/catalog/introspect/index-keys.js';
 
 describe('readable SQL text', () => {
@@ -39,6 +39,20 @@ describe('readable SQL text', () => {
     // A cast to another type than the column's stays as written.
     expect(readableDefault("'5'::text", 'integer')).toBe("'5'::text");
     expect(readableDefault("nextval('public.t_id_seq'::regclass)", 'integer')).toBe("nextval('public.t_id_seq'::regclass)");
+  });
+
+  it('writes an enum default as the bare value', () => {
+    const isEnum = (type: string) => type === 'public.mood';
+    expect(columnDefault({ name: 'm', type: 'public.mood', notNull: true, default: "'it''s'::public.mood" }, isEnum)).toBe("it's");
+    expect(columnDefault({ name: 't', type: 'text', notNull: true, default: "'x'::text" }, isEnum)).toBe("'x'");
+  });
+
+  it('puts index expressions in parentheses, keeping the operator class and ordering outside', () => {
+    expect(indexKeySpec('lower(note) text_pattern_ops')).toBe('(lower(note)) text_pattern_ops');
+    expect(indexKeySpec("coalesce(a, ')') DESC")).toBe("(coalesce(a, ')')) DESC");
+    expect(indexKeySpec('((a + b))')).toBe('((a + b))');
+    expect(indexKeySpec('a DESC NULLS LAST')).toBe('a DESC NULLS LAST');
+    expect(indexKeySpec('"select" DESC')).toBe('"select" DESC');
   });
 
   it('drops only parentheses that wrap the whole expression', () => {
