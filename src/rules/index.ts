@@ -54,10 +54,16 @@ export function lintSql(path: string, text: string, options: RuleOptions): Findi
     if (!(error instanceof SqlSyntaxError)) throw error;
     return [{
       file: path, line: error.line, col: error.col, severity: 'error', code: 'syntax',
-      message: `SQL syntax error: ${error.message}`, fix: 'fix the statement so that PostgreSQL can parse it',
+      message: `SQL syntax error: ${oneLine(error.message)}`, fix: 'fix the statement so that PostgreSQL can parse it',
     }];
   }
   return checkSqlRules({ path, text, statements, ...options });
+}
+
+/** Parser messages quote the rest of the input ("at or near ..."): keep a finding on one short line. */
+function oneLine(message: string): string {
+  const flat = message.split(/\s+/).join(' ').trim();
+  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
 }
 
 /**

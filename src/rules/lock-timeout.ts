@@ -10,6 +10,11 @@ const ID = 'lock-timeout';
 const LOCK_FREE = new Set([
   'TransactionStmt', 'VariableSetStmt', 'VariableShowStmt', 'SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt',
   'CreateFunctionStmt', 'ExplainStmt', 'CheckPointStmt',
+  // New types, schemas, extensions, sequences and roles lock nothing that other sessions wait on.
+  'CreateEnumStmt', 'AlterEnumStmt', 'CreateDomainStmt', 'CompositeTypeStmt', 'CreateRangeStmt', 'CreateSchemaStmt',
+  'CreateExtensionStmt', 'CreateSeqStmt', 'CreateRoleStmt', 'GrantRoleStmt',
+  // A DO block is judged by the statements inside it.
+  'DoStmt',
 ]);
 
 const isTimeoutSet = (unit: Unit, name: string): boolean =>
@@ -54,7 +59,7 @@ COMMIT;
     const severity = isGenerated(input) ? 'error' : 'warning';
     const state = new Map<number | 'file', { lock: boolean; statement: boolean; reported: boolean }>();
     for (const unit of analysisOf(input).units) {
-      if (unit.inDo) continue;
+      if (unit.expression) continue;
       const key = unit.transaction ?? 'file';
       let s = state.get(key);
       if (!s) state.set(key, (s = { lock: false, statement: false, reported: false }));

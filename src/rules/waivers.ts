@@ -46,7 +46,10 @@ export function inlineWaivers(
         fix: `write -- ${MARKER} ${rule} <why this statement is fine>` });
       continue;
     }
-    const ranges = spans.filter(([start, end]) => start - 1 <= line && line <= end);
+    // A comment alone on its line waives the statement below it; a trailing one, the statement it ends.
+    const startIndex = source.indexOfByte(token.start);
+    const alone = source.text.slice(source.lineStart(line), startIndex).trim() === '';
+    const ranges = spans.filter(([start, end]) => (alone ? start - 1 <= line : start <= line) && line <= end);
     waivers.push({ rule, ranges: ranges.length ? ranges : [[line, line + 1]] });
   }
   return { waivers, findings };

@@ -129,7 +129,9 @@ function analyze(text: string, statements: readonly ParsedStatement[]): FileAnal
     try {
       action = parsePlpgsqlBody(code);
     } catch (error) {
-      const line = error instanceof SqlSyntaxError ? bodyLine + error.line - 1 : statement.line;
+      // The PL/pgSQL parser gives no position; "at end of input" points at the body's last line.
+      const atEnd = error instanceof SqlSyntaxError && error.message.includes('end of input');
+      const line = atEnd ? bodyLine + new SourceText(code).lineCount - 1 : statement.line;
       problems.push({ line, col: firstNonBlankCol(source, line), message: `DO block: ${(error as Error).message}` });
       return;
     }

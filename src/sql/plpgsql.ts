@@ -4,6 +4,7 @@
  * it (an enclosing IF, exception handlers such as `WHEN duplicate_object`).
  */
 import type { Node } from './ast.js';
+import { scanTokens } from './parse.js';
 
 export interface PlpgsqlItem {
   /** SQL text as written in the body. */
@@ -71,6 +72,14 @@ function visit(node: unknown, ctx: Context, out: PlpgsqlItem[]): void {
 function pushExpr(wrapper: unknown, statement: boolean, ctx: Context, out: PlpgsqlItem[]): void {
   const expr = (wrapper as { PLpgSQL_expr?: { query?: string; parseMode?: number } } | undefined)?.PLpgSQL_expr;
   if (!expr?.query) return;
+  if (expr.parseMode === 3 || expr.parseMode === 4 || expr.parseMode === 5) {
+    // An assignment (`target := expression`): keep the expression, cut at the lexer's assignment token.
+    const assign = scanTokens(expr.query).find((t) => t.text === ':=' || t.text === '=');
+    if (!assign) return;
+    const value = Buffer.from(expr.query, 'utf8').subarray(assign.end).toString('utf8').trim();
+    out.push({ query: value, statement: false, line: ctx.line, underIf: ctx.underIf, handlers: ctx.handlers });
+    return;
+  }
   // parseMode 0 is a full statement (PERFORM is kept as `SELECT ...`); others are bare expressions.
   const isStatement = statement || !expr.parseMode;
   out.push({ query: expr.query, statement: isStatement, line: ctx.line, underIf: ctx.underIf, handlers: ctx.handlers });

@@ -1,13 +1,70 @@
+/** `schema lint [PATHS...]`: the checklist on SQL files and migration directories. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { CommandRegistrar } from '../context.js';
-import { OperationError } from '../../util/findings.js';
+import { checkDirectoryRules, lintSql, toSarif } from '../../rules/index.js';
+import { decodeSql, MAX_SQL_BYTES, tooLarge } from '../../rules/read-sql.js';
+import { compareFindings, formatFinding, InputError, type Finding } from '../../util/findings.js';
 
-/** `schema lint` (being built). */
-export const registerLint: CommandRegistrar = (program) => {
+type Format = 'text' | 'json' | 'sarif';
+const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
+/** Codes that mean the input could not be read as SQL: exit 2. */
+const INPUT_CODES = new Set(['input', 'syntax']);
+
+export const registerLint: CommandRegistrar = (program, ctx, setExit) => {
   program
     .command('lint')
-    .description('lint (not yet available)')
-    .allowUnknownOption(true)
-    .action(() => {
-      throw new OperationError('schema lint is not available yet', 2);
+    .description('check SQL files and migration directories against the checklist (default: the migrations directory)')
+    .argument('[paths...]', 'SQL files or directories')
+    .option('--format <format>', 'text, json or sarif', 'text')
+    .action((paths: string[], options: { format: string }) => {
+      const format = options.format as Format;
+      if (!FORMATS.includes(format)) throw new InputError(`--format must be one of ${FORMATS.join(', ')}, not "${options.format}"`);
+      const config = ctx.config();
+      const exposedSchemas = config.exposed_schemas;
+      const display = (abs: string): string => {
+        const rel = relative(ctx.cwd, abs);
+        return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+      };
+      const targets = paths.length ? paths : [config.migrations];
+      const findings: Finding[] = [];
+      let files = 0;
+      const lintFile = (abs: string, size: number): void => {
+        files++;
+        // A file over the limit is refused from its size alone, without reading it into memory.
+        const read = size > MAX_SQL_BYTES ? tooLarge(display(abs), size) : decodeSql(display(abs), readFileSync(abs));
+        if ('finding' in read) findings.push(read.finding);
+        else findings.push(...lintSql(display(abs), read.text, { exposedSchemas }));
+      };
+      for (const target of targets) {
+        const abs = resolve(ctx.cwd, target);
+        if (!existsSync(abs)) {
+          const hint = paths.length ? '' : ' (the migrations directory from schema.config.yaml; pass SQL files or directories to lint)';
+          throw new InputError(`${target}: no such file or directory${hint}`);
+        }
+        const stat = statSync(abs);
+        if (stat.isDirectory()) {
+          const entries = readdirSync(abs, { withFileTypes: true })
+            .filter((e) => e.isFile() && e.name.endsWith('.sql'))
+            .map((e) => ({ name: e.name, size: statSync(join(abs, e.name)).size }))
+            .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+          findings.push(...checkDirectoryRules({ dir: display(abs), files: entries, exposedSchemas }));
+          for (const entry of entries) lintFile(join(abs, entry.name), entry.size);
+        } else {
+          lintFile(abs, stat.size);
+        }
+      }
+      findings.sort(compareFindings);
+      const errors = findings.filter((f) => f.severity === 'error').length;
+      const warnings = findings.length - errors;
+      if (format === 'json') {
+        ctx.output.out(JSON.stringify({ findings, summary: { files, errors, warnings } }, null, 2));
+      } else if (format === 'sarif') {
+        ctx.output.out(JSON.stringify(toSarif(findings), null, 2));
+      } else {
+        for (const finding of findings) ctx.output.out(formatFinding(finding));
+        ctx.output.err(`${files} file${files === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+      }
+      setExit(findings.some((f) => INPUT_CODES.has(f.code)) ? 2 : errors > 0 ? 1 : 0);
     });
 };
