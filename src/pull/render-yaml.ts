@@ -53,5 +53,7 @@ function node(doc: Document, value: unknown, path: readonly string[]): Node | un
 export function renderYaml(spec: Spec): string {
   const doc = new Document();
   doc.contents = node(doc, spec, []) as Node;
-  return doc.toString({ lineWidth: 0, minContentWidth: 0, flowCollectionPadding: true, nullStr: '' });
+  const text = doc.toString({ lineWidth: 0, minContentWidth: 0, flowCollectionPadding: true });
+  // An empty block value (`public:`) reads better than `public: null`; a string "null" is always quoted.
+  return text.replace(/^(\s*[^\s#-].*?): null$/gm, '$1:');
 }

@@ -39,7 +39,7 @@ describe('introspection', () => {
       expect(col('mood')?.default).toBe("'ok'::public.mood");
       expect(col('balance')).toMatchObject({ type: 'numeric(12,2)', default: '0.00' });
       expect(col('tags')).toMatchObject({ type: 'text[]', default: "'{}'::text[]" });
-      expect(col('settings')?.default).toBe(`'{"n": 3, "theme": "dark"}'::jsonb`);
+      expect(col('settings')?.default).toBe(`'{"n": 3, "tags": [null, true], "theme": "dark"}'::jsonb`);
       expect(col('handle_lower')).toEqual({ name: 'handle_lower', type: 'text', notNull: false, generated: 'lower((handle)::text)' });
       expect(accounts.comment).toBe('People who sign in');
       expect(accounts.rls).toBe(true);

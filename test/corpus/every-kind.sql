@@ -23,7 +23,7 @@ CREATE TABLE public.accounts (
   score public.positive_int,
   balance numeric(12, 2) NOT NULL DEFAULT 0.00,
   tags text[] NOT NULL DEFAULT '{}',
-  settings jsonb NOT NULL DEFAULT '{"theme": "dark", "n": 3}',
+  settings jsonb NOT NULL DEFAULT '{"theme": "dark", "n": 3, "tags": [null, true]}',
   created_at timestamptz NOT NULL DEFAULT now(),
   handle_lower text GENERATED ALWAYS AS (lower(handle)) STORED,
   CONSTRAINT accounts_balance_nonnegative CHECK (balance >= 0)
