@@ -1,0 +1,70 @@
+/**
+ * SQL fragments from the YAML are checked with PostgreSQL's own parser before they reach any DDL:
+ * an expression must parse as exactly one expression (`SELECT (<expr>)` with one target, nothing
+ * else), a type as exactly one type name (`SELECT NULL::<type>`). This blocks `1); DROP TABLE x; --`.
+ * The parser is loaded when `src/sql/parse.ts` is imported.
+ */
+import { splitStatements } from '../sql/parse.js';
+
+/** The parse tree of `sql` when it is one statement, else an error message. */
+function parseOne(sql: string): { stmt: Record<string, unknown> } | { error: string } {
+  let stmts;
+  try {
+    stmts = splitStatements(sql);
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+  if (stmts.length !== 1) return { error: `expected one expression, found ${stmts.length} statements` };
+  return { stmt: stmts[0]!.node };
+}
+
+/** A plain `SELECT <one target>` with nothing else (no FROM, WHERE, alias, ...), or undefined. */
+function singleTarget(stmt: Record<string, unknown>): Record<string, unknown> | undefined {
+  const select = stmt['SelectStmt'] as Record<string, unknown> | undefined;
+  if (!select) return undefined;
+  const extra = Object.keys(select).filter((k) => !['targetList', 'limitOption', 'op'].includes(k));
+  if (extra.length > 0 || select['op'] !== 'SETOP_NONE') return undefined;
+  const targets = select['targetList'] as { ResTarget?: Record<string, unknown> }[] | undefined;
+  if (!targets || targets.length !== 1) return undefined;
+  const target = targets[0]!.ResTarget;
+  if (!target || target['name'] !== undefined || target['indirection'] !== undefined) return undefined;
+  return target['val'] as Record<string, unknown>;
+}
+
+/** Undefined when `text` is one SQL expression; else why not. */
+export function expressionProblem(text: string): string | undefined {
+  if (text.trim() === '') return 'the expression is empty';
+  if (text.includes('\0')) return 'the expression contains a NUL character';
+  // The closing parenthesis on its own line: a trailing `--` comment cannot swallow it.
+  const parsed = parseOne(`SELECT (${text}\n)`);
+  if ('error' in parsed) return parsed.error;
+  if (!singleTarget(parsed.stmt)) return 'not a single SQL expression';
+  return undefined;
+}
+
+export interface TypeName {
+  /** Name parts as the parser sees them (`['pg_catalog', 'varchar']`, `['public', 'kind']`). */
+  readonly names: readonly string[];
+  readonly array: boolean;
+}
+
+/** The parsed type name, or why `text` is not one. */
+export function parseTypeName(text: string): TypeName | { error: string } {
+  if (text.trim() === '') return { error: 'the type is empty' };
+  if (text.includes('\0')) return { error: 'the type contains a NUL character' };
+  const parsed = parseOne(`SELECT NULL::${text}\n`);
+  if ('error' in parsed) return { error: parsed.error };
+  const val = singleTarget(parsed.stmt);
+  const cast = val?.['TypeCast'] as { arg?: { A_Const?: { isnull?: boolean } }; typeName?: Record<string, unknown> } | undefined;
+  if (!cast || cast.arg?.A_Const?.isnull !== true || !cast.typeName) return { error: 'not a single type name' };
+  const names = ((cast.typeName['names'] as { String?: { sval?: string } }[] | undefined) ?? []).map((n) => n.String?.sval ?? '');
+  return { names, array: cast.typeName['arrayBounds'] !== undefined };
+}
+
+/** Undefined when `text` is one statement of the given parse-tree kind (e.g. a view's SelectStmt). */
+export function statementProblem(sql: string, kind: string): string | undefined {
+  const parsed = parseOne(sql);
+  if ('error' in parsed) return parsed.error;
+  if (Object.keys(parsed.stmt)[0] !== kind) return `expected a ${kind}`;
+  return undefined;
+}

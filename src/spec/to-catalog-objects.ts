@@ -1,0 +1,189 @@
+/** Spec functions, views, domains and sequences -> draft catalog objects. */
+import { quoteIdent, quoteLiteral, quoteQualified } from '../catalog/names.js';
+import type { Domain, FunctionDef, Grants, PrivilegeName, Sequence, View } from '../catalog/types.js';
+import { refKey, renderDefault, renderType, type SpecIndex } from './spec-index.js';
+import { tableGrants } from './to-catalog-table.js';
+import type { DomainSpec, FunctionArgSpec, FunctionSpec, SequenceSpec, ViewSpec } from './types.js';
+
+/** A dollar-quote tag that does not occur in the body. */
+export function dollarTag(body: string): string {
+  for (let i = 0; ; i++) {
+    const tag = i === 0 ? '$fn$' : `$fn${i}$`;
+    if (!body.includes(tag)) return tag;
+  }
+}
+
+/** `search_path` option text: `''` stays empty, names are quoted identifiers. */
+export function searchPathSql(path: string): string {
+  const trimmed = path.trim();
+  if (trimmed === "''" || trimmed === '""' || trimmed === '') return "''";
+  return trimmed
+    .split(',')
+    .map((part) => part.trim())
+    .map((part) => (/^".*"$/s.test(part) ? part : quoteIdent(part)))
+    .join(', ');
+}
+
+function argText(a: FunctionArgSpec, index: SpecIndex, withDefault: boolean): string {
+  const parts: string[] = [];
+  if (a.mode && a.mode !== 'in') parts.push(a.mode.toUpperCase());
+  if (a.name !== undefined) parts.push(quoteIdent(a.name));
+  parts.push(renderType(a.type, index));
+  if (withDefault && a.default !== undefined) parts.push(`DEFAULT ${a.default}`);
+  return parts.join(' ');
+}
+
+/** Argument list with names and defaults, and the identity (types of the input arguments). */
+export function functionArgs(fn: FunctionSpec, index: SpecIndex): { args: string; identityArgs: string } {
+  if (typeof fn.args === 'string') {
+    return { args: fn.args.trim(), identityArgs: identityFromRaw(fn.args) };
+  }
+  const args = fn.args ?? [];
+  return {
+    args: args.map((a) => argText(a, index, true)).join(', '),
+    identityArgs: args
+      .filter((a) => a.mode !== 'out')
+      .map((a) => `${a.mode && a.mode !== 'in' ? `${a.mode.toUpperCase()} ` : ''}${renderType(a.type, index)}`.replace(/^INOUT /, ''))
+      .join(', '),
+  };
+}
+
+const TYPE_WORDS = /^(double|character|bit|time|timestamp|interval|national|varying|precision|with|without|zone)$/i;
+
+/** Best effort for raw argument strings: drop modes, names and defaults (`a integer DEFAULT 1` -> `integer`). */
+function identityFromRaw(raw: string): string {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of raw) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (current.trim() !== '') parts.push(current);
+  return parts
+    .map((p) => p.replace(/\s+(DEFAULT\b|=).*$/is, '').trim())
+    .filter((p) => !/^OUT\s/i.test(p))
+    .map((p) => p.replace(/^(IN|INOUT|VARIADIC)\s+/i, ''))
+    .map((p) => {
+      const words = p.split(/\s+/);
+      return words.length > 1 && !TYPE_WORDS.test(words[0]!) ? words.slice(1).join(' ') : p;
+    })
+    .join(', ');
+}
+
+function functionGrants(grants: FunctionSpec['grants']): Grants {
+  const out: Record<string, readonly PrivilegeName[]> = {};
+  for (const role of Object.keys(grants ?? {}).sort()) out[role] = ['execute'];
+  return out;
+}
+
+export function toFunction(schema: string, name: string, fn: FunctionSpec, index: SpecIndex): FunctionDef {
+  const { args, identityArgs } = functionArgs(fn, index);
+  const procedure = fn.procedure === true;
+  const returns = procedure ? undefined : renderReturns(fn.returns ?? 'void', index);
+  const language = fn.language ?? 'plpgsql';
+  const volatility = fn.volatility ?? 'volatile';
+  const security = fn.security ?? 'invoker';
+  const strict = fn.strict === true;
+  const config = fn.search_path !== undefined ? [`search_path=${searchPathSql(fn.search_path)}`] : [];
+  const tag = dollarTag(fn.body);
+  const head = `CREATE OR REPLACE ${procedure ? 'PROCEDURE' : 'FUNCTION'} ${quoteQualified(schema, name)}(${args})`;
+  const clauses = [
+    ...(returns !== undefined ? [`RETURNS ${returns}`] : []),
+    `LANGUAGE ${quoteIdent(language)}`,
+    ...(procedure ? [] : [volatility.toUpperCase()]),
+    ...(strict && !procedure ? ['STRICT'] : []),
+    ...(security === 'definer' ? ['SECURITY DEFINER'] : []),
+    ...(fn.search_path !== undefined ? [`SET search_path = ${searchPathSql(fn.search_path)}`] : []),
+  ];
+  return {
+    schema,
+    name,
+    kind: procedure ? 'procedure' : 'function',
+    identityArgs,
+    args,
+    ...(returns !== undefined ? { returns } : {}),
+    language,
+    body: fn.body,
+    volatility,
+    security,
+    strict,
+    config,
+    definition: `${head}\n ${clauses.join(' ')}\nAS ${tag}${fn.body}${tag}`,
+    grants: functionGrants(fn.grants),
+    ...(fn.comment !== undefined ? { comment: fn.comment } : {}),
+  };
+}
+
+/** `setof notification` / `notification_kind[]` qualify spec types; TABLE (...) and others stay as written. */
+function renderReturns(returns: string, index: SpecIndex): string {
+  const setof = /^setof\s+(.+)$/is.exec(returns.trim());
+  if (setof) return `SETOF ${renderType(setof[1]!, index)}`;
+  return renderType(returns, index);
+}
+
+export function toView(schema: string, name: string, v: ViewSpec): View {
+  return {
+    schema,
+    name,
+    materialized: v.materialized === true,
+    definition: v.query.trim().replace(/;\s*$/, ''),
+    options: v.security_invoker ? ['security_invoker=true'] : [],
+    columns: [],
+    grants: tableGrants(v.grants),
+    ...(v.comment !== undefined ? { comment: v.comment } : {}),
+    indexes: {},
+  };
+}
+
+export function toDomain(schema: string, name: string, d: DomainSpec, index: SpecIndex): Domain {
+  const dflt = renderDefault(d.default, d.type, index);
+  return {
+    schema,
+    name,
+    type: renderType(d.type, index),
+    notNull: d.not_null === true,
+    ...(dflt !== undefined ? { default: dflt } : {}),
+    checks: Object.fromEntries(Object.entries(d.checks ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([n, expr]) => [n, `CHECK ((${expr}))`])),
+    ...(d.comment !== undefined ? { comment: d.comment } : {}),
+  };
+}
+
+const TYPE_MAX: Readonly<Record<string, string>> = { smallint: '32767', integer: '2147483647', bigint: '9223372036854775807' };
+const TYPE_MIN: Readonly<Record<string, string>> = { smallint: '-32768', integer: '-2147483648', bigint: '-9223372036854775808' };
+
+export function toSequence(schema: string, name: string, s: SequenceSpec): Sequence {
+  const type = s.type ?? 'bigint';
+  const increment = s.increment ?? 1;
+  const ascending = increment > 0;
+  const min = s.min !== undefined ? String(s.min) : ascending ? '1' : TYPE_MIN[type]!;
+  const max = s.max !== undefined ? String(s.max) : ascending ? TYPE_MAX[type]! : '-1';
+  const owned = s.owned_by !== undefined ? ownedBy(s.owned_by) : undefined;
+  return {
+    schema,
+    name,
+    type,
+    start: String(s.start ?? (ascending ? min : max)),
+    increment: String(increment),
+    min,
+    max,
+    cache: String(s.cache ?? 1),
+    cycle: s.cycle === true,
+    ...(owned !== undefined ? { ownedBy: owned } : {}),
+    ...(s.comment !== undefined ? { comment: s.comment } : {}),
+  };
+}
+
+/** `table.column` / `schema.table.column` -> `schema.table.column`. */
+export function ownedBy(text: string): string | undefined {
+  const last = text.lastIndexOf('.');
+  if (last < 0) return undefined;
+  const table = refKey(text.slice(0, last));
+  return table === undefined ? undefined : `${table}.${text.slice(last + 1)}`;
+}
+
+export { quoteLiteral };

@@ -1,0 +1,249 @@
+/** A spec table -> a draft catalog Table (and the trigger shape shared with external tables). */
+import { quoteIdent, quoteQualified } from '../catalog/names.js';
+import type {
+  Column,
+  Constraint,
+  Grants,
+  Index,
+  Policy,
+  PrivilegeName,
+  ReferentialAction,
+  Table,
+  Trigger,
+  TriggerEvent,
+} from '../catalog/types.js';
+import { columnConstraintName, indexName, primaryKeyName } from './default-names.js';
+import { primaryKeyColumns, refKey, refParts, renderDefault, renderType, type SpecIndex } from './spec-index.js';
+import type { ForeignKeySpec, IndexSpec, PolicySpec, PrivilegeSpec, ReferencesSpec, TableSpec, TriggerSpec } from './types.js';
+
+const ALL_TABLE_PRIVILEGES: readonly PrivilegeName[] = ['select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger'];
+const EVENT_ORDER: readonly TriggerEvent[] = ['delete', 'insert', 'truncate', 'update'];
+
+const list = <T>(value: T | readonly T[] | undefined): readonly T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value as T]);
+const columnsText = (columns: readonly string[]): string => columns.map(quoteIdent).join(', ');
+
+export function tableGrants(grants: Readonly<Record<string, readonly PrivilegeSpec[]>> | undefined): Grants {
+  const out: Record<string, readonly PrivilegeName[]> = {};
+  for (const role of Object.keys(grants ?? {}).sort()) {
+    const set = new Set<PrivilegeName>();
+    for (const p of grants![role]!) for (const q of p === 'all' ? ALL_TABLE_PRIVILEGES : [p]) set.add(q);
+    out[role] = [...set].sort();
+  }
+  return out;
+}
+
+/** Qualified function key for a trigger's `function:` (unqualified names are in public). */
+export const functionKey = (name: string): string => refKey(name) ?? `public.${name}`;
+
+export function toTrigger(name: string, t: TriggerSpec): Trigger {
+  const timing = t.before !== undefined ? 'before' : t.after !== undefined ? 'after' : 'instead of';
+  const events = new Set(list(t.before ?? t.after ?? t.instead_of));
+  return {
+    name,
+    timing,
+    events: EVENT_ORDER.filter((e) => events.has(e)),
+    updateOf: [...(t.update_of ?? [])],
+    forEach: t.for_each ?? 'row',
+    ...(t.when !== undefined ? { when: t.when } : {}),
+    function: functionKey(t.function),
+    args: [...(t.args ?? [])],
+    definition: '',
+    enabled: true,
+    ...(t.comment !== undefined ? { comment: t.comment } : {}),
+  };
+}
+
+function toPolicy(name: string, p: PolicySpec): Policy {
+  const roles = list(p.to);
+  return {
+    name,
+    command: p.for ?? 'all',
+    permissive: p.as !== 'restrictive',
+    roles: roles.length === 0 ? ['public'] : [...new Set(roles)].sort(),
+    ...(p.using !== undefined ? { using: p.using } : {}),
+    ...(p.check !== undefined ? { check: p.check } : {}),
+    ...(p.comment !== undefined ? { comment: p.comment } : {}),
+  };
+}
+
+function deferrableOf(d: boolean | 'initially deferred' | undefined): { deferrable: boolean; initiallyDeferred: boolean } {
+  return { deferrable: d === true || d === 'initially deferred', initiallyDeferred: d === 'initially deferred' };
+}
+
+const ACTION_SQL: Readonly<Record<ReferentialAction, string>> = {
+  'no action': 'NO ACTION',
+  restrict: 'RESTRICT',
+  cascade: 'CASCADE',
+  'set null': 'SET NULL',
+  'set default': 'SET DEFAULT',
+};
+
+function foreignKey(
+  name: string,
+  columns: readonly string[],
+  target: string,
+  targetColumns: readonly string[],
+  onDelete: ReferentialAction,
+  onUpdate: ReferentialAction,
+  deferrable: boolean | 'initially deferred' | undefined,
+): Constraint {
+  const { schema, name: table } = refParts(target);
+  const d = deferrableOf(deferrable);
+  let definition = `FOREIGN KEY (${columnsText(columns)}) REFERENCES ${quoteQualified(schema, table)}(${columnsText(targetColumns)})`;
+  if (onUpdate !== 'no action') definition += ` ON UPDATE ${ACTION_SQL[onUpdate]}`;
+  if (onDelete !== 'no action') definition += ` ON DELETE ${ACTION_SQL[onDelete]}`;
+  if (d.deferrable) definition += d.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
+  return {
+    name,
+    kind: 'foreign_key',
+    columns: [...columns],
+    definition,
+    validated: true,
+    ...d,
+    foreignKey: { table: refKey(target) ?? target, columns: [...targetColumns], onDelete, onUpdate, match: 'simple' },
+  };
+}
+
+/** Columns a reference points at when it names none: the referenced table's primary key, else `id`. */
+export function referencedColumns(target: string, given: readonly string[] | undefined, index: SpecIndex): readonly string[] {
+  if (given && given.length > 0) return given;
+  const key = refKey(target);
+  const table = key === undefined ? undefined : index.tables.get(key)?.table;
+  const pk = table ? primaryKeyColumns(table) : [];
+  return pk.length > 0 ? pk : ['id'];
+}
+
+const simple = (name: string, kind: 'primary_key' | 'unique', columns: readonly string[], nullsNotDistinct = false): Constraint => ({
+  name,
+  kind,
+  columns: [...columns],
+  definition: `${kind === 'primary_key' ? 'PRIMARY KEY' : nullsNotDistinct ? 'UNIQUE NULLS NOT DISTINCT' : 'UNIQUE'} (${columnsText(columns)})`,
+  validated: true,
+  deferrable: false,
+  initiallyDeferred: false,
+});
+
+function constraints(tableName: string, t: TableSpec, index: SpecIndex): Record<string, Constraint> {
+  const out: Constraint[] = [];
+  const pk = primaryKeyColumns(t);
+  if (pk.length > 0) {
+    const named = t.primary_key && !Array.isArray(t.primary_key) ? (t.primary_key as { name?: string }).name : undefined;
+    out.push(simple(named ?? primaryKeyName(tableName), 'primary_key', pk));
+  }
+  for (const [column, c] of Object.entries(t.columns)) {
+    if (c.unique) out.push(simple(columnConstraintName(tableName, [column], 'key'), 'unique', [column]));
+    if (c.references) out.push(columnReference(tableName, column, c.references, index));
+  }
+  for (const [name, u] of Object.entries(t.unique ?? {})) {
+    const columns = Array.isArray(u) ? u : (u as { columns: readonly string[] }).columns;
+    out.push(simple(name, 'unique', columns, !Array.isArray(u) && (u as { nulls_not_distinct?: boolean }).nulls_not_distinct === true));
+  }
+  for (const [name, check] of Object.entries(t.checks ?? {})) {
+    out.push({ name, kind: 'check', columns: [], definition: `CHECK ((${check}))`, validated: true, deferrable: false, initiallyDeferred: false, check });
+  }
+  for (const [name, fk] of Object.entries(t.foreign_keys ?? {})) out.push(multiColumnReference(name, fk, index));
+  return Object.fromEntries(out.sort((a, b) => cmp(a.name, b.name)).map((c) => [c.name, c]));
+}
+
+function columnReference(tableName: string, column: string, r: ReferencesSpec, index: SpecIndex): Constraint {
+  return foreignKey(
+    r.name ?? columnConstraintName(tableName, [column], 'fkey'),
+    [column],
+    r.table,
+    referencedColumns(r.table, r.column === undefined ? undefined : [r.column], index),
+    r.on_delete ?? 'no action',
+    r.on_update ?? 'no action',
+    r.deferrable,
+  );
+}
+
+function multiColumnReference(name: string, fk: ForeignKeySpec, index: SpecIndex): Constraint {
+  return foreignKey(
+    name,
+    fk.columns,
+    fk.references.table,
+    referencedColumns(fk.references.table, fk.references.columns, index),
+    fk.on_delete ?? 'no action',
+    fk.on_update ?? 'no action',
+    fk.deferrable,
+  );
+}
+
+/** An index key: a column name (quoted, with any ordering/opclass words), or an expression in parentheses. */
+export function indexKey(key: string, columns: ReadonlySet<string>): string {
+  if (columns.has(key)) return quoteIdent(key);
+  const trimmed = key.trim();
+  if (trimmed.startsWith('(')) return trimmed;
+  const match = /^(\S+)\s+(.+)$/s.exec(trimmed);
+  if (match && columns.has(match[1]!)) return `${quoteIdent(match[1]!)} ${match[2]!.trim()}`;
+  return trimmed;
+}
+
+/** The column a key names (for the default index name), or `expr`. */
+function keyNamePart(key: string, columns: ReadonlySet<string>): string {
+  if (columns.has(key)) return key;
+  const first = /^(\S+)/.exec(key.trim())?.[1];
+  return first !== undefined && columns.has(first) ? first : 'expr';
+}
+
+function toIndex(tableName: string, i: IndexSpec, columns: ReadonlySet<string>): Index {
+  return {
+    name: i.name ?? indexName(tableName, i.columns.map((k) => keyNamePart(k, columns)), i.unique === true),
+    unique: i.unique === true,
+    method: i.using ?? 'btree',
+    keys: i.columns.map((k) => indexKey(k, columns)),
+    include: (i.include ?? []).map(quoteIdent),
+    ...(i.where !== undefined ? { where: i.where } : {}),
+    nullsNotDistinct: i.nulls_not_distinct === true,
+    definition: '',
+    ...(i.comment !== undefined ? { comment: i.comment } : {}),
+  };
+}
+
+function toColumn(name: string, c: TableSpec['columns'][string], isPk: boolean, index: SpecIndex): Column {
+  const type = renderType(c.type, index);
+  const dflt = c.identity || c.generated !== undefined ? undefined : renderDefault(c.default, c.type, index);
+  return {
+    name,
+    type,
+    notNull: c.not_null === true || isPk,
+    ...(dflt !== undefined ? { default: dflt } : {}),
+    ...(c.identity ? { identity: c.identity } : {}),
+    ...(c.generated !== undefined ? { generated: c.generated } : {}),
+    ...(c.collation !== undefined ? { collation: quoteCollation(c.collation) } : {}),
+    ...(c.comment !== undefined ? { comment: c.comment } : {}),
+  };
+}
+
+/** `C` -> `"C"`, `pg_catalog."default"` kept: collation names are identifiers. */
+function quoteCollation(collation: string): string {
+  const ref = /"/.test(collation) ? undefined : collation.split('.');
+  if (!ref) return collation;
+  return ref.length === 2 ? quoteQualified(ref[0]!, ref[1]!) : `"${collation.replaceAll('"', '""')}"`;
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function toTable(schema: string, name: string, t: TableSpec, index: SpecIndex): Table {
+  const pk = new Set(primaryKeyColumns(t));
+  const columnNames = new Set(Object.keys(t.columns));
+  const indexes = (t.indexes ?? []).map((i) => toIndex(name, i, columnNames)).sort((a, b) => cmp(a.name, b.name));
+  const triggers = Object.entries(t.triggers ?? {}).sort(([a], [b]) => cmp(a, b));
+  const policies = Object.entries(t.policies ?? {}).sort(([a], [b]) => cmp(a, b));
+  return {
+    schema,
+    name,
+    kind: t.partition_by !== undefined ? 'partitioned' : 'table',
+    ...(t.partition_by !== undefined ? { partitionBy: t.partition_by } : {}),
+    ...(t.partition_of !== undefined ? { partitionOf: { parent: refKey(t.partition_of.table) ?? t.partition_of.table, bound: t.partition_of.bound } } : {}),
+    columns: Object.entries(t.columns).map(([columnName, c]) => toColumn(columnName, c, pk.has(columnName), index)),
+    constraints: constraints(name, t, index),
+    indexes: Object.fromEntries(indexes.map((i) => [i.name, i])),
+    triggers: Object.fromEntries(triggers.map(([n, tr]) => [n, toTrigger(n, tr)])),
+    policies: Object.fromEntries(policies.map(([n, p]) => [n, toPolicy(n, p)])),
+    rls: t.rls === true,
+    forceRls: t.force_rls === true,
+    grants: tableGrants(t.grants),
+    ...(t.comment !== undefined ? { comment: t.comment } : {}),
+  };
+}

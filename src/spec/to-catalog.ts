@@ -1,0 +1,122 @@
+/**
+ * The Spec as a draft Catalog: what the planner renders as CREATE DDL on a scratch database, where
+ * PostgreSQL normalizes it (introspection yields the desired Catalog). Names are unquoted keys;
+ * SQL text (types, defaults, constraint definitions) is quoted where it holds identifiers.
+ * Constraint and index names are always explicit, built like PostgreSQL's defaults (see default-names).
+ */
+import { emptyCatalog, type Catalog, type Extension, type SchemaDef, type Trigger } from '../catalog/types.js';
+import { qualifiedName } from '../catalog/names.js';
+import type { PlanInputs } from '../plan/types.js';
+import { presetNamed, type PresetName } from '../presets/index.js';
+import { enumValues, indexSpec, refKey, refParts } from './spec-index.js';
+import { toDomain, toFunction, toSequence, toView } from './to-catalog-objects.js';
+import { toTable, toTrigger } from './to-catalog-table.js';
+import type { Spec } from './types.js';
+
+export interface ToCatalogOptions {
+  readonly preset?: PresetName;
+}
+
+export interface ToCatalogResult {
+  readonly catalog: Catalog;
+  readonly inputs: PlanInputs;
+}
+
+const sortedRecord = <T>(entries: readonly (readonly [string, T])[]): Record<string, T> =>
+  Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/** Managed schemas: the `schemas:` section, else `public`. */
+export function managedSchemas(spec: Spec): string[] {
+  return spec.schemas ? Object.keys(spec.schemas).sort() : ['public'];
+}
+
+export function toCatalog(spec: Spec, options: ToCatalogOptions = {}): ToCatalogResult {
+  const index = indexSpec(spec);
+  const preset = presetNamed(options.preset);
+  const schemas = managedSchemas(spec);
+  const schemaDefs: [string, SchemaDef][] = schemas.map((name) => {
+    const comment = spec.schemas?.[name]?.comment;
+    return [name, { name, ...(comment !== undefined ? { comment } : {}) }];
+  });
+  const extensionDefs: [string, Extension][] = Object.entries(spec.extensions ?? {}).map(([name, e]) => [
+    name,
+    { name, schema: e?.schema ?? (preset.name === 'supabase' ? 'extensions' : 'public') },
+  ]);
+  const each = <S, T>(record: Readonly<Record<string, S>> | undefined, build: (schema: string, name: string, value: S) => T): [string, T][] =>
+    Object.entries(record ?? {}).map(([specKey, value]) => {
+      const { schema, name } = refParts(specKey);
+      return [qualifiedName(schema, name), build(schema, name, value)];
+    });
+
+  const functions = each(spec.functions, (schema, name, fn) => toFunction(schema, name, fn, index)).map(
+    ([, fn]) => [`${fn.schema}.${fn.name}(${fn.identityArgs})`, fn] as [string, typeof fn],
+  );
+  const externalTriggers: [string, Trigger & { table: string }][] = [];
+  for (const [specKey, ext] of Object.entries(spec.external ?? {})) {
+    const table = refKey(specKey) ?? specKey;
+    for (const [name, t] of Object.entries(ext?.triggers ?? {})) externalTriggers.push([`${table}.${name}`, { ...toTrigger(name, t), table }]);
+  }
+
+  const catalog: Catalog = {
+    ...emptyCatalog(),
+    schemas: sortedRecord(schemaDefs),
+    extensions: sortedRecord(extensionDefs),
+    enums: sortedRecord(
+      each(spec.enums, (schema, name, e) => {
+        const comment = Array.isArray(e) ? undefined : (e as { comment?: string }).comment;
+        return { schema, name, values: [...enumValues(e)], ...(comment !== undefined ? { comment } : {}) };
+      }),
+    ),
+    domains: sortedRecord(each(spec.domains, (schema, name, d) => toDomain(schema, name, d, index))),
+    sequences: sortedRecord(each(spec.sequences, (schema, name, s) => toSequence(schema, name, s))),
+    tables: sortedRecord(each(spec.tables, (schema, name, t) => toTable(schema, name, t, index))),
+    functions: sortedRecord(functions),
+    views: sortedRecord(each(spec.views, (schema, name, v) => toView(schema, name, v))),
+    externalTriggers: sortedRecord(externalTriggers),
+  };
+  return { catalog, inputs: planInputs(spec, schemas, index) };
+}
+
+function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<typeof indexSpec>): PlanInputs {
+  const roles = new Set<string>();
+  const tableRenames: [string, string][] = [];
+  const columnRenames: [string, string][] = [];
+  const backfills: [string, string][] = [];
+  const external = new Set<string>(index.external.keys());
+  for (const [specKey, t] of Object.entries(spec.tables ?? {})) {
+    const { schema, name } = refParts(specKey);
+    const key = qualifiedName(schema, name);
+    for (const role of Object.keys(t.grants ?? {})) roles.add(role);
+    if (t.renamed_from !== undefined) {
+      const old = t.renamed_from.includes('.') ? refKey(t.renamed_from) ?? t.renamed_from : qualifiedName(schema, t.renamed_from);
+      tableRenames.push([key, old]);
+    }
+    for (const [column, c] of Object.entries(t.columns ?? {})) {
+      if (c.renamed_from !== undefined) columnRenames.push([`${key}.${column}`, c.renamed_from]);
+      if (c.backfill !== undefined) backfills.push([`${key}.${column}`, c.backfill]);
+      if (c.references) addExternal(c.references.table, index, external);
+    }
+    for (const fk of Object.values(t.foreign_keys ?? {})) addExternal(fk.references.table, index, external);
+  }
+  for (const v of Object.values(spec.views ?? {})) for (const role of Object.keys(v.grants ?? {})) roles.add(role);
+  for (const f of Object.values(spec.functions ?? {})) for (const role of Object.keys(f.grants ?? {})) roles.add(role);
+  const enumRemaps: [string, Readonly<Record<string, string>>][] = [];
+  for (const [specKey, e] of Object.entries(spec.enums ?? {})) {
+    if (!Array.isArray(e) && (e as { remap?: Record<string, string> }).remap) enumRemaps.push([refKey(specKey) ?? specKey, { ...(e as { remap: Record<string, string> }).remap }]);
+  }
+  return {
+    managedSchemas: [...schemas].sort(),
+    managedRoles: [...roles].sort(),
+    extensions: Object.keys(spec.extensions ?? {}).sort(),
+    tableRenames: sortedRecord(tableRenames),
+    columnRenames: sortedRecord(columnRenames),
+    enumRemaps: sortedRecord(enumRemaps),
+    backfills: sortedRecord(backfills),
+    externalTables: [...external].sort(),
+  };
+}
+
+function addExternal(table: string, index: ReturnType<typeof indexSpec>, external: Set<string>): void {
+  const key = refKey(table);
+  if (key !== undefined && !index.tables.has(key)) external.add(key);
+}

@@ -1,0 +1,186 @@
+/** Semantic checks of one table (and of triggers on external tables). */
+import type { CheckContext, Path } from './check-context.js';
+import { parseTypeName, statementProblem } from './sql-check.js';
+import { didYouMean } from './suggest.js';
+import { isEnumValueDefault, jsonKind, primaryKeyColumns, refKey } from './spec-index.js';
+import { functionKey } from './to-catalog-table.js';
+import type { TableSpec, TriggerSpec } from './types.js';
+
+const ORDER_WORDS = /^[A-Za-z_][A-Za-z0-9_.]*(\s+[A-Za-z_][A-Za-z0-9_.]*)*$/;
+
+function columnList(ctx: CheckContext, path: Path, columns: readonly string[], available: ReadonlySet<string>, table: string): void {
+  columns.forEach((column, i) => {
+    if (available.has(column)) return;
+    const suggestion = didYouMean(column, [...available]);
+    ctx.error([...path, i], 'unknown-column', `column "${column}" is not a column of ${table}${suggestion ? `; did you mean "${suggestion}"?` : ''}`, suggestion ? `use "${suggestion}"` : `use one of: ${[...available].join(', ')}`);
+  });
+}
+
+/** Columns of a referenced table, when known (undefined: unknown, accept anything). */
+function referencedTableColumns(ctx: CheckContext, target: string): ReadonlySet<string> | undefined | null {
+  const key = refKey(target);
+  if (key === undefined) return null;
+  const table = ctx.index.tables.get(key);
+  if (table) return new Set(Object.keys(table.table.columns ?? {}));
+  if (ctx.index.external.has(key)) {
+    const ext = ctx.index.external.get(key);
+    return ext?.columns ? new Set(ext.columns) : undefined;
+  }
+  const preset = ctx.preset.tables[key];
+  if (preset) return new Set(preset.map((c) => c.name));
+  return null;
+}
+
+function reference(ctx: CheckContext, path: Path, target: string, columns: readonly string[] | undefined, count: number): void {
+  const available = referencedTableColumns(ctx, target);
+  if (available === null) {
+    const tables = [...ctx.index.tables.keys(), ...ctx.index.external.keys(), ...Object.keys(ctx.preset.tables)].map((k) => k.replace(/^public\./, ''));
+    const suggestion = didYouMean(target, tables);
+    ctx.error([...path, 'table'], 'unknown-table', `references unknown table "${target}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`, suggestion ? `use "${suggestion}"` : 'declare the table under `tables:`, or under `external:` when another system manages it');
+    return;
+  }
+  const key = refKey(target)!;
+  const targetTable = ctx.index.tables.get(key)?.table;
+  if ((!columns || columns.length === 0) && targetTable) {
+    const pk = primaryKeyColumns(targetTable);
+    if (pk.length !== count) ctx.error(path, 'invalid-reference', `"${target}" has ${pk.length === 0 ? 'no primary key' : `a ${pk.length}-column primary key`}; name the referenced column${count > 1 ? 's' : ''}`, 'add `column:` (or `columns:`) naming a unique key of the referenced table');
+    return;
+  }
+  if (columns && columns.length !== count) ctx.error(path, 'invalid-reference', `${count} referencing column(s) but ${columns.length} referenced column(s)`, 'list as many referenced columns as referencing ones');
+  if (available && columns) columnList(ctx, [...path, 'columns'], columns, available, target);
+}
+
+export function checkTrigger(ctx: CheckContext, path: Path, t: TriggerSpec, columns: ReadonlySet<string> | undefined, isTable: boolean): void {
+  const timings = (['before', 'after', 'instead_of'] as const).filter((k) => t[k] !== undefined);
+  if (timings.length !== 1) ctx.error(path, 'invalid-trigger', `a trigger needs exactly one of before, after, instead_of (found ${timings.length === 0 ? 'none' : timings.join(', ')})`, 'e.g. `before: update`');
+  if (t.instead_of !== undefined && isTable) ctx.error([...path, 'instead_of'], 'invalid-trigger', 'INSTEAD OF triggers are only allowed on views', 'use before or after');
+  const events = [t.before, t.after, t.instead_of].flat().filter((e) => e !== undefined);
+  if (t.update_of && t.update_of.length > 0) {
+    if (!events.includes('update')) ctx.error([...path, 'update_of'], 'invalid-trigger', '`update_of` needs the update event', 'add update to the events');
+    if (columns) columnList(ctx, [...path, 'update_of'], t.update_of, columns, 'the table');
+  }
+  if (events.includes('truncate') && (t.for_each ?? 'row') === 'row') ctx.error(path, 'invalid-trigger', 'TRUNCATE triggers must be `for_each: statement`', 'set `for_each: statement`');
+  if (t.when !== undefined) ctx.expression([...path, 'when'], t.when, 'trigger WHEN condition');
+  const fnKey = functionKey(t.function);
+  if (refKey(t.function) === undefined) {
+    ctx.error([...path, 'function'], 'invalid-name', `"${t.function}" is not a function name`, 'write `name` or `schema.name` without parentheses');
+    return;
+  }
+  const fn = ctx.index.functions.get(fnKey);
+  if (fn) {
+    const returns = (fn.fn.returns ?? 'void').trim().toLowerCase();
+    if (returns !== 'trigger') ctx.error([...path, 'function'], 'invalid-trigger', `function "${t.function}" returns ${returns}, not trigger`, 'declare the function with `returns: trigger`');
+    return;
+  }
+  const schema = fnKey.slice(0, fnKey.indexOf('.'));
+  if (ctx.preset.functions.includes(fnKey) || !ctx.managedSchemas.has(schema)) return;
+  const suggestion = didYouMean(t.function, [...ctx.index.functions.keys()].map((k) => k.replace(/^public\./, '')));
+  ctx.error([...path, 'function'], 'unknown-function', `trigger calls undeclared function "${t.function}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`, suggestion ? `use "${suggestion}"` : 'declare it under `functions:` with `returns: trigger`');
+}
+
+export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, extensionsDeclared: boolean): void {
+  const base = ['tables', specKey];
+  ctx.objectKey(base, specKey, 'table');
+  const columns = new Set(Object.keys(t.columns ?? {}));
+  const label = `table "${specKey}"`;
+  if (columns.size === 0 && !t.partition_of) ctx.error([...base, 'columns'], 'invalid-table', `${label} has no columns`, 'declare at least one column');
+  const pkFlags = Object.entries(t.columns ?? {}).filter(([, c]) => c.primary_key).map(([n]) => n);
+  if (pkFlags.length > 1) ctx.error([...base, 'columns', pkFlags[1]!], 'duplicate-primary-key', `${label} marks ${pkFlags.length} columns primary_key: true`, `use a composite key: \`primary_key: [${pkFlags.join(', ')}]\``);
+  if (pkFlags.length > 0 && t.primary_key) ctx.error([...base, 'primary_key'], 'duplicate-primary-key', `${label} declares both a table primary_key and a column primary_key`, 'keep one of them');
+
+  for (const [name, c] of Object.entries(t.columns ?? {})) {
+    const path = [...base, 'columns', name];
+    ctx.name(path, name, 'column');
+    ctx.type([...path, 'type'], c.type, extensionsDeclared);
+    if (c.default !== undefined && c.default !== null) {
+      if (typeof c.default === 'object') {
+        if (!jsonKind(c.type)) ctx.error([...path, 'default'], 'invalid-default', `a map or list default needs a json or jsonb column (this one is ${c.type})`, 'write the default as an SQL expression string');
+      } else if (typeof c.default === 'string' && !isEnumValueDefault(c.default, c.type, ctx.index)) {
+        ctx.expression([...path, 'default'], c.default, 'default');
+      }
+    }
+    if (c.identity && (c.default !== undefined || c.generated !== undefined)) ctx.error(path, 'invalid-column', 'an identity column cannot also have a default or be generated', 'keep one of identity, default, generated');
+    if (c.identity) {
+      const parsed = parseTypeName(c.type);
+      if (!('error' in parsed) && !['int2', 'int4', 'int8'].includes(parsed.names.at(-1) ?? '')) ctx.error([...path, 'identity'], 'invalid-column', `identity columns must be smallint, integer or bigint (not ${c.type})`, 'use bigint');
+    }
+    if (c.generated !== undefined) {
+      ctx.expression([...path, 'generated'], c.generated, 'generated expression');
+      if (c.default !== undefined) ctx.error(path, 'invalid-column', 'a generated column cannot have a default', 'remove the default');
+    }
+    if (c.backfill !== undefined) ctx.expression([...path, 'backfill'], c.backfill, 'backfill');
+    if (c.collation !== undefined && refKey(c.collation) === undefined) ctx.error([...path, 'collation'], 'invalid-name', `"${c.collation}" is not a collation name`);
+    if (c.renamed_from !== undefined) ctx.name([...path, 'renamed_from'], c.renamed_from, 'column');
+    if (c.references) {
+      if (c.references.name !== undefined) ctx.name([...path, 'references', 'name'], c.references.name, 'constraint');
+      reference(ctx, [...path, 'references'], c.references.table, c.references.column === undefined ? undefined : [c.references.column], 1);
+    }
+  }
+  if (t.primary_key) {
+    const pk = Array.isArray(t.primary_key) ? t.primary_key : (t.primary_key as { columns: readonly string[] }).columns;
+    const pkPath = Array.isArray(t.primary_key) ? [...base, 'primary_key'] : [...base, 'primary_key', 'columns'];
+    columnList(ctx, pkPath, pk, columns, label);
+    const name = Array.isArray(t.primary_key) ? undefined : (t.primary_key as { name?: string }).name;
+    if (name !== undefined) ctx.name([...base, 'primary_key', 'name'], name, 'constraint');
+  }
+  for (const [name, u] of Object.entries(t.unique ?? {})) {
+    ctx.name([...base, 'unique', name], name, 'constraint');
+    const cols = Array.isArray(u) ? u : (u as { columns: readonly string[] }).columns;
+    columnList(ctx, Array.isArray(u) ? [...base, 'unique', name] : [...base, 'unique', name, 'columns'], cols, columns, label);
+  }
+  for (const [name, check] of Object.entries(t.checks ?? {})) {
+    ctx.name([...base, 'checks', name], name, 'constraint');
+    ctx.expression([...base, 'checks', name], check, 'check');
+  }
+  for (const [name, fk] of Object.entries(t.foreign_keys ?? {})) {
+    const path = [...base, 'foreign_keys', name];
+    ctx.name(path, name, 'constraint');
+    columnList(ctx, [...path, 'columns'], fk.columns, columns, label);
+    reference(ctx, [...path, 'references'], fk.references.table, fk.references.columns, fk.columns.length);
+  }
+  (t.indexes ?? []).forEach((i, n) => {
+    const path = [...base, 'indexes', n];
+    if (i.name !== undefined) ctx.name([...path, 'name'], i.name, 'index');
+    if (i.using !== undefined && !/^[a-z_][a-z0-9_]*$/.test(i.using)) ctx.error([...path, 'using'], 'invalid-index', `"${i.using}" is not an index access method`, 'use btree, gin, gist, brin, hash, ...');
+    i.columns.forEach((key, k) => {
+      if (columns.has(key)) return;
+      const trimmed = key.trim();
+      if (trimmed.startsWith('(')) {
+        ctx.expression([...path, 'columns', k], trimmed, 'index expression');
+        return;
+      }
+      const first = /^(\S+)\s+(.+)$/s.exec(trimmed);
+      if (first && columns.has(first[1]!) && ORDER_WORDS.test(first[2]!.trim())) return;
+      columnList(ctx, [...path, 'columns'], [key], columns, label);
+    });
+    if (i.include) columnList(ctx, [...path, 'include'], i.include, columns, label);
+    if (i.where !== undefined) ctx.expression([...path, 'where'], i.where, 'index WHERE predicate');
+  });
+  const policies = Object.entries(t.policies ?? {});
+  if (policies.length > 0 && t.rls !== true) ctx.error([...base, 'policies'], 'policy-without-rls', `${label} has policies but row level security is not enabled, so they would not apply`, 'add `rls: true`');
+  for (const [name, p] of policies) {
+    const path = [...base, 'policies', name];
+    ctx.name(path, name, 'policy');
+    for (const role of Array.isArray(p.to) ? p.to : p.to === undefined ? [] : [p.to]) ctx.name([...path, 'to'], role, 'role');
+    if (p.using !== undefined) ctx.expression([...path, 'using'], p.using, 'policy USING');
+    if (p.check !== undefined) ctx.expression([...path, 'check'], p.check, 'policy CHECK');
+    if (p.for === 'insert' && p.using !== undefined) ctx.error([...path, 'using'], 'invalid-policy', 'an insert policy can only have `check` (WITH CHECK), not `using`', 'move the condition to `check:`');
+    if ((p.for === 'select' || p.for === 'delete') && p.check !== undefined) ctx.error([...path, 'check'], 'invalid-policy', `a ${p.for} policy can only have \`using\`, not \`check\``, 'move the condition to `using:`');
+  }
+  for (const [name, tr] of Object.entries(t.triggers ?? {})) {
+    ctx.name([...base, 'triggers', name], name, 'trigger');
+    checkTrigger(ctx, [...base, 'triggers', name], tr, columns, true);
+  }
+  for (const role of Object.keys(t.grants ?? {})) ctx.name([...base, 'grants', role], role, 'role');
+  if (t.renamed_from !== undefined && refKey(t.renamed_from) === undefined) ctx.error([...base, 'renamed_from'], 'invalid-name', `"${t.renamed_from}" is not a table name`);
+  if (t.partition_by !== undefined) {
+    const problem = statementProblem(`CREATE TABLE x (a int) PARTITION BY ${t.partition_by}`, 'CreateStmt');
+    if (problem) ctx.error([...base, 'partition_by'], 'invalid-sql', `partition_by is not a valid PARTITION BY clause: ${problem}`, 'e.g. `RANGE (created_at)`');
+  }
+  if (t.partition_of !== undefined) {
+    const problem = statementProblem(`CREATE TABLE x PARTITION OF y ${t.partition_of.bound}`, 'CreateStmt');
+    if (problem) ctx.error([...base, 'partition_of', 'bound'], 'invalid-sql', `not a valid partition bound: ${problem}`, "e.g. `FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')` or `DEFAULT`");
+    const parent = refKey(t.partition_of.table);
+    if (parent === undefined || !ctx.index.tables.has(parent)) ctx.error([...base, 'partition_of', 'table'], 'unknown-table', `partition parent "${t.partition_of.table}" is not a table of the spec`);
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * Semantic checks of a loaded spec: references resolve, names are valid PostgreSQL names, SQL
+ * fragments parse as exactly one expression/type. `errors` make the spec unusable (exit 2);
+ * `findings` are the checklist rules on the YAML (errors there mean exit 1) plus loading warnings.
+ */
+import { presetNamed, type PresetName } from '../presets/index.js';
+import { checkSpecRules } from '../rules/index.js';
+import { compareFindings, type Finding } from '../util/findings.js';
+import { CheckContext } from './check-context.js';
+import { columnConstraintName, indexName, primaryKeyName } from './default-names.js';
+import { statementProblem } from './sql-check.js';
+import { indexSpec, primaryKeyColumns, refKey, refParts, enumValues } from './spec-index.js';
+import { toFunction } from './to-catalog-objects.js';
+import { managedSchemas } from './to-catalog.js';
+import { checkTable, checkTrigger } from './validate-table.js';
+import type { LoadedSpec, Spec } from './types.js';
+
+export interface ValidateConfig {
+  readonly exposed_schemas: readonly string[];
+  readonly preset?: PresetName;
+}
+
+export interface ValidateResult {
+  /** Semantic errors: the spec cannot be planned. */
+  readonly errors: Finding[];
+  /** Checklist findings and warnings (errors among them are rule violations). */
+  readonly findings: Finding[];
+}
+
+export function validateSpec(loaded: LoadedSpec, config: ValidateConfig): ValidateResult {
+  const spec = loaded.spec;
+  const ctx = new CheckContext(loaded, indexSpec(spec), presetNamed(config.preset), new Set(managedSchemas(spec)));
+  const extensionsDeclared = Object.keys(spec.extensions ?? {}).length > 0;
+
+  for (const name of Object.keys(spec.schemas ?? {})) ctx.name(['schemas', name], name, 'schema');
+  for (const name of Object.keys(spec.extensions ?? {})) ctx.name(['extensions', name], name, 'extension');
+  checkEnums(ctx, spec);
+  for (const [name, d] of Object.entries(spec.domains ?? {})) {
+    const path = ['domains', name];
+    ctx.objectKey(path, name, 'domain');
+    ctx.type([...path, 'type'], d.type, extensionsDeclared);
+    if (typeof d.default === 'string') ctx.expression([...path, 'default'], d.default, 'default');
+    else if (d.default !== undefined && d.default !== null && typeof d.default === 'object') ctx.error([...path, 'default'], 'invalid-default', 'a domain default must be an SQL expression');
+    for (const [check, expr] of Object.entries(d.checks ?? {})) {
+      ctx.name([...path, 'checks', check], check, 'constraint');
+      ctx.expression([...path, 'checks', check], expr, 'check');
+    }
+  }
+  for (const [name, s] of Object.entries(spec.sequences ?? {})) {
+    ctx.objectKey(['sequences', name], name, 'sequence');
+    if (s.owned_by !== undefined) checkOwnedBy(ctx, name, s.owned_by);
+  }
+  for (const [name, t] of Object.entries(spec.tables ?? {})) checkTable(ctx, name, t, extensionsDeclared);
+  for (const [name, ext] of Object.entries(spec.external ?? {})) {
+    const key = refKey(name);
+    if (key === undefined) {
+      ctx.error(['external', name], 'invalid-name', `"${name}" is not a table name`);
+      continue;
+    }
+    if (ctx.index.tables.has(key)) ctx.error(['external', name], 'duplicate-object', `"${name}" is declared both under tables: and external:`, 'keep one');
+    const columns = ext?.columns ? new Set(ext.columns) : ctx.preset.tables[key] ? new Set(ctx.preset.tables[key]!.map((c) => c.name)) : undefined;
+    for (const [trigger, t] of Object.entries(ext?.triggers ?? {})) {
+      ctx.name(['external', name, 'triggers', trigger], trigger, 'trigger');
+      checkTrigger(ctx, ['external', name, 'triggers', trigger], t, columns, true);
+    }
+  }
+  checkFunctions(ctx, spec, extensionsDeclared);
+  for (const [name, v] of Object.entries(spec.views ?? {})) {
+    const path = ['views', name];
+    ctx.objectKey(path, name, 'view');
+    const problem = statementProblem(v.query, 'SelectStmt');
+    if (problem) ctx.error([...path, 'query'], 'invalid-sql', `view query is not one SELECT statement: ${problem}`, 'write a single SELECT (no trailing statements)');
+    for (const role of Object.keys(v.grants ?? {})) ctx.name([...path, 'grants', role], role, 'role');
+  }
+  checkRelationNames(ctx, spec);
+
+  const errors = [...ctx.errors].sort(compareFindings);
+  const findings = errors.length > 0 ? [...(loaded.warnings ?? [])] : [...(loaded.warnings ?? []), ...checkSpecRules({ loaded, exposedSchemas: config.exposed_schemas })];
+  return { errors, findings: findings.sort(compareFindings) };
+}
+
+function checkEnums(ctx: CheckContext, spec: Spec): void {
+  for (const [name, e] of Object.entries(spec.enums ?? {})) {
+    const path = ['enums', name];
+    ctx.objectKey(path, name, 'enum');
+    const values = enumValues(e);
+    const seen = new Set<string>();
+    values.forEach((value, i) => {
+      const valuePath = Array.isArray(e) ? [...path, i] : [...path, 'values', i];
+      ctx.name(valuePath, value, 'enum value');
+      if (seen.has(value)) ctx.error(valuePath, 'duplicate-value', `enum value "${value}" is listed twice`, 'remove the duplicate');
+      seen.add(value);
+    });
+    const remap = Array.isArray(e) ? undefined : (e as { remap?: Readonly<Record<string, string>> }).remap;
+    for (const [from, to] of Object.entries(remap ?? {})) {
+      if (!seen.has(to)) ctx.error([...path, 'remap', from], 'invalid-remap', `remap target "${to}" is not a value of enum "${name}"`, `use one of: ${values.join(', ')}`);
+    }
+  }
+}
+
+function checkOwnedBy(ctx: CheckContext, sequence: string, ownedBy: string): void {
+  const last = ownedBy.lastIndexOf('.');
+  const table = last < 0 ? undefined : refKey(ownedBy.slice(0, last));
+  const spec = table === undefined ? undefined : ctx.index.tables.get(table);
+  if (!spec || !(ownedBy.slice(last + 1) in (spec.table.columns ?? {}))) {
+    ctx.error(['sequences', sequence, 'owned_by'], 'unknown-column', `owned_by "${ownedBy}" is not a column of a spec table`, 'write `table.column`');
+  }
+}
+
+function checkFunctions(ctx: CheckContext, spec: Spec, extensionsDeclared: boolean): void {
+  for (const [name, fn] of Object.entries(spec.functions ?? {})) {
+    const path = ['functions', name];
+    const key = ctx.objectKey(path, name, 'function');
+    if (Array.isArray(fn.args)) {
+      fn.args.forEach((a, i) => {
+        if (a.name !== undefined) ctx.name([...path, 'args', i, 'name'], a.name, 'argument');
+        ctx.type([...path, 'args', i, 'type'], a.type, extensionsDeclared);
+        if (a.default !== undefined) ctx.expression([...path, 'args', i, 'default'], a.default, 'argument default');
+      });
+    }
+    if (fn.language !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(fn.language)) ctx.error([...path, 'language'], 'invalid-name', `"${fn.language}" is not a language name`, 'use plpgsql or sql');
+    if (fn.search_path !== undefined && !/^\s*(''|""|("[^"]+"|[A-Za-z_$][A-Za-z0-9_$]*)(\s*,\s*("[^"]+"|[A-Za-z_$][A-Za-z0-9_$]*))*)\s*$/.test(fn.search_path)) {
+      ctx.error([...path, 'search_path'], 'invalid-sql', `"${fn.search_path}" is not a search_path (schema names separated by commas, or '')`, "e.g. `public, pg_temp` or `''`");
+    }
+    if (key === undefined) continue;
+    // The whole CREATE FUNCTION must be one statement: catches bad arguments and return types.
+    const { schema, name: fnName } = refParts(name);
+    const definition = toFunction(schema, fnName, fn, ctx.index).definition;
+    const problem = statementProblem(definition, 'CreateFunctionStmt');
+    if (problem) ctx.error(path, 'invalid-sql', `function "${name}" does not form a valid CREATE FUNCTION: ${problem}`, 'check `args` and `returns`');
+    for (const role of Object.keys(fn.grants ?? {})) ctx.name([...path, 'grants', role], role, 'role');
+  }
+}
+
+/** Tables, views, sequences, indexes and key constraints share one namespace per schema. */
+function checkRelationNames(ctx: CheckContext, spec: Spec): void {
+  const seen = new Map<string, string>();
+  const claim = (schema: string, name: string, what: string, path: readonly (string | number)[]): void => {
+    const key = `${schema}.${name}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) ctx.error(path, 'duplicate-name', `${what} "${name}" has the same name as ${earlier} in schema ${schema}`, 'rename one of them (tables, views, sequences, indexes and key constraints share names)');
+    else seen.set(key, `${what} "${name}"`);
+  };
+  for (const [section, what] of [['tables', 'table'], ['views', 'view'], ['sequences', 'sequence']] as const) {
+    for (const specKey of Object.keys(spec[section] ?? {})) {
+      const { schema, name } = refParts(specKey);
+      claim(schema, name, what, [section, specKey]);
+    }
+  }
+  for (const [specKey, t] of Object.entries(spec.tables ?? {})) {
+    const { schema, name } = refParts(specKey);
+    const base = ['tables', specKey];
+    if (primaryKeyColumns(t).length > 0) {
+      const named = t.primary_key && !Array.isArray(t.primary_key) ? (t.primary_key as { name?: string }).name : undefined;
+      claim(schema, named ?? primaryKeyName(name), 'primary key', [...base, 'primary_key']);
+    }
+    for (const [column, c] of Object.entries(t.columns ?? {})) if (c.unique) claim(schema, columnConstraintName(name, [column], 'key'), 'unique constraint', [...base, 'columns', column, 'unique']);
+    for (const unique of Object.keys(t.unique ?? {})) claim(schema, unique, 'unique constraint', [...base, 'unique', unique]);
+    const columns = new Set(Object.keys(t.columns ?? {}));
+    (t.indexes ?? []).forEach((i, n) => {
+      const keyNames = i.columns.map((k) => (columns.has(k) ? k : /^(\S+)/.exec(k.trim())?.[1] ?? 'expr')).map((k) => (columns.has(k) ? k : 'expr'));
+      claim(schema, i.name ?? indexName(name, keyNames, i.unique === true), 'index', [...base, 'indexes', n]);
+    });
+  }
+}
