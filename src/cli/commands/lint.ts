@@ -24,7 +24,8 @@ export const registerLint: CommandRegistrar = (program, ctx, setExit) => {
       const exposedSchemas = config.exposed_schemas;
       const display = (abs: string): string => {
         const rel = relative(ctx.cwd, abs);
-        return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+        if (rel === '') return '.';
+        return !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
       };
       const targets = paths.length ? paths : [config.migrations];
       const findings: Finding[] = [];
