@@ -87,8 +87,8 @@ export type Change = Base &
     | { readonly kind: 'SetIdentity'; readonly table: string; readonly column: string; readonly from?: Column['identity']; readonly to?: Column['identity'] }
     | { readonly kind: 'AddConstraint'; readonly table: string; readonly constraint: Constraint; readonly existing: boolean }
     | { readonly kind: 'DropConstraint'; readonly table: string; readonly constraint: Constraint; readonly existing: boolean }
-    | { readonly kind: 'CreateIndex'; readonly table: string; readonly index: Index; readonly existing: boolean }
-    | { readonly kind: 'DropIndex'; readonly table: string; readonly index: Index; readonly existing: boolean }
+    | { readonly kind: 'CreateIndex'; readonly table: string; readonly index: Index; readonly existing: boolean; readonly onView?: boolean }
+    | { readonly kind: 'DropIndex'; readonly table: string; readonly index: Index; readonly existing: boolean; readonly onView?: boolean }
     | { readonly kind: 'CreateFunction'; readonly fn: FunctionDef }
     | { readonly kind: 'ReplaceFunction'; readonly from: FunctionDef; readonly to: FunctionDef }
     | { readonly kind: 'DropFunction'; readonly fn: FunctionDef }
@@ -199,9 +199,9 @@ export function invertChange(change: Change): Change {
     case 'DropConstraint':
       return { ...f, kind: 'AddConstraint', table: change.table, constraint: change.constraint, existing: change.existing };
     case 'CreateIndex':
-      return { ...f, kind: 'DropIndex', table: change.table, index: change.index, existing: change.existing };
+      return { ...f, kind: 'DropIndex', table: change.table, index: change.index, existing: change.existing, ...(change.onView ? { onView: true } : {}) };
     case 'DropIndex':
-      return { ...f, kind: 'CreateIndex', table: change.table, index: change.index, existing: change.existing };
+      return { ...f, kind: 'CreateIndex', table: change.table, index: change.index, existing: change.existing, ...(change.onView ? { onView: true } : {}) };
     case 'CreateFunction':
       return { ...f, kind: 'DropFunction', fn: change.fn };
     case 'ReplaceFunction':

@@ -78,7 +78,7 @@ function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clas
     case 'AddConstraint':
       return 50;
     case 'CreateIndex':
-      return 55;
+      return c.onView ? 66 : 55;
     case 'CreateView':
     case 'ReplaceView':
       return 65;
@@ -211,12 +211,49 @@ function rank(c: Change, views: Map<string, number>, drops: Map<string, number>)
   }
 }
 
+/** Identity of the object a create or drop is about, to put a drop before the create of the same object. */
+function objectIdentity(c: Change): string | undefined {
+  switch (c.kind) {
+    case 'CreateFunction':
+    case 'DropFunction':
+      return `function ${c.fn.schema}.${c.fn.name}(${c.fn.identityArgs})`;
+    case 'CreateDomain':
+    case 'DropDomain':
+      return `type ${c.domain.schema}.${c.domain.name}`;
+    case 'CreateEnum':
+    case 'DropEnum':
+      return `type ${c.enum.schema}.${c.enum.name}`;
+    case 'CreateSequence':
+    case 'DropSequence':
+      return `sequence ${c.sequence.schema}.${c.sequence.name}`;
+    case 'CreateView':
+    case 'DropView':
+      return `view ${c.view.schema}.${c.view.name}`;
+    case 'CreateTable':
+    case 'DropTable':
+      return `table ${c.table.schema}.${c.table.name}`;
+    default:
+      return undefined;
+  }
+}
+
 export function orderChanges(changes: readonly Change[], direction: Direction, renameTargets: ReadonlySet<string> = new Set()): Change[] {
   const early = earlyFunctions(changes);
   const views = viewRanks(changes);
   const drops = dropTableRanks(changes);
+  const createdAt = new Map<string, number>();
+  for (const c of changes) {
+    const id = objectIdentity(c);
+    if (id && c.kind.startsWith('Create')) createdAt.set(id, phase(c, early, direction, renameTargets));
+  }
+  const phaseOf = (c: Change): number => {
+    const p = phase(c, early, direction, renameTargets);
+    const id = objectIdentity(c);
+    const created = id && c.kind.startsWith('Drop') ? createdAt.get(id) : undefined;
+    return created !== undefined && created <= p ? created - 0.5 : p;
+  };
   return changes
-    .map((change, index) => ({ change, index, phase: phase(change, early, direction, renameTargets), rank: rank(change, views, drops) }))
+    .map((change, index) => ({ change, index, phase: phaseOf(change), rank: rank(change, views, drops) }))
     .sort((a, b) => a.phase - b.phase || a.rank - b.rank || a.index - b.index)
     .map((x) => x.change);
 }

@@ -114,7 +114,7 @@ function createView(ctx: DiffContext, key: string, view: View): Change[] {
   return [
     { kind: 'CreateView', view },
     ...Object.values(view.indexes).flatMap((index) => [
-      { ...f, kind: 'CreateIndex', table: key, index, existing: false } as Change,
+      { ...f, kind: 'CreateIndex', table: key, index, existing: false, onView: true } as Change,
       ...commentChange({ type: 'index', table: key, name: index.name }, undefined, index.comment, f),
     ]),
     ...grantChanges(ctx, { type, key }, {}, view.grants, f),
@@ -151,7 +151,9 @@ function viewChanges(ctx: DiffContext): Change[] {
       same(old.options, v.options) &&
       old.columns.length <= v.columns.length &&
       old.columns.every((c, i) => v.columns[i] === c);
-    if (!appendOnly) recreate.add(key);
+    // The reverse of an append is a shrink, which needs drop + create: only safe with no view on top.
+    const dependants = Object.entries(from.views).some(([k, other]) => k !== key && to.views[k] && viewMentions(other, [key]).length > 0);
+    if (!appendOnly || dependants) recreate.add(key);
   }
   // Views that depend on a recreated view are recreated too.
   let grew = true;
@@ -179,12 +181,12 @@ function viewChanges(ctx: DiffContext): Change[] {
     const type = v.materialized ? ('materialized view' as const) : ('view' as const);
     for (const [name, i] of Object.entries(old.indexes)) {
       const n = v.indexes[name];
-      if (!n || !same(omit(i, 'comment', 'definition'), omit(n, 'comment', 'definition'))) out.push({ kind: 'DropIndex', table: key, index: i, existing: true });
+      if (!n || !same(omit(i, 'comment', 'definition'), omit(n, 'comment', 'definition'))) out.push({ kind: 'DropIndex', table: key, index: i, existing: true, onView: true });
     }
     for (const [name, i] of Object.entries(v.indexes)) {
       const o = old.indexes[name];
       const changed = !o || !same(omit(o, 'comment', 'definition'), omit(i, 'comment', 'definition'));
-      if (changed) out.push({ kind: 'CreateIndex', table: key, index: i, existing: true });
+      if (changed) out.push({ kind: 'CreateIndex', table: key, index: i, existing: true, onView: true });
       out.push(...commentChange({ type: 'index', table: key, name }, changed ? undefined : o.comment, i.comment));
     }
     out.push(...grantChanges(ctx, { type, key }, old.grants, v.grants));

@@ -21,7 +21,11 @@ function sameConstraint(a: Constraint, b: Constraint): boolean {
 export function createTableChanges(ctx: DiffContext, key: string, table: Table): Change[] {
   const f: Flags = { impliedInverse: true };
   const out: Change[] = [{ kind: 'CreateTable', table }];
-  for (const c of Object.values(table.constraints)) out.push({ ...f, kind: 'AddConstraint', table: key, constraint: c, existing: false });
+  for (const c of Object.values(table.constraints)) {
+    // An FK to another table is dropped on its own before the tables go (they may reference each other).
+    const flags = c.foreignKey && c.foreignKey.table !== key ? {} : f;
+    out.push({ ...flags, kind: 'AddConstraint', table: key, constraint: c, existing: false });
+  }
   for (const i of Object.values(table.indexes)) out.push({ ...f, kind: 'CreateIndex', table: key, index: i, existing: false });
   for (const t of Object.values(table.triggers)) out.push({ ...f, kind: 'CreateTrigger', table: key, trigger: t, external: false });
   if (table.rls) out.push({ ...f, kind: 'EnableRls', table: key });

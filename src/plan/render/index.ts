@@ -66,7 +66,9 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
       if (d.default !== undefined) parts.push(`DEFAULT ${d.default}`);
       if (d.notNull) parts.push('NOT NULL');
       for (const [name, def] of Object.entries(d.checks)) parts.push(`CONSTRAINT ${quoteIdent(name)} ${def}`);
-      return [step(doBlock(`  ${parts.join(' ')};\nEXCEPTION WHEN duplicate_object THEN NULL;`), `+ domain ${k}`, k)];
+      // Guarded by a lookup, not an EXCEPTION block: a subtransaction right after DROP DOMAIN of the
+      // same name in one transaction fails ("unprocessed inval messages").
+      return [step(guarded(`to_regtype(${lit(k)}) IS NULL`, parts.join(' ')), `+ domain ${k}`, k)];
     }
     case 'DropDomain':
       return [step(`DROP DOMAIN IF EXISTS ${q(key(change.domain))}`, `- domain ${key(change.domain)}`, key(change.domain))];
@@ -117,7 +119,7 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
       return addColumn(change.table, change.column, change.existing, change.backfill);
     case 'DropColumn':
       return [
-        step(`ALTER TABLE ${q(change.table)} DROP COLUMN IF EXISTS ${quoteIdent(change.column.name)}`, `- column ${change.table}.${change.column.name}`, `${change.table}.${change.column.name}`, {
+        step(`ALTER TABLE IF EXISTS ${q(change.table)} DROP COLUMN IF EXISTS ${quoteIdent(change.column.name)}`, `- column ${change.table}.${change.column.name}`, `${change.table}.${change.column.name}`, {
           hazards: ['deletes-data'],
         }),
       ];
@@ -205,8 +207,21 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
       ];
     case 'CreateView':
       return [step(viewSql(change.view), `+ ${viewType(change.view)} ${key(change.view)}`, key(change.view))];
-    case 'ReplaceView':
-      return [step(viewSql(change.to), `~ ${viewType(change.to)} ${key(change.to)}`, key(change.to))];
+    case 'ReplaceView': {
+      const { from, to } = change;
+      const k = key(to);
+      if (from.columns.every((c, i) => to.columns[i] === c)) return [step(viewSql(to), `~ ${viewType(to)} ${k}`, k)];
+      // Fewer columns: CREATE OR REPLACE cannot drop columns, so drop and create (nothing depends on it).
+      const out = [
+        step(`DROP VIEW IF EXISTS ${q(k)}`, `- view ${k} (recreated)`, k),
+        step(viewSql(to), `+ view ${k}`, k),
+      ];
+      for (const [role, privileges] of Object.entries(to.grants)) {
+        out.push(step(`GRANT ${privileges.map((p) => p.toUpperCase()).join(', ')} ON TABLE ${q(k)} TO ${role === 'public' ? 'PUBLIC' : quoteIdent(role)}`, `+ grant on ${k} to ${role}`, k));
+      }
+      if (to.comment !== undefined) out.push(step(`COMMENT ON VIEW ${q(k)} IS ${str(to.comment)}`, `~ comment on view ${k}`, k));
+      return out;
+    }
     case 'DropView':
       return [step(`DROP ${change.view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} IF EXISTS ${q(key(change.view))}`, `- ${viewType(change.view)} ${key(change.view)}`, key(change.view))];
     case 'Grant':

@@ -155,13 +155,47 @@ function typeChangeHazards(from: string, to: string): Hazard[] {
   return ['rewrites-table', 'access-exclusive-lock'];
 }
 
+/**
+ * The column's type as introspection prints it (`format_type` under search_path pg_catalog, plus a
+ * non-default collation), so a re-run skips a type change already made (ALTER TYPE is never free:
+ * it rewrites, and fails on columns used by policies even when the type is the same).
+ */
+function typeChangeGuard(table: string, column: string, expected: string): string {
+  return (
+    `  DECLARE
+    path text := pg_catalog.current_setting('search_path');
+    current text;
+  BEGIN
+` +
+    `    PERFORM pg_catalog.set_config('search_path', 'pg_catalog', true);
+` +
+    `    SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) || coalesce(' COLLATE ' || CASE WHEN a.attcollation <> t.typcollation THEN
+` +
+    `             (SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname) FROM pg_catalog.pg_collation co
+` +
+    `               JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END, '')
+` +
+    `      INTO current FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+` +
+    `     WHERE a.attrelid = ${lit(table)}::regclass AND a.attname = ${str(column)};
+` +
+    `    PERFORM pg_catalog.set_config('search_path', path, true);
+` +
+    `    IF current IS DISTINCT FROM ${str(expected)} THEN
+`
+  );
+}
+
 export function alterColumnType(table: string, from: Column, to: Column): Step[] {
   const c = quoteIdent(to.name);
   const collate = to.collation ? ` COLLATE ${to.collation}` : '';
   const hazards = from.type === to.type ? ['access-exclusive-lock' as const] : typeChangeHazards(from.type, to.type);
+  const alter = `ALTER TABLE ${q(table)} ALTER COLUMN ${c} TYPE ${to.type}${collate} USING ${c}::${to.type}`;
   return [
     step(
-      `ALTER TABLE ${q(table)} ALTER COLUMN ${c} TYPE ${to.type}${collate} USING ${c}::${to.type}`,
+      doBlock(`${typeChangeGuard(table, to.name, `${to.type}${collate}`)}      ${alter};
+    END IF;
+  END;`),
       `~ column ${table}.${to.name} type ${from.type} -> ${to.type}`,
       `${table}.${to.name}`,
       { hazards },
@@ -185,7 +219,7 @@ export function addConstraint(table: string, c: Constraint, existing: boolean): 
 }
 
 export function dropConstraint(table: string, c: Constraint): Step[] {
-  return [step(`ALTER TABLE ${q(table)} DROP CONSTRAINT IF EXISTS ${quoteIdent(c.name)}`, `- ${c.kind.replace('_', ' ')} ${c.name} on ${table}`, `${table}.${c.name}`)];
+  return [step(`ALTER TABLE IF EXISTS ${q(table)} DROP CONSTRAINT IF EXISTS ${quoteIdent(c.name)}`, `- ${c.kind.replace('_', ' ')} ${c.name} on ${table}`, `${table}.${c.name}`)];
 }
 
 /** CREATE INDEX from the parts (the draft catalog has no `definition`). */
