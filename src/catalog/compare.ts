@@ -40,8 +40,9 @@ function projectGrants(grants: Grants, roles: ReadonlySet<string>): Grants {
 
 /**
  * The catalog as the spec manages it: privileges only for the roles the spec names (grants to
- * other roles are the platform's business and never compared), and constraint validation state
- * left out (a NOT VALID constraint being validated is the same schema).
+ * other roles are the platform's business and never compared), constraint validation state
+ * left out (a NOT VALID constraint being validated is the same schema), and columns in name order
+ * (a column added later sits last; its position is not part of the schema the spec manages).
  */
 export function projectCatalog(catalog: Catalog, managedRoles: readonly string[]): Catalog {
   const roles = new Set(managedRoles);
@@ -52,6 +53,8 @@ export function projectCatalog(catalog: Catalog, managedRoles: readonly string[]
         key,
         {
           ...table,
+          // Column order is not managed: Postgres appends a column it adds and cannot move one.
+          columns: [...table.columns].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)),
           grants: projectGrants(table.grants, roles),
           constraints: Object.fromEntries(
             Object.entries(table.constraints).map(([name, c]) => [name, { ...c, validated: true }]),
