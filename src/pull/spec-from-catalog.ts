@@ -158,11 +158,12 @@ export function specFragments(catalog: Catalog, options: PullOptions = {}): Pull
   }
   fragments.push({ file: 'schemas.yaml', spec: { schemas } });
 
+  // The schema is always written: the default depends on the preset (`extensions` on Supabase).
   const extensions = byKey(catalog.extensions, () => true);
   if (extensions.length > 0) {
     fragments.push({
       file: 'extensions.yaml',
-      spec: { extensions: Object.fromEntries(extensions.map(([name, e]) => [name, e.schema === 'public' ? null : { schema: e.schema }])) },
+      spec: { extensions: Object.fromEntries(extensions.map(([name, e]) => [name, { schema: e.schema }])) },
     });
   }
 

@@ -48,7 +48,7 @@ const SCHEMAS = ['app', 'My Schema', 'public'];
 
 async function build(file: string, base?: string): Promise<{ t: TestDatabase; catalog: Catalog }> {
   const t = await freshDatabase('c17', base);
-  await loadCorpus(t.db, file);
+  await loadCorpus(t.db, file, true);
   return { t, catalog: await introspectScope(t.db, SCHEMAS) };
 }
 
