@@ -32,6 +32,7 @@ Not waivable per statement; \`schema plan\` writes and verifies both files.
   checkDirectory(input) {
     const findings: Finding[] = [];
     const names = new Set(input.files.map((f) => f.name));
+    const forwardVersions = new Set(input.files.map((f) => parseForwardName(f.name)?.version).filter((v) => v !== undefined));
     for (const { name, size } of input.files) {
       const forward = parseForwardName(name);
       if (forward && !names.has(rollbackFileName(forward.version))) {
@@ -49,7 +50,7 @@ Not waivable per statement; \`schema plan\` writes and verifies both files.
           fix: 'write the statements that undo the forward migration',
         });
       }
-      if (rollback !== undefined && ![...names].some((n) => parseForwardName(n)?.version === rollback)) {
+      if (rollback !== undefined && !forwardVersions.has(rollback)) {
         findings.push({
           file: join(input.dir, name), line: 1, col: 1, severity: 'warning', code: 'rollback-present',
           message: `rollback for migration ${rollback}, but there is no ${String(rollback).padStart(3, '0')}_*.sql`,
