@@ -69,18 +69,28 @@ function byteLineCol(bytes: Uint8Array, offset: number): { line: number; col: nu
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decodes = (length: number, stream = true): boolean => {
+    try {
+      // stream: a sequence cut by the prefix end is not an error yet.
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream });
+      return true;
+    } catch {
+      return false;
+    }
+  };
   let lo = 0;
   let hi = bytes.length;
-  // Smallest prefix length that fails to decode (allowing for a sequence cut at the end).
+  // Smallest prefix length that fails to decode; the byte that made it fail is at lo - 1.
   while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid + 1), { stream: true });
-      lo = mid + 1;
-    } catch {
-      hi = mid;
-    }
+    const mid = (lo + hi + 1) >> 1;
+    if (decodes(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  if (decodes(lo, false)) return lo;
+  // The prefix ends inside a sequence that the next byte breaks: point at its lead byte.
+  for (let i = lo; i > lo - 4 && i > 0; i--) {
+    if ((bytes[i - 1]! & 0xc0) === 0xc0) return i - 1;
+    if ((bytes[i - 1]! & 0x80) === 0) break;
   }
   return lo;
 }
