@@ -26,9 +26,9 @@ export interface RoundTrip {
 }
 
 /** Runs the round trip for a database built by `build` (after the Supabase preset). */
-export async function roundTrip(build: (db: Db) => Promise<void>): Promise<RoundTrip> {
-  const desired = await freshDatabase('rt');
-  const target = await freshDatabase('rt');
+export async function roundTrip(build: (db: Db) => Promise<void>, server?: string): Promise<RoundTrip> {
+  const desired = await freshDatabase('rt', server);
+  const target = await freshDatabase('rt', server);
   const dir = mkdtempSync(join(tmpdir(), 'schema-roundtrip-'));
   try {
     await desired.db.exec(supabasePresetSql());

@@ -1,9 +1,15 @@
 /**
  * The acceptance test of `schema pull`: for every corpus schema, pulling a database and creating
- * everything from the YAML in an empty database gives a byte-identical catalog.
+ * everything from the YAML in an empty database gives a byte-identical catalog, on the suite's
+ * server (15) and on an embedded PostgreSQL 17 started once for this file.
  */
-import { describe, expect, it } from 'vitest';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogJson } from '../../src/catalog/index.js';
+import { connect, startEmbedded, stopEmbedded } from '../../src/db/index.js';
+import { supabaseRolesSql } from '../../src/presets/supabase.js';
 import { corpusSql } from '../catalog/helpers.js';
 import { generateCorpus } from '../corpus/generate.js';
 import { differencesBySchema, roundTrip } from './roundtrip-support.js';
@@ -11,30 +17,58 @@ import { differencesBySchema, roundTrip } from './roundtrip-support.js';
 const CORPUS = ['supabase-app.sql', 'every-kind.sql', 'awkward-names.sql', 'legacy.sql'];
 const GENERATED = 300;
 
-describe('round trip: database -> pull -> YAML -> plan on an empty database -> same catalog', () => {
-  for (const file of CORPUS) {
-    it(file, async () => {
-      const { before, after } = await roundTrip((db) => db.exec(corpusSql(file)));
-      expect(Object.keys(before.tables).length).toBeGreaterThan(0);
-      expect([...differencesBySchema(before, after)].flatMap(([, lines]) => lines)).toEqual([]);
-      expect(catalogJson(after)).toBe(catalogJson(before));
-    });
-  }
+let dir17: string;
+let url17: string;
 
-  it(`${GENERATED} generated schemas`, async () => {
-    const corpus = generateCorpus(GENERATED);
-    const { before, after, schemas } = await roundTrip((db) => db.exec(corpus.map((g) => g.sql).join('\n')));
-    expect(schemas.filter((s) => s.startsWith('g'))).toHaveLength(GENERATED);
-    const failures = differencesBySchema(before, after);
-    const failed = corpus.filter((g) => failures.has(g.schema));
-    const rate = `${GENERATED - failed.length}/${GENERATED}`;
-    // The first few failures, each with its SQL, say exactly what to fix.
-    const report = failed.slice(0, 12).map((g) => `${g.schema}:\n  ${failures.get(g.schema)!.slice(0, 5).join('\n  ')}`);
-    expect({ rate, report, other: [...failures.keys()].filter((s) => !/^g\d{3}$/.test(s)) }).toEqual({
-      rate: `${GENERATED}/${GENERATED}`,
-      report: [],
-      other: [],
-    });
-    expect(catalogJson(after)).toBe(catalogJson(before));
-  }, 240_000);
+beforeAll(async () => {
+  dir17 = mkdtempSync(join(tmpdir(), 'schema-rt17-'));
+  chmodSync(dir17, 0o755);
+  url17 = (await startEmbedded({ dataDir: join(dir17, 'db'), version: 17 })).url;
+  const admin = connect(url17);
+  try {
+    await admin.exec(supabaseRolesSql());
+  } finally {
+    await admin.close();
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await stopEmbedded(join(dir17, 'db'));
+  rmSync(dir17, { recursive: true, force: true });
 });
+
+const servers: readonly [string, () => string | undefined][] = [
+  ['suite server', () => undefined],
+  ['PostgreSQL 17', () => url17],
+];
+
+for (const [label, server] of servers) {
+  describe(`round trip on the ${label}: database -> pull -> YAML -> plan on an empty database -> same catalog`, () => {
+    for (const file of CORPUS) {
+      it(file, async () => {
+        const { before, after } = await roundTrip((db) => db.exec(corpusSql(file)), server());
+        expect(Object.keys(before.tables).length).toBeGreaterThan(0);
+        expect([...differencesBySchema(before, after)].flatMap(([, lines]) => lines)).toEqual([]);
+        expect(catalogJson(after)).toBe(catalogJson(before));
+      });
+    }
+
+    it(`${GENERATED} generated schemas`, async () => {
+      const corpus = generateCorpus(GENERATED);
+      const { before, after, schemas } = await roundTrip((db) => db.exec(corpus.map((g) => g.sql).join('\n')), server());
+      expect(schemas.filter((s) => s.startsWith('g'))).toHaveLength(GENERATED);
+      expect(Object.keys(before.tables).length).toBeGreaterThan(GENERATED);
+      const failures = differencesBySchema(before, after);
+      const failed = corpus.filter((g) => failures.has(g.schema));
+      const rate = `${GENERATED - failed.length}/${GENERATED}`;
+      // The first failures, by schema, say exactly what to fix (reproduce with generateSchema(seed, name)).
+      const report = failed.slice(0, 12).map((g) => `${g.schema}:\n  ${failures.get(g.schema)!.slice(0, 5).join('\n  ')}`);
+      expect({ rate, report, other: [...failures.keys()].filter((s) => !/^g\d{3}$/.test(s)) }).toEqual({
+        rate: `${GENERATED}/${GENERATED}`,
+        report: [],
+        other: [],
+      });
+      expect(catalogJson(after)).toBe(catalogJson(before));
+    }, 240_000);
+  });
+}
