@@ -95,7 +95,8 @@ function functionChanges(ctx: DiffContext): { changes: Change[]; recreated: Set<
       out.push(...createFunction(ctx, key, fn));
       continue;
     }
-    if (old.returns !== fn.returns || old.kind !== fn.kind) {
+    // CREATE OR REPLACE cannot change the result type, rename parameters or remove their defaults.
+    if (old.returns !== fn.returns || old.kind !== fn.kind || old.args !== fn.args) {
       recreated.add(`${fn.schema}.${fn.name}`);
       out.push(...createFunction(ctx, key, old).map(invertChange), ...createFunction(ctx, key, fn));
       continue;
