@@ -1,0 +1,175 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSpec, validateSpec } from '../../src/spec/index.js';
+import { specDir } from './helpers.js';
+
+const CONFIG = { exposed_schemas: ['public'], preset: 'supabase' } as const;
+
+async function errorsOf(yaml: string, config: { exposed_schemas: readonly string[]; preset?: 'supabase' | 'none' } = CONFIG) {
+  const dir = specDir({ 'x.yaml': yaml });
+  const loaded = await loadSpec(dir);
+  return validateSpec(loaded, config).errors.map((e) => ({ ...e, file: e.file.replace(`${dir}/`, '') }));
+}
+
+const table = (columns: string, extra = ''): string => `tables:
+  t:
+    columns:
+${columns}${extra}`;
+
+describe('validateSpec', () => {
+  it('accepts the example app with no errors and no checklist findings', async () => {
+    const loaded = await loadSpec('schema');
+    const { errors, findings } = validateSpec(loaded, CONFIG);
+    expect(errors).toEqual([]);
+    expect(findings).toEqual([]);
+  });
+
+  it('reports checklist findings separately from errors', async () => {
+    const dir = specDir({ 'x.yaml': table('      id: { type: uuid, primary_key: true }\n      at: { type: timestamp }\n') });
+    const { errors, findings } = validateSpec(await loadSpec(dir), CONFIG);
+    expect(errors).toEqual([]);
+    expect(findings).toContainEqual(expect.objectContaining({ code: 'timestamptz', severity: 'error', file: join(dir, 'x.yaml'), line: 5, col: 13 }));
+  });
+
+  it('finds unknown columns in keys, indexes, foreign keys and triggers', async () => {
+    const errors = await errorsOf(
+      table(
+        '      id: { type: uuid }\n      name: { type: text }\n',
+        `    primary_key: [idd]
+    unique: { t_u: [nam] }
+    indexes: [{ columns: [name, missing], include: [gone] }]
+    foreign_keys:
+      t_fk: { columns: [nope], references: { table: auth.users, columns: [id] }, on_delete: cascade }
+    triggers:
+      tr: { before: update, update_of: [nme], function: f }
+functions:
+  f: { returns: trigger, body: "BEGIN RETURN NEW; END;" }
+`,
+      ),
+    );
+    const unknown = errors.filter((e) => e.code === 'unknown-column').map((e) => [e.line, e.message]);
+    expect(unknown).toEqual([
+      [6, expect.stringContaining('"idd" is not a column of table "t"; did you mean "id"?')],
+      [7, expect.stringContaining('"nam"')],
+      [8, expect.stringContaining('"missing"')],
+      [8, expect.stringContaining('"gone"')],
+      [10, expect.stringContaining('"nope"')],
+      [12, expect.stringContaining('"nme"')],
+    ]);
+  });
+
+  it('requires referenced tables to be declared, external or from the preset', async () => {
+    const yaml = table('      id: { type: uuid, primary_key: true }\n      u: { type: uuid, references: { table: auth.users, on_delete: cascade } }\n      o: { type: uuid, references: { table: billing.accounts, on_delete: cascade } }\n');
+    expect((await errorsOf(yaml)).map((e) => [e.code, e.line, e.col])).toEqual([['unknown-table', 6, 38]]);
+    expect((await errorsOf(`${yaml}external:\n  billing.accounts:\n`)).map((e) => e.code)).toEqual([]);
+    // Without the preset, auth.users is unknown too.
+    const none = await errorsOf(`${yaml}external:\n  billing.accounts:\n`, { exposed_schemas: [], preset: 'none' });
+    expect(none.map((e) => e.code)).toEqual(['unknown-table']);
+  });
+
+  it('checks referenced columns of external tables that list them', async () => {
+    const errors = await errorsOf(
+      `${table('      id: { type: uuid, primary_key: true }\n      a: { type: uuid, references: { table: ext.a, column: uid, on_delete: cascade } }\n')}external:\n  ext.a: { columns: [id] }\n`,
+    );
+    expect(errors.map((e) => e.code)).toEqual(['unknown-column']);
+  });
+
+  it('rejects unknown types and suggests the closest', async () => {
+    const errors = await errorsOf(`enums:\n  mood: [happy, sad]\n${table('      id: { type: uuid }\n      m: { type: mod }\n      n: { type: timestamptz }\n      o: { type: "varchar(20)[]" }\n      p: { type: \"mood[]\" }\n')}`);
+    expect(errors).toEqual([expect.objectContaining({ code: 'unknown-type', line: 7, col: 12, message: expect.stringContaining('did you mean "mood"?') })]);
+  });
+
+  it('rejects implausible type text through the parser', async () => {
+    const errors = await errorsOf(table('      id: { type: "int); DROP TABLE x; --" }\n      b: { type: "text text" }\n'));
+    expect(errors.map((e) => [e.code, e.line])).toEqual([
+      ['invalid-type', 4],
+      ['invalid-type', 5],
+    ]);
+  });
+
+  it('rejects a trigger calling an undeclared function, or one not returning trigger', async () => {
+    const errors = await errorsOf(
+      `${table('      id: { type: uuid }\n', '    triggers:\n      a: { before: update, function: update_updated_at_colum }\n      b: { before: insert, function: helper }\n      c: { after: insert, function: other_schema.fn }\n')}functions:\n  update_updated_at_column: { returns: trigger, body: "BEGIN RETURN NEW; END;" }\n  helper: { returns: integer, language: sql, body: SELECT 1 }\n`,
+    );
+    expect(errors.map((e) => [e.code, e.line, e.message.slice(0, 60)])).toEqual([
+      ['unknown-function', 6, expect.stringContaining('update_updated_at_colum')],
+      ['invalid-trigger', 7, expect.stringContaining('returns integer')],
+    ]);
+  });
+
+  it('rejects policies on a table without rls, and using/check on the wrong command', async () => {
+    const errors = await errorsOf(table('      id: { type: uuid }\n', '    policies:\n      p: { for: insert, using: "true" }\n      q: { for: select, check: "true" }\n'));
+    expect(errors.map((e) => e.code)).toEqual(['policy-without-rls', 'invalid-policy', 'invalid-policy']);
+  });
+
+  it.each([
+    ['a statement after the expression', '1); DROP TABLE x; --'],
+    ['a FROM clause', 'true) FROM pg_class WHERE (true'],
+    ['a second target', 'x), (y'],
+    ['an alias', 'x) AS y --'],
+    ['two statements', 'true; SELECT 1'],
+    ['an unterminated comment', 'true /*'],
+    ['empty text', ' '],
+  ])('rejects %s in SQL expressions', async (_what, expr) => {
+    const json = JSON.stringify(expr);
+    const errors = await errorsOf(
+      `${table(`      id: { type: uuid, default: ${json} }\n      b: { type: boolean, generated: ${json} }\n`, `    rls: true\n    checks: { c: ${json} }\n    indexes: [{ columns: [id], where: ${json} }]\n    policies:\n      p: { using: ${json}, check: ${json} }\n`)}`,
+    );
+    const invalid = errors.filter((e) => e.code === 'invalid-sql');
+    expect(invalid.length).toBe(6);
+    expect(invalid.every((e) => e.file === 'x.yaml' && e.line > 3)).toBe(true);
+  });
+
+  it('accepts real-world expressions', async () => {
+    const errors = await errorsOf(
+      `enums:\n  kind: [a, b]\n${table(
+        `      id: { type: uuid, primary_key: true, default: gen_random_uuid() }
+      k: { type: kind, default: a }
+      j: { type: jsonb, default: [1, {a: 2}] }
+      n: { type: "numeric(10,2)", default: 0 }
+      s: { type: text, default: "'it''s'" }
+      g: { type: text, generated: "upper(s)" }
+`,
+        `    rls: true
+    checks: { positive: "n >= 0 AND s <> ''" }
+    indexes: [{ columns: ["(lower(s))", "n DESC NULLS LAST"], where: "k = 'a'::kind" }]
+    policies:
+      p: { for: update, to: [authenticated], using: "(select auth.uid()) = id", check: "EXISTS (SELECT 1 FROM t x WHERE x.id = t.id)" }
+`,
+      )}`,
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('rejects invalid names: empty, too long, NUL', async () => {
+    const long = 'x'.repeat(64);
+    const errors = await errorsOf(`tables:\n  ${long}:\n    columns:\n      "": { type: text }\n      "a\\0b": { type: text }\n      "${'é'.repeat(32)}": { type: text }\n`);
+    expect(errors.filter((e) => e.code === 'invalid-name').map((e) => e.line)).toEqual([2, 4, 5, 6]);
+  });
+
+  it('accepts names with quotes, spaces, semicolons and unicode', async () => {
+    const errors = await errorsOf(`tables:\n  'we"ird; name':\n    columns:\n      "a b": { type: text }\n      "c;d": { type: text }\n      "日本": { type: text }\n`);
+    expect(errors).toEqual([]);
+  });
+
+  it('rejects objects in schemas the spec does not manage', async () => {
+    const errors = await errorsOf('tables:\n  app.t:\n    columns: { id: { type: uuid } }\n');
+    expect(errors).toEqual([expect.objectContaining({ code: 'unmanaged-schema', line: 2, col: 3 })]);
+    expect(await errorsOf('schemas: { app: }\ntables:\n  app.t:\n    columns: { id: { type: uuid } }\n')).toEqual([]);
+  });
+
+  it('rejects clashing relation names and enum mistakes', async () => {
+    const errors = await errorsOf(
+      `enums:\n  e: { values: [a, a], remap: { old: gone } }\n${table('      id: { type: uuid, primary_key: true }\n', '    indexes: [{ name: t_pkey, columns: [id] }]\n')}`,
+    );
+    expect(errors.map((e) => e.code).sort()).toEqual(['duplicate-name', 'duplicate-value', 'invalid-remap']);
+  });
+
+  it('validates function signatures as one CREATE FUNCTION', async () => {
+    const errors = await errorsOf('functions:\n  f:\n    returns: "int; DROP TABLE x"\n    language: sql\n    body: SELECT 1\n  g:\n    args: "a int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql; DROP TABLE x; --"\n    body: x\n');
+    expect(errors.map((e) => [e.code, e.line])).toEqual([
+      ['invalid-sql', 2],
+      ['invalid-sql', 6],
+    ]);
+  });
+});
