@@ -37,10 +37,25 @@ export interface RunPlanOptions {
   readonly progress?: (message: string) => void;
 }
 
-function deriveName(plan: Plan): string {
+/**
+ * A slug a reviewer can read: the tables created (`create_notifications_profiles`), else the first
+ * object changed (`alter_notifications`), with `and_N_more` when there are other objects.
+ */
+export function deriveName(plan: Plan): string {
+  const objectName = (description: string): string | undefined => /^[+~-]\s*\S+(?:\s+\S+)?\s+(?:\S+\.)?([^\s.(]+)/.exec(description)?.[1];
+  const created = plan.forward.filter((s) => /^\+\s*table\s/.test(s.description)).map((s) => objectName(s.description));
+  const names = [...new Set(created.filter((n): n is string => Boolean(n)))];
+  if (names.length > 0) {
+    const shown = names.slice(0, 3);
+    return slugify(`create ${shown.join(' ')}${names.length > shown.length ? ` and ${names.length - shown.length} more` : ''}`);
+  }
   const first = plan.forward[0]?.description ?? 'migration';
-  const words = first.replace(/^[+~-]\s*/, '');
-  return slugify(plan.changes.length > 1 ? `${words} and ${plan.changes.length - 1} more` : words);
+  const verb = first.startsWith('+') ? 'add' : first.startsWith('-') ? 'drop' : 'alter';
+  const objects = [...new Set(plan.forward.map((s) => s.object))];
+  if (objects.length === 1) return slugify(`${verb} ${objects[0]!.split('.').slice(1).join(' ').replace(/\(.*$/, '')}`);
+  const tables = [...new Set(plan.forward.map((s) => s.object.split('.')[1]).filter((n): n is string => Boolean(n)))];
+  const subject = tables.length > 0 ? tables.slice(0, 2).join(' ') : (objectName(first) ?? 'schema');
+  return slugify(`${verb} ${subject}${tables.length > 2 ? ` and ${tables.length - 2} more` : ''}`);
 }
 
 export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
