@@ -103,8 +103,45 @@ const YAML_FIXES: Readonly<Record<string, string>> = {
   MISSING_CHAR: 'close the bracket or quote that was opened',
 };
 
+/** Nesting beyond this is refused before parsing: the YAML parser recurses and would overflow the stack. */
+const MAX_SCAN_DEPTH = 200;
+
+/**
+ * A cheap scan for absurd nesting (indentation levels and open brackets), so the parser never sees it.
+ * Approximate (brackets inside quotes count), which is fine at a limit far above any real spec.
+ */
+export function excessiveNesting(text: string, limit = MAX_SCAN_DEPTH): { line: number; col: number } | undefined {
+  const indents: number[] = [];
+  let brackets = 0;
+  let line = 0;
+  for (const raw of text.split('\n')) {
+    line++;
+    const content = raw.trimStart();
+    if (content === '' || content.startsWith('#')) continue;
+    const indent = raw.length - content.length;
+    while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+    indents.push(indent);
+    if (indents.length > limit) return { line, col: indent + 1 };
+    for (let i = 0; i < raw.length; i++) {
+      const ch = raw[i];
+      if (ch === '[' || ch === '{') {
+        if (++brackets > limit) return { line, col: i + 1 };
+      } else if (ch === ']' || ch === '}') brackets = Math.max(0, brackets - 1);
+    }
+  }
+  return undefined;
+}
+
 /** Parses YAML text; positions are 1-based. */
 export function parseSpecYaml(file: string, text: string): ParsedYaml {
+  const deep = excessiveNesting(text);
+  if (deep) {
+    return {
+      value: undefined,
+      positions: new Map(),
+      findings: [error(file, deep.line, deep.col, 'too-deep', `nesting deeper than ${MAX_SCAN_DEPTH} levels is not a valid spec`, 'flatten the structure; a spec is at most a few levels deep')],
+    };
+  }
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -123,7 +160,8 @@ export function parseSpecYaml(file: string, text: string): ParsedYaml {
       const pos = at(e.pos[0]);
       const tab = e.code === 'TAB_AS_INDENT' || /\btab/i.test(e.message);
       const first = e.message.split('\n')[0] ?? e.message;
-      return error(file, pos.line, pos.col, tab ? 'yaml-tab' : 'yaml-syntax', first, YAML_FIXES[e.code] ?? (tab ? YAML_FIXES['TAB_AS_INDENT'] : undefined));
+      if (/call stack/i.test(first)) return error(file, pos.line, pos.col, 'too-deep', 'nesting is too deep to parse', 'flatten the structure; a spec is at most a few levels deep');
+      return error(file, pos.line, pos.col, tab ? 'yaml-tab' : 'yaml-syntax', first, YAML_FIXES[e.code] ?? (tab ? YAML_FIXES['TAB_AS_INDENT'] : 'fix the YAML syntax at this position'));
     });
     return { value: undefined, positions: new Map(), findings };
   }
