@@ -68,6 +68,12 @@ export function generateSchema(seed: number, schema: string): GeneratedSchema {
     domains.push(name);
     out.push(`CREATE DOMAIN ${s}.${q(name)} AS integer${chance(0.5) ? ' NOT NULL' : ''} CONSTRAINT ${q(`${name}_check`)} CHECK (VALUE > 0);`);
   }
+  if (chance(0.2)) {
+    const name = fresh('short_code');
+    domains.push(name);
+    out.push(`CREATE DOMAIN ${s}.${q(name)} AS varchar(12) DEFAULT 'x' CONSTRAINT ${q(`${name}_upper`)} CHECK (VALUE = upper(VALUE));`);
+    if (chance(0.5)) out.push(`COMMENT ON DOMAIN ${s}.${q(name)} IS 'codes';`);
+  }
   if (chance(0.3)) {
     const name = fresh('counter');
     out.push(`CREATE SEQUENCE ${s}.${q(name)}${chance(0.5) ? ' AS integer' : ''} START WITH ${int(1, 100)} INCREMENT BY ${int(1, 3)}${chance(0.3) ? ' CYCLE' : ''};`);
@@ -84,9 +90,17 @@ export function generateSchema(seed: number, schema: string): GeneratedSchema {
     out.push(
       `CREATE FUNCTION ${s}.${q(name)}(a integer, b integer${chance(0.5) ? ' DEFAULT 1' : ''}) RETURNS integer LANGUAGE sql ${pick(['IMMUTABLE', 'STABLE', 'VOLATILE'])}${chance(0.3) ? ' STRICT' : ''}${definer ? ` SECURITY DEFINER SET search_path = ${s}, pg_temp` : ''} AS $$ SELECT a + b $$;`,
     );
+    if (chance(0.4)) out.push(`GRANT EXECUTE ON FUNCTION ${s}.${q(name)}(integer, integer) TO ${pick(['authenticated', 'service_role'])};`);
+    if (chance(0.3)) out.push(`COMMENT ON FUNCTION ${s}.${q(name)}(integer, integer) IS 'adds';`);
+  }
+  if (chance(0.15)) {
+    out.push(`CREATE PROCEDURE ${s}.${q(fresh('cleanup'))}(IN days integer DEFAULT 30) LANGUAGE plpgsql AS $$\nBEGIN\n  PERFORM days;\nEND;\n$$;`);
+  }
+  if (chance(0.15)) {
+    out.push(`CREATE FUNCTION ${s}.${q(fresh('lookup'))}(p_code text) RETURNS TABLE(code text, n bigint) LANGUAGE sql STABLE AS $$ SELECT p_code, 1::bigint $$;`);
   }
 
-  const tables: { name: string; pk: ColumnPlan | undefined; columns: ColumnPlan[] }[] = [];
+  const tables: { name: string; pk: ColumnPlan | undefined; columns: ColumnPlan[]; compositeKey?: [ColumnPlan, ColumnPlan] | undefined }[] = [];
   for (let ti = 0, nt = int(1, 3); ti < nt; ti++) {
     const tname = fresh(chance(0.12) ? pick(['Order Items', 'user', 'CamelTable', 'tâble']) : pick(TABLE_WORDS));
     const t = `${s}.${q(tname)}`;
@@ -158,7 +172,8 @@ export function generateSchema(seed: number, schema: string): GeneratedSchema {
         const [type, family, defaults] = choices[kind]!;
         col = { name, type, sql: type, family };
         const def = chance(0.5) ? ` DEFAULT ${pick(defaults)}` : '';
-        defs.push(`${q(name)} ${type}${chance(0.4) ? ' NOT NULL' : ''}${def}${chance(0.1) ? ' UNIQUE' : ''}`);
+        const collate = family === 'text' && chance(0.1) ? ' COLLATE "C"' : '';
+        defs.push(`${q(name)} ${type}${collate}${chance(0.4) ? ' NOT NULL' : ''}${def}${chance(0.1) ? ' UNIQUE' : ''}`);
       }
       cols.push(col);
     }
@@ -170,16 +185,31 @@ export function generateSchema(seed: number, schema: string): GeneratedSchema {
         cols.push({ name, type: 'text', sql: 'text', family: 'text' });
       }
     }
+    let compositeKey: [ColumnPlan, ColumnPlan] | undefined;
     if (pkKind === 'composite' && cols.length >= 2) {
+      if (cols[0]!.type !== 'domain' && cols[1]!.type !== 'domain') compositeKey = [cols[0]!, cols[1]!];
       defs.push(`${chance(0.3) ? `CONSTRAINT ${q(`${tname}_key2`)} ` : ''}PRIMARY KEY (${q(cols[0]!.name)}, ${q(cols[1]!.name)})`);
     }
     const intCol = cols.find((c) => c.family === 'int' && c.type !== 'domain' && c !== cols[0]);
     if (intCol && chance(0.5)) defs.push(`CONSTRAINT ${q(fresh(`${tname}_${intCol.name}_positive`))} CHECK (${q(intCol.name)} >= 0)`);
     if (cols.length >= 2 && chance(0.25) && pkKind !== 'composite') {
-      defs.push(`CONSTRAINT ${q(fresh(`${tname}_pair`))} UNIQUE (${q(cols[0]!.name)}, ${q(cols[1]!.name)})`);
+      defs.push(`CONSTRAINT ${q(fresh(`${tname}_pair`))} UNIQUE${chance(0.2) ? ' NULLS NOT DISTINCT' : ''} (${q(cols[0]!.name)}, ${q(cols[1]!.name)})`);
+    }
+    const composite = tables.find((x) => x.compositeKey);
+    if (composite && chance(0.4)) {
+      const [k1, k2] = composite.compositeKey!;
+      const a = colName(`${k1!.name}_ref`.replace(/[^a-z_]/gi, '') || 'r1');
+      const b = colName(`${k2!.name}_ref`.replace(/[^a-z_]/gi, '') || 'r2');
+      defs.push(`${q(a)} ${k1!.sql}`, `${q(b)} ${k2!.sql}`);
+      defs.push(`CONSTRAINT ${q(fresh(`${tname}_composite_fk`))} FOREIGN KEY (${q(a)}, ${q(b)}) REFERENCES ${s}.${q(composite.name)} (${q(k1!.name)}, ${q(k2!.name)}) ON DELETE ${pick(['CASCADE', 'NO ACTION'])}`);
     }
     out.push(`CREATE TABLE ${t} (\n  ${defs.join(',\n  ')}\n);`);
     if (chance(0.4)) out.push(`COMMENT ON TABLE ${t} IS ${lit(`The ${tname}`)};`);
+    if (chance(0.15)) {
+      const seq = fresh(`${tname}_counter`);
+      const col = colName('counter');
+      out.push(`CREATE SEQUENCE ${s}.${q(seq)};`, `ALTER TABLE ${t} ADD COLUMN ${q(col)} bigint NOT NULL DEFAULT nextval(${lit(`${s}.${q(seq)}`)});`, `ALTER SEQUENCE ${s}.${q(seq)} OWNED BY ${t}.${q(col)};`);
+    }
     if (chance(0.3)) out.push(`COMMENT ON COLUMN ${t}.${q(cols[0]!.name)} IS ${lit('first column')};`);
 
     for (let ii = 0, ni = int(0, 2); ii < ni; ii++) {
@@ -192,11 +222,15 @@ export function generateSchema(seed: number, schema: string): GeneratedSchema {
       else if (c.family === 'array') out.push(`CREATE INDEX ${target2} USING gin (${q(c.name)});`);
       else {
         const other = pick(cols);
-        const keys = other === c || chance(0.5) ? [c] : [c, other];
+        const method = c.family === 'time' && chance(0.3) ? ' USING brin' : c.family === 'uuid' && chance(0.3) ? ' USING hash' : '';
+        const keys = other === c || method !== '' || chance(0.5) ? [c] : [c, other];
         const desc = chance(0.3) ? ' DESC' : '';
         const where = c.family === 'bool' && chance(0.5) ? ` WHERE ${q(c.name)}` : chance(0.2) ? ` WHERE ${q(c.name)} IS NOT NULL` : '';
-        out.push(`CREATE ${chance(0.2) ? 'UNIQUE ' : ''}INDEX ${target2} (${keys.map((k, i) => q(k.name) + (i === 0 ? desc : '')).join(', ')})${where};`);
+        const unique = !method && chance(0.2);
+        const include = !method && keys.length === 1 && other !== c && chance(0.2) ? ` INCLUDE (${q(other.name)})` : '';
+        out.push(`CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${target2}${method} (${keys.map((k, i) => q(k.name) + (i === 0 && !method ? desc : '')).join(', ')})${include}${where};`);
       }
+      if (named && chance(0.2)) out.push(`COMMENT ON INDEX ${s}.${q(iname!)} IS 'index ${ii}';`);
     }
     if (chance(0.6)) {
       out.push(`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY;`);
@@ -210,6 +244,7 @@ export function generateSchema(seed: number, schema: string): GeneratedSchema {
         const check = cmd === 'SELECT' || cmd === 'DELETE' ? '' : cmd === 'INSERT' || chance(0.5) ? ` WITH CHECK (${pred})` : '';
         const pname = fresh(chance(0.1) ? `Users can ${cmd.toLowerCase()} "own"` : `${tname}_${cmd.toLowerCase()}_${pi}`);
         out.push(`CREATE POLICY ${q(pname)} ON ${t}${chance(0.15) ? ' AS RESTRICTIVE' : ''} FOR ${cmd} TO ${roles}${using}${check};`);
+        if (chance(0.15)) out.push(`COMMENT ON POLICY ${q(pname)} ON ${t} IS 'why';`);
       }
     }
     if (chance(0.5)) {
@@ -222,9 +257,25 @@ export function generateSchema(seed: number, schema: string): GeneratedSchema {
       const events = pick(['INSERT', 'UPDATE', 'INSERT OR UPDATE', 'DELETE', 'INSERT OR DELETE']);
       const each = chance(0.8) ? 'ROW' : 'STATEMENT';
       const when = each === 'ROW' && events === 'UPDATE' && chance(0.4) ? ` WHEN (OLD.* IS DISTINCT FROM NEW.*)` : '';
-      out.push(`CREATE TRIGGER ${q(fresh(`${tname}_trg`))} ${timing} ${events} ON ${t} FOR EACH ${each}${when} EXECUTE FUNCTION ${s}.${q(fn)}();`);
+      const updateOf = events === 'UPDATE' && chance(0.3) ? ` OF ${q(cols[0]!.name)}` : '';
+      const args = chance(0.2) ? pick([`'a'`, `'x y', '2'`, `'it''s'`]) : '';
+      const trg = fresh(`${tname}_trg`);
+      out.push(`CREATE TRIGGER ${q(trg)} ${timing} ${events}${updateOf} ON ${t} FOR EACH ${each}${when} EXECUTE FUNCTION ${s}.${q(fn)}(${args});`);
+      if (chance(0.15)) out.push(`COMMENT ON TRIGGER ${q(trg)} ON ${t} IS 'fires';`);
     }
-    tables.push({ name: tname, pk, columns: cols });
+    tables.push({ name: tname, pk, columns: cols, compositeKey });
+  }
+  if (chance(0.15)) {
+    const name = fresh('measurements');
+    out.push(`CREATE TABLE ${s}.${q(name)} (at timestamptz NOT NULL, v numeric, tag text DEFAULT 'a') PARTITION BY ${chance(0.5) ? 'RANGE (at)' : 'LIST (tag)'};`);
+    const parted = out[out.length - 1]!.includes('RANGE');
+    out.push(
+      parted
+        ? `CREATE TABLE ${s}.${q(fresh(`${name}_2024`))} PARTITION OF ${s}.${q(name)} FOR VALUES FROM ('2024-01-01 00:00:00+00') TO ('2025-01-01 00:00:00+00');`
+        : `CREATE TABLE ${s}.${q(fresh(`${name}_a`))} PARTITION OF ${s}.${q(name)} FOR VALUES IN ('a', 'b');`,
+    );
+    if (chance(0.5)) out.push(`CREATE TABLE ${s}.${q(fresh(`${name}_rest`))} PARTITION OF ${s}.${q(name)} DEFAULT;`);
+    if (chance(0.5)) out.push(`CREATE INDEX ON ${s}.${q(name)} (at);`);
   }
   if (chance(0.4)) {
     const t = pick(tables);
