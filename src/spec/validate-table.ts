@@ -2,11 +2,26 @@
 import type { CheckContext, Path } from './check-context.js';
 import { parseTypeName, statementProblem } from './sql-check.js';
 import { didYouMean } from './suggest.js';
-import { isEnumValueDefault, jsonKind, primaryKeyColumns, refKey } from './spec-index.js';
+import { isEnumValueDefault, jsonKind, primaryKeyColumns, refKey, userTypeKey } from './spec-index.js';
 import { functionKey } from './to-catalog-table.js';
 import type { TableSpec, TriggerSpec } from './types.js';
 
 const ORDER_WORDS = /^[A-Za-z_][A-Za-z0-9_.]*(\s+[A-Za-z_][A-Za-z0-9_.]*)*$/;
+
+/** `(expr) DESC` -> { expression: '(expr)', rest: 'DESC' }, respecting quotes and nested parentheses. */
+export function splitParenthesized(text: string): { expression: string; rest: string } {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return { expression: text.slice(0, i + 1), rest: text.slice(i + 1).trim() };
+  }
+  return { expression: text, rest: '' };
+}
 
 function columnList(ctx: CheckContext, path: Path, columns: readonly string[], available: ReadonlySet<string>, table: string): void {
   columns.forEach((column, i) => {
@@ -96,7 +111,14 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
       if (typeof c.default === 'object') {
         if (!jsonKind(c.type)) ctx.error([...path, 'default'], 'invalid-default', `a map or list default needs a json or jsonb column (this one is ${c.type})`, 'write the default as an SQL expression string');
       } else if (typeof c.default === 'string' && !isEnumValueDefault(c.default, c.type, ctx.index)) {
-        ctx.expression([...path, 'default'], c.default, 'default');
+        const enumKey = userTypeKey(c.type, ctx.index);
+        const values = enumKey !== undefined && !/\[/.test(c.type) ? ctx.index.enums.get(enumKey) : undefined;
+        if (values && /^[A-Za-z_][A-Za-z0-9_]*$/.test(c.default)) {
+          const suggestion = didYouMean(c.default, values);
+          ctx.error([...path, 'default'], 'invalid-default', `"${c.default}" is not a value of enum ${c.type}${suggestion ? `; did you mean "${suggestion}"?` : ''}`, `use one of: ${values.join(', ')}`);
+        } else {
+          ctx.expression([...path, 'default'], c.default, 'default');
+        }
       }
     }
     if (c.identity && (c.default !== undefined || c.generated !== undefined)) ctx.error(path, 'invalid-column', 'an identity column cannot also have a default or be generated', 'keep one of identity, default, generated');
@@ -146,7 +168,9 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
       if (columns.has(key)) return;
       const trimmed = key.trim();
       if (trimmed.startsWith('(')) {
-        ctx.expression([...path, 'columns', k], trimmed, 'index expression');
+        const { expression, rest } = splitParenthesized(trimmed);
+        ctx.expression([...path, 'columns', k], expression, 'index expression');
+        if (rest !== '' && !ORDER_WORDS.test(rest)) ctx.error([...path, 'columns', k], 'invalid-index', `"${rest}" after the index expression is not an operator class or ordering`, 'e.g. `(lower(email)) DESC`');
         return;
       }
       const first = /^(\S+)\s+(.+)$/s.exec(trimmed);

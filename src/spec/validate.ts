@@ -147,6 +147,16 @@ function checkRelationNames(ctx: CheckContext, spec: Spec): void {
       claim(schema, name, what, [section, specKey]);
     }
   }
+  // Enums, domains, tables and views each own a row type: they share one type namespace per schema.
+  const types = new Map<string, string>();
+  for (const [section, what] of [['tables', 'table'], ['views', 'view'], ['enums', 'enum'], ['domains', 'domain']] as const) {
+    for (const specKey of Object.keys(spec[section] ?? {})) {
+      const key = refKey(specKey) ?? specKey;
+      const earlier = types.get(key);
+      if (earlier !== undefined) ctx.error([section, specKey], 'duplicate-name', `${what} "${specKey}" has the same name as ${earlier}; PostgreSQL gives both a type of that name`, 'rename one of them');
+      else types.set(key, `${what} "${specKey}"`);
+    }
+  }
   for (const [specKey, t] of Object.entries(spec.tables ?? {})) {
     const { schema, name } = refParts(specKey);
     const base = ['tables', specKey];

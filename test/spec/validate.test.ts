@@ -172,4 +172,20 @@ functions:
       ['invalid-sql', 6],
     ]);
   });
+
+  it('catches enum default typos and type-name clashes', async () => {
+    const errors = await errorsOf(`enums:\n  kind: [system, user]\n  t: [a]\n${table('      k: { type: kind, default: sytem }\n      l: { type: kind, default: "\'user\'::kind" }\n')}`);
+    expect(errors.map((e) => [e.code, e.line])).toEqual([
+      ['duplicate-name', 3],
+      ['invalid-default', 7],
+    ]);
+    expect(errors[1]!.message).toContain('did you mean "system"?');
+  });
+
+  it('accepts ordered index expressions and rejects junk after them', async () => {
+    const ok = await errorsOf(table('      e: { type: text }\n', '    indexes: [{ columns: ["(lower(e)) DESC", "e text_pattern_ops"] }]\n'));
+    expect(ok).toEqual([]);
+    const bad = await errorsOf(table('      e: { type: text }\n', '    indexes: [{ columns: ["(lower(e)); DROP TABLE t"] }]\n'));
+    expect(bad.map((e) => e.code)).toEqual(['invalid-index']);
+  });
 });
