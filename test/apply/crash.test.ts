@@ -216,7 +216,6 @@ describe('crash safety', () => {
       }
     };
     await Promise.all(Array.from({ length: WORKERS }, worker));
-    console.log(JSON.stringify({ ...stats, applyMs, rollbackMs }));
     expect(kills).toBeGreaterThanOrEqual(KILLS);
     // Most kills must land while work is under way, not after the command finished.
     expect(stats.apply).toBeGreaterThan(KILLS / 4);

@@ -199,6 +199,25 @@ export function runnerSuite(label: string, via: () => (url: string) => string): 
       expect(await tables(t.db)).toEqual(['intruder', 'widgets']);
     });
 
+    it('resumes a generated file interrupted half-way instead of refusing its changed pre-state', async () => {
+      const { t, url } = await fresh();
+      const pre = await liveStateHash(t.db, SCOPE);
+      const header = renderHeader({ tool: '0.1.0', kind: 'migration', name: '001_two_steps', preState: pre, postState: 'sha256:later', ...SCOPE, hazards: [] });
+      const text = `${header}\n\nBEGIN;\nCREATE TABLE IF NOT EXISTS first_step (id int);\nCOMMIT;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS first_step_id ON first_step (id);\nBEGIN;\nCREATE TABLE IF NOT EXISTS second_step (id int);\nCOMMIT;\n`;
+      const p = project({ '001_two_steps.sql': text, 'rollback_001.sql': 'DROP TABLE IF EXISTS first_step, second_step;\n' });
+      // The first transaction ran, then the applier died.
+      await t.db.exec('CREATE TABLE first_step (id int)');
+      const refused = await schema(['apply', '--db', url, '--migrations', p.dir]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('no longer matches');
+      await t.db.query(`UPDATE schema_migrations.lease SET in_progress = $1`, [`apply:1:${createHash('sha256').update(text).digest('hex')}`]);
+      const resumed = await schema(['apply', '--db', url, '--migrations', p.dir]);
+      expect(resumed.code).toBe(0);
+      expect(resumed.stderr).toContain('001_two_steps.sql: resuming after an interrupted run');
+      expect(await tables(t.db)).toEqual(['first_step', 'second_step']);
+      expect(await t.db.query(`SELECT in_progress FROM schema_migrations.lease`)).toEqual([{ in_progress: null }]);
+    });
+
     it('a failing statement exits 1 with file:line, the statement and the server message, detail and hint', async () => {
       const { t, url } = await fresh();
       const p = project({
