@@ -56,8 +56,8 @@ export interface Step {
 }
 
 export interface Plan {
-  /** Changes found by `diff`, in dependency order (see `Change` in changes.ts). */
-  readonly changes: readonly import('./changes.js').Change[];
+  /** Changes found by `diff`, in dependency order: `Change` values (changes.ts); typed loosely for callers that only count them. */
+  readonly changes: readonly unknown[];
   readonly forward: readonly Step[];
   /** The reverse plan, already in run order (newest-first semantics handled by the planner). */
   readonly rollback: readonly Step[];
