@@ -213,4 +213,76 @@ functions:
     const fn = catalog.functions['app.add(integer, integer)']!;
     expect(fn).toMatchObject({ args: 'a integer, b integer DEFAULT 1', language: 'sql', grants: { service_role: ['execute'] } });
   });
+
+  it('creates domains, sequences, views, partitions, composite keys and functions with arguments', async () => {
+    const dir = specDir({
+      'all.yaml': `schemas: { public: , app: }
+domains:
+  email: { type: text, checks: { email_has_at: "VALUE LIKE '%@%'" } }
+sequences:
+  app.ticket_no: { type: integer, start: 100, owned_by: app.tickets.no }
+tables:
+  app.tickets:
+    columns:
+      org: { type: uuid }
+      no: { type: integer, default: "nextval('app.ticket_no')" }
+      contact: { type: email }
+      opened: { type: timestamptz, not_null: true, default: now() }
+    primary_key: { name: tickets_pk, columns: [org, no] }
+    grants: { service_role: [all] }
+  app.comments:
+    columns:
+      id: { type: bigint, primary_key: true, identity: by default }
+      org: { type: uuid, not_null: true }
+      no: { type: integer, not_null: true }
+      body: { type: text, collation: C }
+    foreign_keys:
+      comments_ticket_fkey: { columns: [org, no], references: { table: app.tickets }, on_delete: cascade, deferrable: initially deferred }
+    unique: { comments_org_body_key: { columns: [org, body], nulls_not_distinct: false } }
+  events:
+    columns:
+      at: { type: timestamptz, not_null: true }
+      what: { type: text }
+    partition_by: RANGE (at)
+  events_2024:
+    partition_of: { table: events, bound: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')" }
+    columns: {}
+views:
+  app.open_tickets:
+    query: SELECT org, no FROM app.tickets WHERE opened > now() - interval '7 days'
+    grants: { authenticated: [select] }
+functions:
+  app.add:
+    args: [{ name: a, type: integer }, { name: b, type: integer, default: "1" }]
+    returns: integer
+    language: sql
+    volatility: immutable
+    strict: true
+    body: "SELECT a + b"
+    grants: { authenticated: [execute] }
+`,
+    });
+    const loaded = await loadSpec(dir);
+    expect(validateSpec(loaded, { exposed_schemas: [], preset: 'supabase' }).errors).toEqual([]);
+    const { catalog, inputs } = toCatalog(loaded.spec, { preset: 'supabase' });
+    expect(catalog.tables['app.comments']!.constraints['comments_ticket_fkey']!.definition).toBe(
+      'FOREIGN KEY (org, no) REFERENCES app.tickets(org, no) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED',
+    );
+    expect(catalog.sequences['app.ticket_no']).toMatchObject({ type: 'integer', start: '100', max: '2147483647', ownedBy: 'app.tickets.no' });
+    const t = await freshDatabase('spec');
+    try {
+      await t.db.exec(supabasePresetSql());
+      await runSteps(t.db, buildPlan(emptyCatalog(), catalog, inputs, PLAN_OPTIONS).forward);
+      const live = await introspect(t.db, { schemas: ['app', 'public'], extensions: [] });
+      expect(Object.keys(live.tables).sort()).toEqual(['app.comments', 'app.tickets', 'public.events', 'public.events_2024']);
+      expect(Object.keys(live.views)).toEqual(['app.open_tickets']);
+      expect(Object.keys(live.domains)).toEqual(['public.email']);
+      expect(Object.values(live.functions).map((f) => [f.schema, f.name, f.volatility, f.strict, f.grants['authenticated']])).toEqual([['app', 'add', 'immutable', true, ['execute']]]);
+      expect(live.tables['app.tickets']!.constraints['tickets_pk']!.definition).toBe('PRIMARY KEY (org, no)');
+      const [{ sum }] = await t.db.query<{ sum: number }>('SELECT app.add(2) AS sum');
+      expect(sum).toBe(3);
+    } finally {
+      await t.drop();
+    }
+  });
 });
