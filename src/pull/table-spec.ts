@@ -80,12 +80,23 @@ function plainColumnOf(key: string, columns: readonly string[]): string | undefi
   return columns.find((name) => quoteIdent(name) === key);
 }
 
+/**
+ * A column key with ordering/operator class (`"select" DESC`) as the spec writes it: the bare name
+ * then the options (`select DESC`); a name with white space goes in parentheses (`("a b") DESC`).
+ */
+function columnWithOptions(key: string, columns: readonly string[]): string | undefined {
+  const column = columns.find((name) => key.startsWith(`${quoteIdent(name)} `));
+  if (column === undefined) return undefined;
+  const rest = key.slice(quoteIdent(column).length);
+  return /\s/.test(column) ? `(${quoteIdent(column)})${rest}` : `${column}${rest}`;
+}
+
 function indexSpec(table: Table, index: Index): IndexSpec {
   const columnNames = table.columns.map((c) => c.name);
   const plain = index.keys.map((key) => plainColumnOf(key, columnNames));
   const allPlain = plain.every((name) => name !== undefined) ? (plain as string[]) : undefined;
   const out: Mutable<IndexSpec> = {
-    columns: index.keys.map((key, i) => plain[i] ?? indexKeySpec(key)),
+    columns: index.keys.map((key, i) => plain[i] ?? columnWithOptions(key, columnNames) ?? indexKeySpec(key)),
   };
   if (index.name !== defaultIndexName(table.name, allPlain)) out.name = index.name;
   if (index.unique) out.unique = true;

@@ -12,8 +12,8 @@ import { buildPlan } from '../../src/plan/index.js';
 import { supabasePresetSql } from '../../src/presets/supabase.js';
 import { pullDatabase, pullSpec } from '../../src/pull/index.js';
 import { runSteps } from '../../src/shadow/run-steps.js';
-import { loadSpec } from '../../src/spec/load.js';
-import { toCatalog } from '../../src/spec/to-catalog.js';
+import { loadSpec, toCatalog, validateSpec } from '../../src/spec/index.js';
+import { formatFinding } from '../../src/util/findings.js';
 import { freshDatabase } from '../helpers/db.js';
 
 export const PLAN_OPTIONS = { lockTimeout: '5s', statementTimeout: '5min', targetVersion: 14 } as const;
@@ -40,6 +40,9 @@ export async function roundTrip(build: (db: Db) => Promise<void>, server?: strin
       writeFileSync(join(dir, file), text);
     }
     const loaded = await loadSpec(dir);
+    // The pulled YAML must be a valid spec (checklist findings are allowed: a legacy database breaks rules).
+    const { errors } = validateSpec(loaded, { exposed_schemas: ['public'], preset: 'supabase' });
+    if (errors.length > 0) throw new Error(`the pulled spec is invalid:\n${errors.map(formatFinding).join('\n')}`);
     const { catalog: draft, inputs } = toCatalog(loaded.spec, { preset: 'supabase' });
     const plan = buildPlan(emptyCatalog(), draft, inputs, PLAN_OPTIONS);
     await target.db.exec(supabasePresetSql());
