@@ -106,6 +106,20 @@ describe('pullSpec', () => {
     ]);
   });
 
+  it('writes index keys as the spec reads them: bare names, options after them, expressions in parentheses', async () => {
+    const { files } = await pulled(
+      'awkward-names.sql',
+      `CREATE TABLE public.sp ("a b" int, "select" text, c int);
+       CREATE INDEX sp_i ON public.sp ("a b" DESC, "select" text_pattern_ops, c NULLS FIRST, (c + 1), upper("select") DESC);`,
+    );
+    const items = parse(files.get('tables/My_Schema.Order_Items.yaml')!).tables['My Schema.Order Items'];
+    expect(items.indexes).toEqual([{ name: 'Order Items By Select', columns: ['select DESC', 'user'] }]);
+    const sp = parse(files.get('tables/public.sp.yaml')!).tables.sp;
+    expect(sp.indexes).toEqual([
+      { name: 'sp_i', columns: ['("a b") DESC', 'select text_pattern_ops', 'c NULLS FIRST', '(c + 1)', '(upper("select")) DESC'] },
+    ]);
+  });
+
   it('pulls a legacy database faithfully, timestamp columns and all', async () => {
     const { files } = await pulled('legacy.sql');
     const users = parse(files.get('tables/public.users.yaml')!).tables.users;
