@@ -225,6 +225,9 @@ export const SPEC_JSON_SCHEMA = {
   description: 'One YAML file of a `schema` spec. All files under the schema directory are merged; each object is declared once.',
   type: 'object',
   additionalProperties: false,
+  patternProperties: {
+    '^x-': { description: 'Ignored: a place for YAML anchors (`&name`) reused with aliases (`*name`) in the same file.' },
+  },
   properties: {
     schemas: mapOf('Managed schemas (default: public only). Objects may only live in managed schemas.', {
       description: 'Schema options (or empty).',

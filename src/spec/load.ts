@@ -52,6 +52,8 @@ export async function loadSpec(dir: string): Promise<LoadedSpec> {
     /** `section` or `section/name` entries of this file that were merged; their positions are kept. */
     const accepted = new Set<string>();
     for (const [section, body] of Object.entries(parsed.value)) {
+      // `x-...` keys hold YAML anchors for reuse within the file; they declare nothing.
+      if (section.startsWith('x-')) continue;
       const sectionPos = parsed.positions.get(section)!;
       if (!positions.has(section)) positions.set(section, sectionPos);
       if (!isPlainObject(body)) {

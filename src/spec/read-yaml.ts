@@ -205,7 +205,11 @@ class Converter {
     }
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
-      return target ? this.#convert(target as Node, path, depth + 1) : null;
+      if (!target) {
+        this.#fail(node, 'yaml-alias', `alias *${node.source} has no anchor &${node.source} before it in this file`, 'define the anchor in the same file (anchors do not cross files), e.g. under a top-level `x-templates:` key');
+        return null;
+      }
+      return this.#convert(target as Node, path, depth + 1);
     }
     if (isScalar(node)) return node.value;
     if (isSeq(node)) {

@@ -104,7 +104,7 @@ function toFinding(loaded: LoadedSpec, segments: readonly string[], e: ErrorObje
       };
     }
     default:
-      return { ...base, ...positionOf(loaded, segments), code: 'invalid-value', message: `${describe(segments)} ${e.message ?? 'is invalid'}` };
+      return { ...base, ...positionOf(loaded, segments), code: 'invalid-value', message: `${describe(segments)} ${e.message ?? 'is invalid'}`, fix: expectedFix(summary ? [summary, e] : [e]) };
   }
 }
 

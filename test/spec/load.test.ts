@@ -124,4 +124,21 @@ describe('loadSpec', () => {
     expect((await inputError(() => loadSpec('/nonexistent/schema'))).findings[0]).toMatchObject({ code: 'schema-dir-missing', file: '/nonexistent/schema' });
     expect((await inputError(() => loadSpec(specDir({ 'a.txt': 'x' })))).findings[0]).toMatchObject({ code: 'no-spec-files' });
   });
+
+  it('expands aliases of anchors kept under x- keys, and rejects undefined aliases', async () => {
+    const dir = specDir({
+      'a.yaml': 'x-columns:\n  ts: &ts { type: timestamptz, not_null: true, default: now() }\ntables:\n  t:\n    columns:\n      created_at: *ts\n',
+      'b.yaml': 'x-columns: { other: 1 }\n',
+    });
+    const loaded = await loadSpec(dir);
+    expect(Object.keys(loaded.spec)).toEqual(['tables']);
+    expect(loaded.spec.tables!['t']!.columns['created_at']).toEqual({ type: 'timestamptz', not_null: true, default: 'now()' });
+    const broken = specDir({ 'x.yaml': 'tables:\n  t:\n    columns:\n      created_at: *ts\n' });
+    expect((await inputError(() => loadSpec(broken))).findings[0]).toMatchObject({ code: 'yaml-alias', line: 4, col: 19 });
+  });
+
+  it('rejects more than one YAML document in a file', async () => {
+    const dir = specDir({ 'x.yaml': 'enums:\n  a: [x]\n---\nenums:\n  b: [y]\n' });
+    expect((await inputError(() => loadSpec(dir))).findings[0]).toMatchObject({ code: 'yaml-syntax', line: 3, col: 1 });
+  });
 });
