@@ -3,6 +3,7 @@ export { loadSpec } from './load.js';
 export { validateSpec, type ValidateConfig, type ValidateResult } from './validate.js';
 export { toCatalog, managedSchemas, type ToCatalogOptions, type ToCatalogResult } from './to-catalog.js';
 export { SPEC_JSON_SCHEMA } from './json-schema.js';
+export { specReferenceMarkdown } from './docs.js';
 export { positionOf } from './positions.js';
 export { MAX_FILE_BYTES } from './read-yaml.js';
 export type * from './types.js';

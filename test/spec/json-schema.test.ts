@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { SPEC_JSON_SCHEMA } from '../../src/spec/index.js';
+import { SPEC_JSON_SCHEMA, specReferenceMarkdown } from '../../src/spec/index.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
 /** Every property schema (by path) found in the JSON Schema. */
@@ -45,5 +45,14 @@ describe('the shipped JSON Schema', () => {
     };
     walk(SPEC_JSON_SCHEMA);
     expect(objects.every((o) => o['additionalProperties'] === false)).toBe(true);
+  });
+
+  it('renders a Markdown reference naming every key', () => {
+    const markdown = specReferenceMarkdown();
+    const all: [string, Record<string, unknown>][] = [];
+    properties(SPEC_JSON_SCHEMA, '', all);
+    const keys = new Set(all.map(([path]) => path.slice(path.lastIndexOf('.') + 1)));
+    for (const key of keys) expect(markdown).toContain(`| \`${key}\``);
+    expect(markdown).toContain('## tables > columns > references');
   });
 });
