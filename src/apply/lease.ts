@@ -108,10 +108,14 @@ export interface AcquireOptions {
 export async function acquireLease(q: Queryable, options: AcquireOptions): Promise<void> {
   const deadline = Date.now() + options.waitSeconds * 1000;
   let announced = false;
+  // The row is created with the table; put it back if someone deleted it.
+  await q.query(`INSERT INTO ${LEASE_TABLE} (id) VALUES (1) ON CONFLICT (id) DO NOTHING`);
   for (;;) {
     if (await tryAcquire(q, options.holder, options.ttlSeconds)) return;
     const lease = await readLease(q);
-    if (lease.holder && holderIsDeadLocally(lease.holder)) {
+    // Released (or expired) between the two queries: try again at once.
+    if (lease.holder === null || (lease.expiresInSeconds !== null && lease.expiresInSeconds < 0)) continue;
+    if (holderIsDeadLocally(lease.holder)) {
       if (await takeOver(q, options.holder, lease.holder, options.ttlSeconds)) {
         options.progress?.(`took over the lease of ${lease.holder} (its process is no longer running)`);
         return;
@@ -121,11 +125,11 @@ export async function acquireLease(q: Queryable, options: AcquireOptions): Promi
     if (Date.now() >= deadline) {
       const expires = lease.expiresInSeconds === null ? '' : `, expires in ${Math.max(0, Math.ceil(lease.expiresInSeconds))} s`;
       throw new OperationError(
-        `another apply holds the lease: ${lease.holder ?? 'unknown'}${expires}; waited ${options.waitSeconds} s. Run apply again when it is done, or pass --wait SECONDS`,
+        `another apply holds the lease: ${lease.holder}${expires}; waited ${options.waitSeconds} s. Run apply again when it is done, or pass --wait SECONDS`,
       );
     }
     if (!announced) {
-      options.progress?.(`waiting for another apply to finish (lease held by ${lease.holder ?? 'unknown'}), up to ${options.waitSeconds} s`);
+      options.progress?.(`waiting for another apply to finish (lease held by ${lease.holder}), up to ${options.waitSeconds} s`);
       announced = true;
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(options.pollMs ?? 250, Math.max(10, deadline - Date.now()))));
