@@ -26,7 +26,7 @@ describe('plan round trip: corpus files', () => {
 
 describe('plan round trip: generated schemas', () => {
   const inputs = { managedSchemas: ['g'] };
-  for (const seed of [1, 2, 3]) {
+  for (const seed of [1, 2]) {
     it(`seed ${seed}: from nothing`, async () => {
       await roundTrip('', generateSchema(seed, 'g').sql, { inputs });
     });
@@ -35,7 +35,6 @@ describe('plan round trip: generated schemas', () => {
     [11, 12],
     [13, 14],
     [15, 16],
-    [17, 18],
   ] as const) {
     it(`seed ${a} -> seed ${b}`, async () => {
       await roundTrip(generateSchema(a, 'g').sql, generateSchema(b, 'g').sql, { inputs });

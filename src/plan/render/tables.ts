@@ -155,52 +155,38 @@ function typeChangeHazards(from: string, to: string): Hazard[] {
   return ['rewrites-table', 'access-exclusive-lock'];
 }
 
-/**
- * The column's type as introspection prints it (`format_type` under search_path pg_catalog, plus a
- * non-default collation), so a re-run skips a type change already made (ALTER TYPE is never free:
- * it rewrites, and fails on columns used by policies even when the type is the same).
- */
-function typeChangeGuard(table: string, column: string, expected: string): string {
-  return (
-    `  DECLARE
-    path text := pg_catalog.current_setting('search_path');
-    current text;
-  BEGIN
-` +
-    `    PERFORM pg_catalog.set_config('search_path', 'pg_catalog', true);
-` +
-    `    SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) || coalesce(' COLLATE ' || CASE WHEN a.attcollation <> t.typcollation THEN
-` +
-    `             (SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname) FROM pg_catalog.pg_collation co
-` +
-    `               JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END, '')
-` +
-    `      INTO current FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-` +
-    `     WHERE a.attrelid = ${lit(table)}::regclass AND a.attname = ${str(column)};
-` +
-    `    PERFORM pg_catalog.set_config('search_path', path, true);
-` +
-    `    IF current IS DISTINCT FROM ${str(expected)} THEN
-`
+function typeChange(table: string, column: string, type: string, collation: string | undefined): string {
+  const collate = collation ? ` COLLATE ${collation}` : '';
+  const expected = `${type}${collate}`;
+  const alter = (using: string): string => `ALTER TABLE ${q(table)} ALTER COLUMN ${quoteIdent(column)} TYPE ${type}${collate} USING ${using}`;
+  const c = quoteIdent(column);
+  return doBlock(
+    `  DECLARE\n    path text := pg_catalog.current_setting('search_path');\n    current text;\n    direct boolean;\n  BEGIN\n` +
+      `    PERFORM pg_catalog.set_config('search_path', 'pg_catalog', true);\n` +
+      `    SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) || coalesce(' COLLATE ' || CASE WHEN a.attcollation <> t.typcollation THEN\n` +
+      `             (SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname) FROM pg_catalog.pg_collation co\n` +
+      `               JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END, ''),\n` +
+      `           a.atttypid = ${str(type)}::regtype\n` +
+      `             OR EXISTS (SELECT 1 FROM pg_catalog.pg_cast k WHERE k.castsource = a.atttypid AND k.casttarget = ${str(type)}::regtype)\n` +
+      `      INTO current, direct FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid\n` +
+      `     WHERE a.attrelid = ${lit(table)}::regclass AND a.attname = ${str(column)};\n` +
+      `    PERFORM pg_catalog.set_config('search_path', path, true);\n` +
+      `    IF current IS DISTINCT FROM ${str(expected)} THEN\n` +
+      `      IF direct THEN\n        ${alter(`${c}::${type}`)};\n` +
+      `      ELSE\n        ${alter(`${c}::text::${type}`)};\n      END IF;\n` +
+      `    END IF;\n  END;`,
   );
 }
 
+/**
+ * ALTER COLUMN ... TYPE, skipped when the column already has the type (as introspection prints it:
+ * `format_type` under search_path pg_catalog, plus a non-default collation), since ALTER TYPE is never
+ * free (it rewrites, and fails on columns used by policies even when nothing changes). Converts with
+ * the type's cast when there is one, else through text.
+ */
 export function alterColumnType(table: string, from: Column, to: Column): Step[] {
-  const c = quoteIdent(to.name);
-  const collate = to.collation ? ` COLLATE ${to.collation}` : '';
   const hazards = from.type === to.type ? ['access-exclusive-lock' as const] : typeChangeHazards(from.type, to.type);
-  const alter = `ALTER TABLE ${q(table)} ALTER COLUMN ${c} TYPE ${to.type}${collate} USING ${c}::${to.type}`;
-  return [
-    step(
-      doBlock(`${typeChangeGuard(table, to.name, `${to.type}${collate}`)}      ${alter};
-    END IF;
-  END;`),
-      `~ column ${table}.${to.name} type ${from.type} -> ${to.type}`,
-      `${table}.${to.name}`,
-      { hazards },
-    ),
-  ];
+  return [step(typeChange(table, to.name, to.type, to.collation), `~ column ${table}.${to.name} type ${from.type} -> ${to.type}`, `${table}.${to.name}`, { hazards })];
 }
 
 const constraintExists = (table: string, name: string): string =>
