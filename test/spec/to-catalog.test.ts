@@ -160,17 +160,25 @@ tables:
       - columns: [another_quite_long_column_name, id]
 `,
     });
+    const wide = 'é'.repeat(30);
+    const dir2 = specDir({ 'u.yaml': `tables:\n  ${wide}:\n    columns:\n      ${'ü'.repeat(12)}: { type: text, unique: true }\n    indexes: [{ columns: [${'ü'.repeat(12)}] }]\n` });
+    const wideDraft = toCatalog((await loadSpec(dir2)).spec, { preset: 'none' }).catalog.tables[`public.${wide}`]!;
     const { catalog, inputs } = toCatalog((await loadSpec(dir)).spec, { preset: 'none' });
     const table = catalog.tables[`public.${long}`]!;
     const t = await freshDatabase('spec');
     try {
       // Let PostgreSQL choose the names itself, then compare.
       await t.db.exec(`CREATE TABLE ${long} (another_quite_long_column_name text UNIQUE, id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);
-        CREATE INDEX ON ${long} (another_quite_long_column_name, id);`);
+        CREATE INDEX ON ${long} (another_quite_long_column_name, id);
+        CREATE TABLE "${wide}" ("${'ü'.repeat(12)}" text UNIQUE);
+        CREATE INDEX ON "${wide}" ("${'ü'.repeat(12)}");`);
       const live = await introspect(t.db, { schemas: ['public'], extensions: [] });
       const actual = live.tables[`public.${long}`]!;
       expect(Object.keys(table.constraints).sort()).toEqual(Object.keys(actual.constraints).sort());
       expect(Object.keys(table.indexes)).toEqual(Object.keys(actual.indexes));
+      const wideActual = live.tables[`public.${wide}`]!;
+      expect(Object.keys(wideDraft.constraints)).toEqual(Object.keys(wideActual.constraints));
+      expect(Object.keys(wideDraft.indexes)).toEqual(Object.keys(wideActual.indexes));
       expect(inputs.managedSchemas).toEqual(['public']);
     } finally {
       await t.drop();
