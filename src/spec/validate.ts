@@ -118,6 +118,9 @@ function checkFunctions(ctx: CheckContext, spec: Spec, extensionsDeclared: boole
         if (a.default !== undefined) ctx.expression([...path, 'args', i, 'default'], a.default, 'argument default');
       });
     }
+    if ((fn.returns ?? '').trim().toLowerCase() === 'trigger' && (fn.language ?? 'plpgsql').toLowerCase() === 'sql') {
+      ctx.error([...path, 'language'], 'invalid-function', 'SQL functions cannot return trigger', 'use language: plpgsql');
+    }
     if (fn.language !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(fn.language)) ctx.error([...path, 'language'], 'invalid-name', `"${fn.language}" is not a language name`, 'use plpgsql or sql');
     if (fn.search_path !== undefined && !/^\s*(''|""|("[^"]+"|[A-Za-z_$][A-Za-z0-9_$]*)(\s*,\s*("[^"]+"|[A-Za-z_$][A-Za-z0-9_$]*))*)\s*$/.test(fn.search_path)) {
       ctx.error([...path, 'search_path'], 'invalid-sql', `"${fn.search_path}" is not a search_path (schema names separated by commas, or '')`, "e.g. `public, pg_temp` or `''`");

@@ -188,4 +188,14 @@ functions:
     const bad = await errorsOf(table('      e: { type: text }\n', '    indexes: [{ columns: ["(lower(e)); DROP TABLE t"] }]\n'));
     expect(bad.map((e) => e.code)).toEqual(['invalid-index']);
   });
+
+  it('rejects SET NULL on a NOT NULL column and SQL trigger functions', async () => {
+    const errors = await errorsOf(
+      `${table('      id: { type: uuid, primary_key: true }\n      u: { type: uuid, not_null: true, references: { table: auth.users, on_delete: set null } }\n')}functions:\n  f: { returns: trigger, language: sql, body: SELECT 1 }\n`,
+    );
+    expect(errors.map((e) => [e.code, e.line])).toEqual([
+      ['invalid-reference', 5],
+      ['invalid-function', 7],
+    ]);
+  });
 });
