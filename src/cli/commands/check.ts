@@ -4,6 +4,7 @@ import { resolveDatabase } from '../../db/index.js';
 import { readStatus, renderDrift } from '../../apply/run-status.js';
 import { driftSummary } from '../../apply/drift-summary.js';
 import { pad } from '../../migrations/index.js';
+import { InputError, OperationError } from '../../util/findings.js';
 
 /** `schema check`: exit 1 when the database differs from the YAML or from the applied migration files. */
 export const registerCheck: CommandRegistrar = (program, ctx, setExit) => {
@@ -32,6 +33,10 @@ export const registerCheck: CommandRegistrar = (program, ctx, setExit) => {
         schemaDir: resolve(ctx.cwd, (flags['schema'] as string | undefined) ?? config.schema),
         dbUrl: choice.url,
         embedded: choice.embedded,
+      }).catch((error: unknown) => {
+        // Bad YAML stays an input error (exit 2); anything else means drift is unknown: fail (exit 1).
+        if (error instanceof InputError || error instanceof OperationError) throw error;
+        throw new OperationError(`check: could not compare the database with the YAML: ${error instanceof Error ? error.message : String(error)}`);
       });
       const lines: string[] = [];
       if (problems.length) lines.push(`migrations: ${problems.length} applied file${problems.length === 1 ? '' : 's'} differ from history`, ...problems.map((p) => `  ${p}`));
