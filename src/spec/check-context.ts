@@ -31,8 +31,15 @@ export class CheckContext {
     readonly managedSchemas: ReadonlySet<string>,
   ) {}
 
+  /** Findings that do not stop a plan (valid DDL that is most likely a mistake). */
+  readonly warnings: Finding[] = [];
+
   error(path: Path, code: string, message: string, fix?: string): void {
     this.errors.push({ ...positionOf(this.loaded, path), severity: 'error', code, message, ...(fix ? { fix } : {}) });
+  }
+
+  warn(path: Path, code: string, message: string, fix?: string): void {
+    this.warnings.push({ ...positionOf(this.loaded, path), severity: 'warning', code, message, ...(fix ? { fix } : {}) });
   }
 
   /** Reports empty names, names over 63 bytes and NUL characters. */

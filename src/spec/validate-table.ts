@@ -137,7 +137,7 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
       if (c.references.name !== undefined) ctx.name([...path, 'references', 'name'], c.references.name, 'constraint');
       reference(ctx, [...path, 'references'], c.references.table, c.references.column === undefined ? undefined : [c.references.column], 1);
       if (c.references.on_delete === 'set null' && (c.not_null || c.primary_key)) {
-        ctx.error([...path, 'references', 'on_delete'], 'invalid-reference', `column "${name}" is NOT NULL, so ON DELETE SET NULL would fail when the referenced row is deleted`, 'use on_delete: cascade, or make the column nullable');
+        ctx.warn([...path, 'references', 'on_delete'], 'set-null-not-null', `column "${name}" is NOT NULL, so ON DELETE SET NULL fails whenever the referenced row is deleted`, 'use on_delete: cascade, or make the column nullable');
       }
     }
   }

@@ -75,7 +75,8 @@ export function validateSpec(loaded: LoadedSpec, config: ValidateConfig): Valida
   checkRelationNames(ctx, spec);
 
   const errors = [...ctx.errors].sort(compareFindings);
-  const findings = errors.length > 0 ? [...(loaded.warnings ?? [])] : [...(loaded.warnings ?? []), ...checkSpecRules({ loaded, exposedSchemas: config.exposed_schemas })];
+  const warnings = [...(loaded.warnings ?? []), ...ctx.warnings];
+  const findings = errors.length > 0 ? warnings : [...warnings, ...checkSpecRules({ loaded, exposedSchemas: config.exposed_schemas })];
   return { errors, findings: findings.sort(compareFindings) };
 }
 
