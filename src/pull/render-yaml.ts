@@ -1,9 +1,10 @@
 /**
  * Pure: a Spec fragment as YAML text a person would write: nested maps in block style, small leaf
  * maps and lists on one line (`id: { type: uuid, primary_key: true }`), SQL bodies as `|` blocks.
+ * A small emitter for plain data (maps, lists, scalars): fast on thousands of tables.
  */
-import { Document, Pair, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import type { Spec } from '../spec/types.js';
+import { inlineScalar, isBlockSafe, literalBlock } from './yaml-scalar.js';
 
 const FLOW_MAX = 110;
 
@@ -21,39 +22,51 @@ function hasNewline(value: unknown): boolean {
   return false;
 }
 
-function isCollection(value: unknown): value is object {
-  return value !== null && typeof value === 'object';
+const isCollection = (value: unknown): value is object => value !== null && typeof value === 'object';
+
+const isEmpty = (value: object): boolean => (Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0);
+
+/** One-line flow form: `{ a: 1, b: [ x, y ] }`, `[]`, `{}`. */
+function flow(value: unknown): string {
+  if (!isCollection(value)) return inlineScalar(value);
+  if (Array.isArray(value)) return value.length === 0 ? '[]' : `[ ${value.map(flow).join(', ')} ]`;
+  const entries = Object.entries(value);
+  return entries.length === 0 ? '{}' : `{ ${entries.map(([k, v]) => `${inlineScalar(k)}: ${flow(v)}`).join(', ')} }`;
 }
 
-/** `path`: the keys from the root to this value (list items add nothing). */
-function node(doc: Document, value: unknown, path: readonly string[]): Node | unknown {
-  if (!isCollection(value)) return doc.createNode(value);
-  const empty = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
-  const flowable =
-    empty ||
-    (path.length >= 2 &&
-      !OBJECT_PARENTS.has(path[path.length - 2]!) &&
-      !(BLOCK_KEYS.has(path[path.length - 1]!) && !Array.isArray(value)) &&
-      !ALWAYS_BLOCK_KEYS.has(path[path.length - 1]!) &&
-      !hasNewline(value) &&
-      JSON.stringify(value).length <= FLOW_MAX);
-  if (flowable) return doc.createNode(value, { flow: true });
+/** `path`: the keys from the root to this value (list items add `-`). */
+function isFlow(value: object, path: readonly string[]): boolean {
+  if (isEmpty(value)) return true;
+  const key = path[path.length - 1]!;
+  return (
+    path.length >= 2 &&
+    !OBJECT_PARENTS.has(path[path.length - 2]!) &&
+    !(BLOCK_KEYS.has(key) && !Array.isArray(value)) &&
+    !ALWAYS_BLOCK_KEYS.has(key) &&
+    !hasNewline(value) &&
+    flow(value).length <= FLOW_MAX
+  );
+}
+
+/** The text after `key:` (or `-`): ` value` on the same line, or a newline and an indented block. */
+function valueText(value: unknown, path: readonly string[], indent: number): string {
+  if (value === null || value === undefined) return '\n';
+  if (typeof value === 'string' && isBlockSafe(value)) return ` ${literalBlock(value, indent + 2)}`;
+  if (!isCollection(value)) return ` ${inlineScalar(value, false)}\n`;
+  if (isFlow(value, path)) return ` ${flow(value)}\n`;
+  return `\n${block(value, path, indent + 2)}`;
+}
+
+function block(value: object, path: readonly string[], indent: number): string {
+  const pad = ' '.repeat(indent);
   if (Array.isArray(value)) {
-    const seq = new YAMLSeq();
-    for (const item of value) seq.items.push(node(doc, item, [...path, '-']));
-    return seq;
+    return value.map((item) => `${pad}-${valueText(item, [...path, '-'], indent).replace(/^\n {2,}/, ' ').replace(/^\n$/, ' null\n')}`).join('');
   }
-  const map = new YAMLMap();
-  for (const [key, child] of Object.entries(value)) {
-    map.items.push(new Pair(doc.createNode(key), node(doc, child, [...path, key])));
-  }
-  return map;
+  return Object.entries(value)
+    .map(([key, child]) => `${pad}${inlineScalar(key, false)}:${valueText(child, [...path, key], indent)}`)
+    .join('');
 }
 
 export function renderYaml(spec: Spec): string {
-  const doc = new Document();
-  doc.contents = node(doc, spec, []) as Node;
-  const text = doc.toString({ lineWidth: 0, minContentWidth: 0, flowCollectionPadding: true });
-  // An empty block value (`public:`) reads better than `public: null`; a string "null" is always quoted.
-  return text.replace(/^(\s*[^\s#-].*?): null$/gm, '$1:');
+  return isEmpty(spec) ? '{}\n' : block(spec, [], 0);
 }

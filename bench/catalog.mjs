@@ -1,0 +1,150 @@
+// Introspection and `schema pull` figures: the number of catalog queries for a small and a large
+// schema (must be equal), and pulling a 1,000-table Supabase-style schema against
+// `pg_dump --schema-only` on the same database, side by side in one run.
+// Server: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else an embedded PostgreSQL 15.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dist = new URL('../dist/', import.meta.url);
+const { connect, startEmbedded, stopEmbedded } = await import(new URL('db/index.js', dist).href);
+const { introspect, INTROSPECTION_QUERY_COUNT } = await import(new URL('catalog/index.js', dist).href);
+const { pullDatabase, pullSpec, writePulled } = await import(new URL('pull/index.js', dist).href);
+const { supabasePresetSql } = await import(new URL('presets/supabase.js', dist).href);
+
+const quick = process.env.BENCH_QUICK === '1';
+const LARGE = quick ? 500 : 5000;
+const PULL_TABLES = quick ? 200 : 1000;
+
+let base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+let dataDir;
+if (!base) {
+  const dir = mkdtempSync(join(tmpdir(), 'schema-bench-'));
+  chmodSync(dir, 0o755);
+  dataDir = join(dir, 'db');
+  base = (await startEmbedded({ dataDir })).url;
+}
+
+const urlFor = (name) => {
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+async function withDatabase(name, fn) {
+  const admin = connect(base);
+  await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.exec(`CREATE DATABASE ${name}`);
+  const db = connect(urlFor(name), { max: 2 });
+  try {
+    return await fn(db, urlFor(name));
+  } finally {
+    await db.close();
+    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.close();
+  }
+}
+
+function countingRunner(db) {
+  let n = 0;
+  return {
+    count: () => n,
+    runner: {
+      transaction: (fn, options) =>
+        db.transaction((tx) => fn({ query: (t, p) => (n++, tx.query(t, p)), exec: (s) => (n++, tx.exec(s)) }), options),
+    },
+  };
+}
+
+const plainTable = (i) => `CREATE TABLE t${i} (id int PRIMARY KEY, v text DEFAULT 'x' CHECK (v <> ''), ref int REFERENCES t${i} (id));`;
+
+async function queryCount(tables) {
+  return withDatabase(`bench_catalog_${tables}`, async (db) => {
+    for (let i = 0; i < tables; i += 500) {
+      await db.exec(Array.from({ length: Math.min(500, tables - i) }, (_, k) => plainTable(i + k)).join('\n'));
+    }
+    const counter = countingRunner(db);
+    const started = performance.now();
+    const catalog = await introspect(counter.runner, { schemas: ['public'] });
+    const ms = performance.now() - started;
+    return { tables: Object.keys(catalog.tables).length, queries: counter.count(), ms };
+  });
+}
+
+const supabaseTable = (i) => `
+CREATE TABLE public.items_${i} (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  user_id uuid NOT NULL REFERENCES auth.users (id) ON DELETE CASCADE,
+  title text NOT NULL DEFAULT '',
+  data jsonb NOT NULL DEFAULT '{}'::jsonb,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX items_${i}_user_created_idx ON public.items_${i} (user_id, created_at DESC);
+ALTER TABLE public.items_${i} ENABLE ROW LEVEL SECURITY;
+CREATE POLICY items_${i}_select_own ON public.items_${i} FOR SELECT TO authenticated USING (auth.uid() = user_id);
+CREATE POLICY items_${i}_modify_own ON public.items_${i} FOR UPDATE TO authenticated USING (auth.uid() = user_id) WITH CHECK (auth.uid() = user_id);
+GRANT SELECT, UPDATE ON public.items_${i} TO authenticated;
+GRANT ALL ON public.items_${i} TO service_role;
+CREATE TRIGGER update_items_${i}_updated_at BEFORE UPDATE ON public.items_${i} FOR EACH ROW EXECUTE FUNCTION public.update_updated_at_column();`;
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+try {
+  console.log(`catalog queries per introspection: ${INTROSPECTION_QUERY_COUNT} (+1 statement fixing the session's print settings)`);
+  const small = await queryCount(10);
+  const large = await queryCount(LARGE);
+  console.log(`introspect ${small.tables} tables: ${small.queries} statements, ${small.ms.toFixed(0)} ms`);
+  console.log(`introspect ${large.tables} tables: ${large.queries} statements, ${large.ms.toFixed(0)} ms`);
+  console.log(`query count constant: ${small.queries === large.queries ? 'yes' : 'NO'}`);
+  if (small.queries !== large.queries) process.exitCode = 1;
+
+  await withDatabase('bench_pull', async (db, url) => {
+    await db.exec(supabasePresetSql());
+    await db.exec(`CREATE OR REPLACE FUNCTION public.update_updated_at_column() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN NEW.updated_at = now(); RETURN NEW; END; $$;`);
+    for (let i = 0; i < PULL_TABLES; i += 100) {
+      await db.exec(Array.from({ length: Math.min(100, PULL_TABLES - i) }, (_, k) => supabaseTable(i + k)).join('\n'));
+    }
+    const out = mkdtempSync(join(tmpdir(), 'schema-bench-pull-'));
+    const pullTimes = [];
+    const dumpTimes = [];
+    let dumpAvailable = true;
+    try {
+      for (let run = 0; run < 3; run++) {
+        let started = performance.now();
+        const pullDb = connect(url, { max: 1 });
+        try {
+          const { catalog, schemas } = await pullDatabase(pullDb, undefined);
+          writePulled(join(out, String(run)), pullSpec(catalog, { schemas }), true);
+        } finally {
+          await pullDb.close();
+        }
+        pullTimes.push(performance.now() - started);
+        started = performance.now();
+        const dump = spawnSync('pg_dump', ['--schema-only', '--no-owner', '-d', url, '-f', join(out, `dump-${run}.sql`)], { encoding: 'utf8' });
+        if (dump.error || dump.status !== 0) {
+          dumpAvailable = false;
+          console.log(`pg_dump unavailable or failed: ${(dump.error?.message ?? dump.stderr ?? '').trim().split('\n')[0]}`);
+          break;
+        }
+        dumpTimes.push(performance.now() - started);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+    const pullMs = median(pullTimes);
+    console.log(`schema pull, ${PULL_TABLES} Supabase-style tables (connect, introspect, write YAML): ${pullMs.toFixed(0)} ms (median of ${pullTimes.length})`);
+    if (dumpAvailable) {
+      const dumpMs = median(dumpTimes);
+      console.log(`pg_dump --schema-only, same database: ${dumpMs.toFixed(0)} ms (median of ${dumpTimes.length})`);
+      console.log(`pull / pg_dump: ${(pullMs / dumpMs).toFixed(2)}x ${pullMs < dumpMs ? '(pull is faster)' : '(pull is SLOWER)'}`);
+    }
+  });
+} finally {
+  if (dataDir) {
+    await stopEmbedded(dataDir);
+    rmSync(join(dataDir, '..'), { recursive: true, force: true });
+  }
+}
