@@ -222,4 +222,16 @@ export const OBJECT_CASES: readonly Case[] = [
       CREATE TRIGGER "When ""X""" BEFORE INSERT ON "User Data" FOR EACH ROW EXECUTE FUNCTION "Touch Me"();
       COMMENT ON COLUMN "User Data"."a""b" IS 'q''s';`,
   },
+  {
+    name: 'type change of a column that a policy uses',
+    before: base(`ALTER TABLE public.accounts ENABLE ROW LEVEL SECURITY; CREATE POLICY adults ON public.accounts FOR SELECT TO authenticated USING (age > 17); COMMENT ON POLICY adults ON public.accounts IS 'Adults only';`),
+    after: base(`ALTER TABLE public.accounts ALTER COLUMN age TYPE bigint; ALTER TABLE public.accounts ENABLE ROW LEVEL SECURITY; CREATE POLICY adults ON public.accounts FOR SELECT TO authenticated USING (age > 17); COMMENT ON POLICY adults ON public.accounts IS 'Adults only';`),
+    data: ROWS,
+  },
+  {
+    name: 'enum replaced under a policy that uses its column',
+    before: base(`ALTER TABLE public.accounts ENABLE ROW LEVEL SECURITY; CREATE POLICY cheerful ON public.accounts FOR SELECT USING (mood <> 'sad');`),
+    after: base(`ALTER TABLE public.accounts ENABLE ROW LEVEL SECURITY; CREATE POLICY cheerful ON public.accounts FOR SELECT USING (mood <> 'sad');`).replace(`'sad', 'ok', 'happy'`, `'happy', 'sad', 'ok'`),
+    data: ROWS,
+  },
 ];

@@ -20,6 +20,7 @@ export function diff(from: Catalog, to: Catalog, inputs: PlanInputs): Change[] {
   const { changes: fnChanges, recreated } = functionChanges(ctx);
   out.push(...fnChanges);
   out.push(...tableChanges(ctx, external, recreated));
+  out.push(...policiesOnRetypedColumns(ctx, out));
   out.push(...viewChanges(ctx));
   // Triggers the spec owns on external tables (e.g. auth.users).
   const byTable = (c: Catalog): Map<string, Record<string, Catalog['externalTriggers'][string]>> => {
@@ -194,5 +195,50 @@ function viewChanges(ctx: DiffContext): Change[] {
     out.push(...commentChange({ type, key }, old.comment, v.comment));
   }
   for (const [key, v] of Object.entries(from.views)) if (!to.views[key]) out.push(...createView(ctx, key, v).map(invertChange));
+  return out;
+}
+
+/** True when an expression names the column (plain or quoted identifier). */
+export function mentionsColumn(expression: string, column: string): boolean {
+  const e = esc(column);
+  const quoted = `"${esc(column.replaceAll('"', '""'))}"`;
+  return new RegExp(`(^|[^a-zA-Z0-9_$"])(${/^[a-z_][a-z0-9_$]*$/.test(column) ? `${e}|` : ''}${quoted})($|[^a-zA-Z0-9_$"])`).test(expression);
+}
+
+/**
+ * Postgres refuses to change the type of a column a policy uses: such policies (unchanged otherwise)
+ * are dropped before the type change and created again after it.
+ */
+function policiesOnRetypedColumns(ctx: DiffContext, changes: readonly Change[]): Change[] {
+  const retyped = new Map<string, Set<string>>();
+  const add = (table: string, column: string): void => {
+    const set = retyped.get(table) ?? new Set<string>();
+    set.add(column);
+    retyped.set(table, set);
+  };
+  const touched = new Set<string>();
+  for (const c of changes) {
+    if (c.kind === 'AlterColumnType') add(c.table, c.to.name);
+    if (c.kind === 'ReplaceEnum') for (const use of c.columns) add(use.table, use.column);
+    if (c.kind === 'DropPolicy' || c.kind === 'AlterPolicy' || c.kind === 'CreatePolicy') {
+      touched.add(`${c.table}\u0000${c.kind === 'AlterPolicy' ? c.to.name : c.policy.name}`);
+    }
+  }
+  const out: Change[] = [];
+  for (const [table, columns] of retyped) {
+    const t = ctx.to.tables[table];
+    if (!t) continue;
+    for (const policy of Object.values(t.policies)) {
+      if (touched.has(`${table}\u0000${policy.name}`)) continue;
+      const text = `${policy.using ?? ''}\n${policy.check ?? ''}`;
+      if ([...columns].some((column) => mentionsColumn(text, column))) {
+        out.push({ kind: 'DropPolicy', table, policy }, { kind: 'CreatePolicy', table, policy });
+        if (policy.comment !== undefined) {
+          const target = { type: 'policy' as const, table, name: policy.name };
+          out.push(...commentChange(target, policy.comment, undefined, { implied: true }), ...commentChange(target, undefined, policy.comment, { impliedInverse: true }));
+        }
+      }
+    }
+  }
   return out;
 }
