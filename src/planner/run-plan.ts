@@ -19,6 +19,7 @@ import type { PlanReport } from './report.js';
 import { securityChanges } from './security-summary.js';
 import { loadAndCheckSpec, selfCheckGeneratedSql } from './spec-input.js';
 import { verifyPlan } from './verify.js';
+import { refusePendingMigrations } from './pending.js';
 import { runMigrationScript } from './run-script.js';
 
 export interface RunPlanOptions {
@@ -90,6 +91,7 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
         root: o.cwd,
         targetMajor: major,
       }));
+    await refusePendingMigrations(db, o.migrationsDir);
     const scope = { schemas: inputs.managedSchemas, extensions: inputs.extensions };
     const live = await time('introspect', () => introspect(db, scope));
     const desired = await time('shadow', async () =>

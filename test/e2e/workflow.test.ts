@@ -45,6 +45,14 @@ describe('plan, apply, re-plan, check, change, rollback', () => {
     expect(lint.code, lint.stdout + lint.stderr).toBe(0);
   });
 
+  it('refuses to plan again while the written pair is not applied', async () => {
+    const plan = await cli(['plan']);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain('001_initial.sql');
+    expect(plan.stderr).toContain('schema apply');
+    expect(readdirSync(join(work, 'generated-migrations'))).toHaveLength(2);
+  });
+
   it('applies the pair, then plans no changes and checks green', async () => {
     const apply = await cli(['apply']);
     expect(apply.code, apply.stderr).toBe(0);

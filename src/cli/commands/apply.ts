@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { CommandRegistrar } from '../context.js';
-import { resolveDatabase } from '../../db/index.js';
+import { resolveTarget } from '../target.js';
 import { runApply } from '../../apply/run-apply.js';
 import { runRollback } from '../../apply/run-rollback.js';
 import { leaseFlags, parseVersion } from '../../apply/options.js';
@@ -27,7 +27,7 @@ export const registerApply: CommandRegistrar = (program, ctx, setExit) => {
       if (flags['only'] === true && flags['rollback'] === undefined) throw new InputError('--only needs --rollback NNN');
       const rollback = flags['rollback'] === undefined ? undefined : parseVersion(flags['rollback'], '--rollback');
       const lease = leaseFlags(flags);
-      const choice = await resolveDatabase({ db: flags['db'] as string | undefined, configDb: config.db, root: ctx.cwd });
+      const choice = await resolveTarget(ctx, flags['db'] as string | undefined);
       const common = {
         dbUrl: choice.url,
         migrationsDir: resolve(ctx.cwd, (flags['migrations'] as string | undefined) ?? config.migrations),

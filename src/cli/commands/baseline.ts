@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { CommandRegistrar } from '../context.js';
-import { resolveDatabase } from '../../db/index.js';
+import { resolveTarget } from '../target.js';
 import { runBaseline } from '../../apply/run-baseline.js';
 import { leaseFlags, parseVersion } from '../../apply/options.js';
 import { InputError } from '../../util/findings.js';
@@ -20,7 +20,7 @@ export const registerBaseline: CommandRegistrar = (program, ctx, setExit) => {
       if (flags['through'] === undefined) throw new InputError('baseline needs --through NNN (the highest migration already in the database)');
       const through = parseVersion(flags['through'], '--through');
       const config = ctx.config();
-      const choice = await resolveDatabase({ db: flags['db'] as string | undefined, configDb: config.db, root: ctx.cwd });
+      const choice = await resolveTarget(ctx, flags['db'] as string | undefined);
       const result = await runBaseline({
         dbUrl: choice.url,
         migrationsDir: resolve(ctx.cwd, (flags['migrations'] as string | undefined) ?? config.migrations),

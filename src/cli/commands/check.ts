@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { CommandRegistrar } from '../context.js';
-import { resolveDatabase } from '../../db/index.js';
+import { resolveTarget } from '../target.js';
 import { readStatus, renderDrift } from '../../apply/run-status.js';
 import { driftSummary } from '../../apply/drift-summary.js';
 import { pad } from '../../migrations/index.js';
@@ -16,7 +16,7 @@ export const registerCheck: CommandRegistrar = (program, ctx, setExit) => {
     .option('--migrations <dir>', 'migrations directory')
     .action(async (flags: Record<string, unknown>) => {
       const config = ctx.config();
-      const choice = await resolveDatabase({ db: flags['db'] as string | undefined, configDb: config.db, root: ctx.cwd });
+      const choice = await resolveTarget(ctx, flags['db'] as string | undefined);
       const report = await readStatus({
         dbUrl: choice.url,
         migrationsDir: resolve(ctx.cwd, (flags['migrations'] as string | undefined) ?? config.migrations),

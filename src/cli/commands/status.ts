@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { CommandRegistrar } from '../context.js';
-import { resolveDatabase } from '../../db/index.js';
+import { resolveTarget } from '../target.js';
 import { readStatus, renderStatusText, statusJson } from '../../apply/run-status.js';
 import { driftSummaryOrUnknown } from '../../apply/drift-summary.js';
 
@@ -17,7 +17,7 @@ export const registerStatus: CommandRegistrar = (program, ctx, setExit) => {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (flags: Record<string, unknown>) => {
       const config = ctx.config();
-      const choice = await resolveDatabase({ db: flags['db'] as string | undefined, configDb: config.db, root: ctx.cwd });
+      const choice = await resolveTarget(ctx, flags['db'] as string | undefined);
       const report = await readStatus({
         dbUrl: choice.url,
         migrationsDir: resolve(ctx.cwd, (flags['migrations'] as string | undefined) ?? config.migrations),
