@@ -94,6 +94,8 @@ export const TABLE_CASES: readonly Case[] = [
   { name: 'add a unique constraint and a primary key', before: `CREATE TABLE t (a int NOT NULL, b int);`, after: `CREATE TABLE t (a int PRIMARY KEY, b int UNIQUE);`, data: `INSERT INTO t VALUES (1, 1), (2, 2);` },
   { name: 'indexes created concurrently, changed and dropped', before: base(`CREATE INDEX acc_age ON public.accounts (age); CREATE INDEX acc_nick ON public.accounts (nick) WHERE nick IS NOT NULL;`), after: base(`CREATE INDEX acc_nick ON public.accounts (nick) WHERE age > 1; CREATE UNIQUE INDEX acc_email ON public.accounts (lower(email)) INCLUDE (age); CREATE INDEX acc_created ON public.accounts USING brin (created_at);`), data: ROWS },
   { name: 'index ordering and opclasses', before: `CREATE TABLE t (a text, b int, j jsonb); CREATE INDEX t_a ON t (a);`, after: `CREATE TABLE t (a text, b int, j jsonb); CREATE INDEX t_a ON t (a text_pattern_ops, b DESC NULLS LAST); CREATE INDEX t_j ON t USING gin (j jsonb_path_ops);` },
+  { name: 'narrow a varchar whose values fit', before: base(), after: base('ALTER TABLE public.accounts ALTER COLUMN nick TYPE varchar(5);'), data: ROWS },
+  { name: 'unique index and unique key on an existing table without duplicates', before: base(), after: base('CREATE UNIQUE INDEX acc_nick_key ON public.accounts (nick, age) WHERE age > 0; ALTER TABLE public.accounts ADD CONSTRAINT acc_email_key UNIQUE (email);'), data: ROWS },
   { name: 'collation change', before: `CREATE TABLE t (a text);`, after: `CREATE TABLE t (a text COLLATE "C");`, data: `INSERT INTO t VALUES ('x');` },
   {
     name: 'partitioned table with partitions',

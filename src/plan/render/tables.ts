@@ -186,8 +186,43 @@ function typeChange(table: string, column: string, type: string, collation: stri
  */
 export function alterColumnType(table: string, from: Column, to: Column): Step[] {
   const hazards = from.type === to.type ? ['access-exclusive-lock' as const] : typeChangeHazards(from.type, to.type);
-  return [step(typeChange(table, to.name, to.type, to.collation), `~ column ${table}.${to.name} type ${from.type} -> ${to.type}`, `${table}.${to.name}`, { hazards })];
+  const limit = /^(?:character varying|character|varchar|char)\((\d+)\)$/.exec(to.type)?.[1];
+  const before = /^(?:character varying|character|varchar|char)(?:\((\d+)\))?$/.exec(from.type);
+  const guard: Step[] = [];
+  if (limit !== undefined && (from.type === 'text' || (before && (before[1] === undefined || Number(before[1]) > Number(limit))))) {
+    const c = quoteIdent(to.name);
+    guard.push(
+      step(
+        doBlock(
+          `  IF EXISTS (SELECT 1 FROM ${q(table)} WHERE length(${c}::text) > ${limit}) THEN\n` +
+            `    RAISE EXCEPTION ${str(`${table}.${to.name} has values longer than ${limit} characters, so its type cannot become ${to.type}`)}\n` +
+            `      USING HINT = ${str('shorten those values first, or keep the wider type')};\n  END IF;`,
+        ),
+        `? ${table}.${to.name} fits ${to.type}`,
+        `${table}.${to.name}`,
+      ),
+    );
+  }
+  return [
+    ...guard,step(typeChange(table, to.name, to.type, to.collation), `~ column ${table}.${to.name} type ${from.type} -> ${to.type}`, `${table}.${to.name}`, { hazards })];
 }
+
+/** A DO block failing fast, with a clear message, when rows would break a unique key about to be built. */
+function duplicatesGuard(table: string, keys: readonly string[], where: string | undefined, nullsDistinct: boolean, what: string): Step {
+  const filters = [...(where !== undefined ? [`(${where})`] : []), ...(nullsDistinct ? keys.map((k) => `${k} IS NOT NULL`) : [])];
+  const query = `SELECT 1 FROM ${q(table)}${filters.length ? ` WHERE ${filters.join(' AND ')}` : ''} GROUP BY ${keys.join(', ')} HAVING count(*) > 1`;
+  return step(
+    doBlock(
+      `  IF EXISTS (${query}) THEN\n    RAISE EXCEPTION ${str(`${table} has duplicate (${keys.join(', ')}) rows, so ${what} cannot be built`)}\n` +
+        `      USING HINT = ${str('remove or merge the duplicate rows first')};\n  END IF;`,
+    ),
+    `? ${table} has no duplicate (${keys.join(', ')})`,
+    table,
+  );
+}
+
+/** Index keys that are plain columns (quoted or not), the only ones a duplicate check can group by. */
+const PLAIN_KEY = /^(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)$/;
 
 const constraintExists = (table: string, name: string): string =>
   `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = ${lit(table)}::regclass AND conname = ${str(name)})`;
@@ -199,7 +234,11 @@ export function addConstraint(table: string, c: Constraint, existing: boolean): 
   const online = existing && (c.kind === 'foreign_key' || c.kind === 'check');
   const add = `ALTER TABLE ${q(table)} ADD CONSTRAINT ${quoteIdent(c.name)} ${def}${online ? ' NOT VALID' : ''}`;
   const hazards: Hazard[] = existing && !online ? ['access-exclusive-lock'] : [];
-  const out = [step(guarded(`NOT ${constraintExists(table, c.name)}`, add), `+ ${label} ${c.name} on ${table}${online ? ' (NOT VALID)' : ''}`, object, { hazards })];
+  const out: Step[] = [];
+  if (existing && (c.kind === 'unique' || c.kind === 'primary_key') && c.columns.length > 0) {
+    out.push(duplicatesGuard(table, c.columns.map(quoteIdent), undefined, c.kind === 'unique' && !/NULLS NOT DISTINCT/.test(def), `${label} ${c.name}`));
+  }
+  out.push(step(guarded(`NOT ${constraintExists(table, c.name)}`, add), `+ ${label} ${c.name} on ${table}${online ? ' (NOT VALID)' : ''}`, object, { hazards }));
   if (online) out.push(step(`ALTER TABLE ${q(table)} VALIDATE CONSTRAINT ${quoteIdent(c.name)}`, `~ validate ${label} ${c.name} on ${table}`, object, { isolated: true }));
   return out;
 }
@@ -225,7 +264,9 @@ export function createIndex(table: string, i: Index, existing: boolean, options:
   const schema = table.slice(0, table.indexOf('.'));
   const object = `${schema}.${i.name}`;
   if (!existing) return [step(indexSql(table, i, false, options), `+ index ${object} on ${table}`, object)];
+  const guard = i.unique && i.keys.length > 0 && i.keys.every((k) => PLAIN_KEY.test(k)) ? [duplicatesGuard(table, i.keys, i.where, !i.nullsNotDistinct, `unique index ${i.name}`)] : [];
   return [
+    ...guard,
     step(
       doBlock(
         `  IF EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid\n` +
