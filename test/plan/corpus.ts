@@ -236,4 +236,10 @@ export const OBJECT_CASES: readonly Case[] = [
     after: base(`ALTER TABLE public.accounts ENABLE ROW LEVEL SECURITY; CREATE POLICY cheerful ON public.accounts FOR SELECT USING (mood <> 'sad');`).replace(`'sad', 'ok', 'happy'`, `'happy', 'sad', 'ok'`),
     data: ROWS,
   },
+  {
+    name: 'type change of a column that views read',
+    before: base(`CREATE VIEW v AS SELECT id, age FROM public.accounts; CREATE VIEW w AS SELECT age FROM public.v; GRANT SELECT ON v TO anon; COMMENT ON VIEW w IS 'w';`),
+    after: base(`ALTER TABLE public.accounts ALTER COLUMN age TYPE numeric; CREATE VIEW v AS SELECT id, age FROM public.accounts; CREATE VIEW w AS SELECT age FROM public.v; GRANT SELECT ON v TO anon; COMMENT ON VIEW w IS 'w';`),
+    data: ROWS,
+  },
 ];

@@ -21,7 +21,7 @@ export function diff(from: Catalog, to: Catalog, inputs: PlanInputs): Change[] {
   out.push(...fnChanges);
   out.push(...tableChanges(ctx, external, recreated));
   out.push(...policiesOnRetypedColumns(ctx, out));
-  out.push(...viewChanges(ctx));
+  out.push(...viewChanges(ctx, retypedColumns(out)));
   // Triggers the spec owns on external tables (e.g. auth.users).
   const byTable = (c: Catalog): Map<string, Record<string, Catalog['externalTriggers'][string]>> => {
     const m = new Map<string, Record<string, Catalog['externalTriggers'][string]>>();
@@ -139,10 +139,32 @@ export function viewMentions(view: View, keys: Iterable<string>): string[] {
 
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function viewChanges(ctx: DiffContext): Change[] {
+/** Table key -> columns whose type the plan changes (directly, or by swapping their enum type). */
+function retypedColumns(changes: readonly Change[]): Map<string, Set<string>> {
+  const retyped = new Map<string, Set<string>>();
+  const add = (table: string, column: string): void => {
+    const set = retyped.get(table) ?? new Set<string>();
+    set.add(column);
+    retyped.set(table, set);
+  };
+  for (const c of changes) {
+    if (c.kind === 'AlterColumnType') add(c.table, c.to.name);
+    if (c.kind === 'ReplaceEnum') for (const use of c.columns) add(use.table, use.column);
+  }
+  return retyped;
+}
+
+function viewChanges(ctx: DiffContext, retyped: ReadonlyMap<string, ReadonlySet<string>>): Change[] {
   const out: Change[] = [];
   const { from, to } = ctx;
   const recreate = new Set<string>();
+  // Postgres refuses to change the type of a column a view reads: such views are recreated.
+  for (const [key, v] of Object.entries(from.views)) {
+    if (!to.views[key]) continue;
+    for (const [table, columns] of retyped) {
+      if (viewMentions(v, [table]).length > 0 && [...columns].some((c) => mentionsColumn(v.definition, c))) recreate.add(key);
+    }
+  }
   for (const [key, v] of Object.entries(to.views)) {
     const old = from.views[key];
     if (!old) continue;
@@ -210,16 +232,9 @@ export function mentionsColumn(expression: string, column: string): boolean {
  * are dropped before the type change and created again after it.
  */
 function policiesOnRetypedColumns(ctx: DiffContext, changes: readonly Change[]): Change[] {
-  const retyped = new Map<string, Set<string>>();
-  const add = (table: string, column: string): void => {
-    const set = retyped.get(table) ?? new Set<string>();
-    set.add(column);
-    retyped.set(table, set);
-  };
+  const retyped = retypedColumns(changes);
   const touched = new Set<string>();
   for (const c of changes) {
-    if (c.kind === 'AlterColumnType') add(c.table, c.to.name);
-    if (c.kind === 'ReplaceEnum') for (const use of c.columns) add(use.table, use.column);
     if (c.kind === 'DropPolicy' || c.kind === 'AlterPolicy' || c.kind === 'CreatePolicy') {
       touched.add(`${c.table}\u0000${c.kind === 'AlterPolicy' ? c.to.name : c.policy.name}`);
     }
