@@ -114,9 +114,9 @@ BEGIN NEW.updated_at = now(); RETURN NEW; END; $$;`);
     try {
       for (let run = 0; run < 3; run++) {
         let started = performance.now();
-        const pullDb = connect(url, { max: 1 });
+        const pullDb = connect(url, { max: 3 });
         try {
-          const { catalog, schemas } = await pullDatabase(pullDb, undefined);
+          const { catalog, schemas } = await pullDatabase(pullDb, undefined, { parallel: 3 });
           writePulled(join(out, String(run)), pullSpec(catalog, { schemas }), true);
         } finally {
           await pullDb.close();

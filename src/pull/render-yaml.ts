@@ -15,37 +15,51 @@ const BLOCK_KEYS = new Set(['columns', 'policies', 'triggers', 'checks', 'unique
 /** Keys whose value always stays a block. */
 const ALWAYS_BLOCK_KEYS = new Set(['indexes']);
 
-function hasNewline(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\n');
-  if (Array.isArray(value)) return value.some(hasNewline);
-  if (value && typeof value === 'object') return Object.values(value).some(hasNewline);
-  return false;
-}
-
 const isCollection = (value: unknown): value is object => value !== null && typeof value === 'object';
 
 const isEmpty = (value: object): boolean => (Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0);
 
-/** One-line flow form: `{ a: 1, b: [ x, y ] }`, `[]`, `{}`. */
-function flow(value: unknown): string {
-  if (!isCollection(value)) return inlineScalar(value);
-  if (Array.isArray(value)) return value.length === 0 ? '[]' : `[ ${value.map(flow).join(', ')} ]`;
+/**
+ * One-line flow form (`{ a: 1, b: [ x, y ] }`, `[]`, `{}`), or undefined when it would exceed
+ * `budget` characters or hold a line break (it stops early: cheap on large collections).
+ */
+function tryFlow(value: unknown, budget: number): string | undefined {
+  if (!isCollection(value)) {
+    if (typeof value === 'string' && value.includes('\n')) return undefined;
+    const text = inlineScalar(value);
+    return text.length <= budget ? text : undefined;
+  }
+  const parts: string[] = [];
+  let used = 4;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    for (const item of value) {
+      const part = tryFlow(item, budget - used);
+      if (part === undefined) return undefined;
+      used += part.length + 2;
+      parts.push(part);
+    }
+    return used - 2 <= budget ? `[ ${parts.join(', ')} ]` : undefined;
+  }
   const entries = Object.entries(value);
-  return entries.length === 0 ? '{}' : `{ ${entries.map(([k, v]) => `${inlineScalar(k)}: ${flow(v)}`).join(', ')} }`;
+  if (entries.length === 0) return '{}';
+  for (const [key, child] of entries) {
+    const k = inlineScalar(key);
+    const part = tryFlow(child, budget - used - k.length - 2);
+    if (part === undefined) return undefined;
+    used += k.length + 2 + part.length + 2;
+    parts.push(`${k}: ${part}`);
+  }
+  return used - 2 <= budget ? `{ ${parts.join(', ')} }` : undefined;
 }
 
-/** `path`: the keys from the root to this value (list items add `-`). */
-function isFlow(value: object, path: readonly string[]): boolean {
-  if (isEmpty(value)) return true;
+/** The flow form when this collection reads best on one line. `path`: keys from the root (list items add `-`). */
+function flowForm(value: object, path: readonly string[]): string | undefined {
+  if (isEmpty(value)) return Array.isArray(value) ? '[]' : '{}';
   const key = path[path.length - 1]!;
-  return (
-    path.length >= 2 &&
-    !OBJECT_PARENTS.has(path[path.length - 2]!) &&
-    !(BLOCK_KEYS.has(key) && !Array.isArray(value)) &&
-    !ALWAYS_BLOCK_KEYS.has(key) &&
-    !hasNewline(value) &&
-    flow(value).length <= FLOW_MAX
-  );
+  if (path.length < 2 || OBJECT_PARENTS.has(path[path.length - 2]!)) return undefined;
+  if ((BLOCK_KEYS.has(key) && !Array.isArray(value)) || ALWAYS_BLOCK_KEYS.has(key)) return undefined;
+  return tryFlow(value, FLOW_MAX);
 }
 
 /** The text after `key:` (or `-`): ` value` on the same line, or a newline and an indented block. */
@@ -53,7 +67,8 @@ function valueText(value: unknown, path: readonly string[], indent: number): str
   if (value === null || value === undefined) return '\n';
   if (typeof value === 'string' && isBlockSafe(value)) return ` ${literalBlock(value, indent + 2)}`;
   if (!isCollection(value)) return ` ${inlineScalar(value, false)}\n`;
-  if (isFlow(value, path)) return ` ${flow(value)}\n`;
+  const oneLine = flowForm(value, path);
+  if (oneLine !== undefined) return ` ${oneLine}\n`;
   return `\n${block(value, path, indent + 2)}`;
 }
 

@@ -16,7 +16,7 @@ export interface PullResult {
  * Introspects the schemas to pull: `schemas` when given, else every schema of the database but the
  * platform's and the tool's own. Every installed extension (but plpgsql) is included wherever it lives.
  */
-export async function pullDatabase(db: Db, schemas?: readonly string[]): Promise<PullResult> {
+export async function pullDatabase(db: Db, schemas?: readonly string[], options: { parallel?: number } = {}): Promise<PullResult> {
   const rows = await db.query<{ name: string }>(`SELECT nspname AS name FROM pg_catalog.pg_namespace ORDER BY 1`);
   const existing = rows.map((row) => row.name);
   let scope: string[];
@@ -32,7 +32,7 @@ export async function pullDatabase(db: Db, schemas?: readonly string[]): Promise
   const extensions = await db.query<{ name: string }>(
     `SELECT extname AS name FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql' ORDER BY 1`,
   );
-  const catalog = await introspect(db, { schemas: scope, extensions: extensions.map((row) => row.name) });
+  const catalog = await introspect(db, { schemas: scope, extensions: extensions.map((row) => row.name) }, { parallel: options.parallel });
   return { catalog, schemas: scope };
 }
 

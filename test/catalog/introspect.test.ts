@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogJson, INTROSPECTION_QUERY_COUNT, introspect } from '../../src/catalog/index.js';
 import { pullDatabase } from '../../src/pull/index.js';
+import { connect } from '../../src/db/index.js';
 import { freshDatabase } from '../helpers/db.js';
 import { countingRunner, introspectScope, loadCorpus } from './helpers.js';
 
@@ -156,6 +157,27 @@ describe('introspection', () => {
       }
     } finally {
       await Promise.all([a.drop(), b.drop()]);
+    }
+  });
+
+  it('reads the same catalog on several connections sharing one snapshot', async () => {
+    const t = await freshDatabase('cat');
+    const pool = connect(t.url, { max: 3 });
+    try {
+      await loadCorpus(t.db, 'every-kind.sql', true);
+      const scope = { schemas: ['app', 'public'] };
+      const sequential = catalogJson(await introspect(t.db, scope));
+      expect(catalogJson(await introspect(pool, scope, { parallel: 3 }))).toBe(sequential);
+      // A change committed while the readers run is either wholly seen or not at all.
+      const [, during] = await Promise.all([
+        t.db.exec('CREATE TABLE public.late (id int PRIMARY KEY)'),
+        introspect(pool, scope, { parallel: 3 }),
+      ]);
+      const late = Object.keys(during.tables).includes('public.late');
+      expect(Object.keys(during.tables[`public.late`]?.constraints ?? {})).toEqual(late ? ['late_pkey'] : []);
+    } finally {
+      await pool.close();
+      await t.drop();
     }
   });
 

@@ -16,7 +16,7 @@ import type {
   View,
 } from '../types.js';
 import { qualifiedName } from '../names.js';
-import { indexKeyElements } from './index-keys.js';
+import { indexColumns } from './index-keys.js';
 import type { QueryName } from './queries.js';
 
 type R = Record<string, unknown>;
@@ -102,21 +102,26 @@ function constraintOf(row: R): Constraint {
   return withOptional(base, { check: opt(row['check_expr']), comment: opt(row['comment']) });
 }
 
-/** Key elements with their ordering and operator class; the plain per-column form when unparsable. */
-function indexKeys(row: R): string[] {
-  const plain = strs(row['keys']);
-  const full = indexKeyElements(str(row['pretty_definition']));
-  return full && full.length === plain.length ? full : plain;
+/** Key elements (with ordering and operator class) and INCLUDE columns, parsed from the pretty definition. */
+function indexColumnsOf(row: R): { keys: string[]; include: string[] } {
+  const parsed = indexColumns(str(row['pretty_definition']));
+  const nkeys = Number(row['nkeys']);
+  const ncols = Number(row['ncols']);
+  if (!parsed || parsed.keys.length !== nkeys || parsed.keys.length + parsed.include.length !== ncols) {
+    throw new Error(`cannot read the columns of index ${str(row['name'])} from: ${str(row['pretty_definition'])}`);
+  }
+  return parsed;
 }
 
 function indexOf(row: R): Index {
+  const { keys, include } = indexColumnsOf(row);
   return withOptional(
     {
       name: str(row['name']),
       unique: row['unique'] === true,
       method: str(row['method']),
-      keys: indexKeys(row),
-      include: strs(row['include']),
+      keys,
+      include,
       nullsNotDistinct: row['nulls_not_distinct'] === true,
       definition: str(row['definition']),
     },

@@ -71,3 +71,17 @@ export function indexKeyElements(definition: string): string[] | undefined {
   if (open < 0) return undefined;
   return splitList(definition, open)?.parts;
 }
+
+/** Key elements and INCLUDE columns of an index definition, or undefined when unparsable. */
+export function indexColumns(definition: string): { keys: string[]; include: string[] } | undefined {
+  const using = findTopLevel(definition, ' USING ');
+  if (using < 0) return undefined;
+  const open = definition.indexOf('(', using);
+  if (open < 0) return undefined;
+  const keys = splitList(definition, open);
+  if (!keys) return undefined;
+  const after = definition.slice(keys.end + 1);
+  if (!after.startsWith(' INCLUDE (')) return { keys: keys.parts, include: [] };
+  const include = splitList(definition, keys.end + 1 + ' INCLUDE '.length);
+  return include ? { keys: keys.parts, include: include.parts } : undefined;
+}

@@ -9,6 +9,9 @@ const list = (value: string): string[] =>
     .map((name) => name.trim())
     .filter((name) => name !== '');
 
+/** Connections reading the catalog at once (one exported snapshot). */
+const PARALLEL = 3;
+
 /** `schema pull`: adopt an existing database by writing its managed scope as YAML. */
 export const registerPull: CommandRegistrar = (program, ctx, setExit) => {
   program
@@ -23,10 +26,10 @@ export const registerPull: CommandRegistrar = (program, ctx, setExit) => {
       const outDir = resolve(ctx.cwd, flags['out'] as string);
       const schemas = flags['schemas'] === undefined ? undefined : list(flags['schemas'] as string);
       const choice = await resolveDatabase({ db: flags['db'] as string | undefined, configDb: config.db, root: ctx.cwd });
-      const db = connect(choice.url);
+      const db = connect(choice.url, { max: PARALLEL });
       try {
         ctx.output.err(`Reading ${schemas ? schemas.join(', ') : 'every non-platform schema'} ...`);
-        const pulled = await pullDatabase(db, schemas);
+        const pulled = await pullDatabase(db, schemas, { parallel: PARALLEL });
         const files = pullSpec(pulled.catalog, { schemas: pulled.schemas });
         const written = writePulled(outDir, files, flags['force'] === true);
         const tables = Object.values(pulled.catalog.tables).filter((t) => pulled.schemas.includes(t.schema)).length;
