@@ -117,7 +117,7 @@ BEGIN NEW.updated_at = now(); RETURN NEW; END; $$;`);
         const pullDb = connect(url, { max: 3 });
         try {
           const { catalog, schemas } = await pullDatabase(pullDb, undefined, { parallel: 3 });
-          writePulled(join(out, String(run)), pullSpec(catalog, { schemas }), true);
+          await writePulled(join(out, String(run)), pullSpec(catalog, { schemas }), true);
         } finally {
           await pullDb.close();
         }

@@ -1,6 +1,7 @@
 /** The I/O shell of `schema pull`: read the database's Catalog, write the YAML files. */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Db } from '../db/index.js';
 import { introspect } from '../catalog/introspect/index.js';
 import { isUnmanagedSchema } from '../catalog/scope.js';
@@ -53,7 +54,7 @@ function listFiles(dir: string): string[] {
  * Writes the files under `dir`. A directory that already holds files is refused unless `force`;
  * with `force`, YAML files of an earlier pull that the new one does not write are removed.
  */
-export function writePulled(dir: string, files: ReadonlyMap<string, string>, force: boolean): string[] {
+export async function writePulled(dir: string, files: ReadonlyMap<string, string>, force: boolean): Promise<string[]> {
   const present = listFiles(dir);
   if (present.length > 0 && !force) {
     throw new InputError(`${dir} is not empty (${present.length} file(s)); pull into an empty directory, or pass --force to overwrite`);
@@ -62,10 +63,11 @@ export function writePulled(dir: string, files: ReadonlyMap<string, string>, for
   for (const path of present) {
     if (/\.ya?ml$/.test(path) && !written.has(path)) rmSync(path);
   }
-  for (const [file, text] of files) {
-    const path = join(dir, file);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
+  for (const folder of new Set([...written].map((path) => dirname(path)))) mkdirSync(folder, { recursive: true });
+  const entries = [...files];
+  const BATCH = 64;
+  for (let i = 0; i < entries.length; i += BATCH) {
+    await Promise.all(entries.slice(i, i + BATCH).map(([file, text]) => writeFile(join(dir, file), text)));
   }
-  return [...files.keys()].map((file) => relative(dir, join(dir, file)));
+  return [...files.keys()];
 }

@@ -31,7 +31,7 @@ export const registerPull: CommandRegistrar = (program, ctx, setExit) => {
         ctx.output.err(`Reading ${schemas ? schemas.join(', ') : 'every non-platform schema'} ...`);
         const pulled = await pullDatabase(db, schemas, { parallel: PARALLEL });
         const files = pullSpec(pulled.catalog, { schemas: pulled.schemas });
-        const written = writePulled(outDir, files, flags['force'] === true);
+        const written = await writePulled(outDir, files, flags['force'] === true);
         const tables = Object.values(pulled.catalog.tables).filter((t) => pulled.schemas.includes(t.schema)).length;
         ctx.output.out(
           `Pulled ${tables} table(s) from schema(s) ${pulled.schemas.join(', ') || '(none)'} into ${written.length} file(s) under ${flags['out'] as string}`,
