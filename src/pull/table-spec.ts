@@ -51,7 +51,9 @@ function referencesSpec(table: Table, c: Constraint, primaryKeyOf: PrimaryKeyLoo
   const fk = c.foreignKey!;
   const pk = primaryKeyOf(fk.table);
   const out: Mutable<ReferencesSpec> = { table: specRefOfKey(fk.table) };
-  if (!(pk && pk.length === 1 && pk[0] === fk.columns[0])) out.column = fk.columns[0]!;
+  // The column defaults to the referenced table's key (`id` for a table the spec does not hold, e.g. auth.users).
+  const defaultColumn = pk ? (pk.length === 1 ? pk[0] : undefined) : 'id';
+  if (fk.columns[0] !== defaultColumn) out.column = fk.columns[0]!;
   out.on_delete = fk.onDelete;
   if (fk.onUpdate !== 'no action') out.on_update = fk.onUpdate;
   if (c.name !== defaultForeignKeyName(table.name, c.columns)) out.name = c.name;

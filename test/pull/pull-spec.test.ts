@@ -33,6 +33,7 @@ describe('pullSpec', () => {
     expect(notifications).toContain('comment: In-app notifications');
     expect(notifications).toContain('id: { type: uuid, primary_key: true, default: gen_random_uuid() }');
     expect(notifications).toContain('payload: { type: jsonb, not_null: true, default: {} }');
+    expect(notifications).toContain('recipient_user_id: { type: uuid, not_null: true, references: { table: auth.users, on_delete: cascade } }');
     expect(notifications).toContain('created_at: { type: timestamptz, not_null: true, default: now() }');
     // An enum column's default is the bare value.
     expect(notifications).toContain('kind: { type: notification_kind, not_null: true, default: system }');
