@@ -21,6 +21,11 @@ describe('schema pull (CLI)', () => {
       }
       expect(readFileSync(join(cwd, 'schema', 'schemas.yaml'), 'utf8')).toBe('schemas:\n  app: { comment: Application objects }\n  public:\n');
 
+      // What pull writes is a valid spec: validate may report checklist findings (exit 1), never invalid input (exit 2).
+      const validate = await runCli(['validate', '--schema', 'schema'], { cwd });
+      expect(validate.stderr + validate.stdout).not.toMatch(/invalid|malformed|unexpected error/);
+      expect([0, 1]).toContain(validate.code);
+
       const again = await runCli(['pull', '--db', t.url, '--out', 'schema'], { cwd });
       expect(again.code).toBe(2);
       expect(again.stderr).toMatch(/is not empty.*--force/);
