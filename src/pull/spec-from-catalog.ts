@@ -4,7 +4,7 @@
  * `tables/<schema>.<table>.yaml`. Only what the managed schemas hold; tables they reference
  * elsewhere (e.g. `auth.users`) are declared `external`, with the triggers the scope owns on them.
  */
-import type { Catalog, Domain, EnumType, FunctionDef, Sequence, View } from '../catalog/types.js';
+import type { Catalog, Domain, EnumType, FunctionDef, PrivilegeName, Sequence, View } from '../catalog/types.js';
 import { quoteIdent, splitQualified } from '../catalog/names.js';
 import type {
   DomainSpec,
@@ -84,7 +84,20 @@ function sequenceSpec(s: Sequence): SequenceSpec {
   return out;
 }
 
-function functionSpec(fn: FunctionDef): FunctionSpec {
+/**
+ * A function's grants. PUBLIC's default EXECUTE is left out, unless some function in scope had it
+ * revoked (`publicManaged`): then PUBLIC is written on every function, `[]` where revoked.
+ */
+function functionGrants(fn: FunctionDef, publicManaged: boolean): FunctionSpec['grants'] | undefined {
+  const grants: Record<string, readonly PrivilegeName[]> = { ...fn.grants };
+  if (publicManaged) grants['public'] ??= [];
+  else delete grants['public'];
+  return grantsSpec(grants, []) as FunctionSpec['grants'];
+}
+
+const hasPublicExecute = (fn: FunctionDef): boolean => fn.grants['public']?.includes('execute') === true;
+
+function functionSpec(fn: FunctionDef, publicManaged: boolean): FunctionSpec {
   const out: Mutable<FunctionSpec> = { args: fn.args === '' ? [] : fn.args } as Mutable<FunctionSpec>;
   if (fn.kind === 'procedure') out.procedure = true;
   if (fn.returns !== undefined) out.returns = fn.returns;
@@ -94,8 +107,8 @@ function functionSpec(fn: FunctionDef): FunctionSpec {
   if (fn.strict) out.strict = true;
   const searchPath = fn.config.find((entry) => entry.startsWith('search_path='));
   if (searchPath !== undefined) out.search_path = searchPath.slice('search_path='.length);
-  const grants = grantsSpec(fn.grants, []);
-  if (grants) out.grants = grants as FunctionSpec['grants'];
+  const grants = functionGrants(fn, publicManaged);
+  if (grants) out.grants = grants;
   if (fn.comment !== undefined) out.comment = fn.comment;
   out.body = fn.body;
   return out;
@@ -185,9 +198,10 @@ export function specFragments(catalog: Catalog, options: PullOptions = {}): Pull
   const functions = byKey(catalog.functions, inScope);
   if (functions.length > 0) {
     const keys = functionKeys(functions);
+    const publicManaged = functions.some(([, fn]) => !hasPublicExecute(fn));
     fragments.push({
       file: 'functions.yaml',
-      spec: { functions: Object.fromEntries(functions.map(([key, fn]) => [keys.get(key)!, functionSpec(fn)])) },
+      spec: { functions: Object.fromEntries(functions.map(([key, fn]) => [keys.get(key)!, functionSpec(fn, publicManaged)])) },
     });
   }
   const views = byKey(catalog.views, inScope);

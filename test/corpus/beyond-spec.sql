@@ -1,6 +1,5 @@
 -- Catalog features the YAML spec cannot express yet (introspected, but not round-tripped):
--- exclusion constraints, constraint comments, MATCH FULL foreign keys, EXECUTE revoked from PUBLIC,
--- indexes on materialized views. Loaded after every-kind.sql.
+-- exclusion constraints, constraint comments, MATCH FULL foreign keys, indexes on materialized views. Loaded after every-kind.sql.
 CREATE TABLE public.bookings (
   id integer PRIMARY KEY,
   invoice_id integer,
@@ -10,5 +9,4 @@ CREATE TABLE public.bookings (
   CONSTRAINT bookings_id_positive CHECK (id > 0)
 );
 COMMENT ON CONSTRAINT bookings_id_positive ON public.bookings IS 'Positive ids';
-REVOKE ALL ON FUNCTION app.secret() FROM PUBLIC;
 CREATE UNIQUE INDEX event_counts_status_idx ON app.event_counts (status);

@@ -75,6 +75,7 @@ $$;
 CREATE FUNCTION public.add(a integer, b integer DEFAULT 1) RETURNS integer LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT a + b $$;
 COMMENT ON FUNCTION public.add(integer, integer) IS 'Adds';
 CREATE FUNCTION app.secret() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = app, pg_temp AS $$ SELECT 'x' $$;
+REVOKE ALL ON FUNCTION app.secret() FROM PUBLIC;
 CREATE PROCEDURE public.bump(IN n integer) LANGUAGE sql AS $$ SELECT n $$;
 
 CREATE TRIGGER accounts_touch BEFORE INSERT OR UPDATE OF handle, mood ON public.accounts

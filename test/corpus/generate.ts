@@ -90,6 +90,7 @@ export function generateSchema(seed: number, schema: string): GeneratedSchema {
     out.push(
       `CREATE FUNCTION ${s}.${q(name)}(a integer, b integer${chance(0.5) ? ' DEFAULT 1' : ''}) RETURNS integer LANGUAGE sql ${pick(['IMMUTABLE', 'STABLE', 'VOLATILE'])}${chance(0.3) ? ' STRICT' : ''}${definer ? ` SECURITY DEFINER SET search_path = ${s}, pg_temp` : ''} AS $$ SELECT a + b $$;`,
     );
+    if (definer && chance(0.5)) out.push(`REVOKE ALL ON FUNCTION ${s}.${q(name)}(integer, integer) FROM PUBLIC;`);
     if (chance(0.4)) out.push(`GRANT EXECUTE ON FUNCTION ${s}.${q(name)}(integer, integer) TO ${pick(['authenticated', 'service_role'])};`);
     if (chance(0.3)) out.push(`COMMENT ON FUNCTION ${s}.${q(name)}(integer, integer) IS 'adds';`);
   }

@@ -85,6 +85,7 @@ for (const [label, server] of servers) {
         externalTriggers: Object.keys(before.externalTriggers).length,
         procedures: Object.values(before.functions).filter((f) => f.kind === 'procedure').length,
         definers: Object.values(before.functions).filter((f) => f.security === 'definer').length,
+        revokedFromPublic: Object.values(before.functions).filter((f) => !f.grants['public']).length,
         views: Object.keys(before.views).length,
         grantedTables: tables.filter((t) => Object.keys(t.grants).length > 0).length,
       };

@@ -1,4 +1,5 @@
--- Functions and procedures of the managed schemas (not owned by an extension).
+-- Functions and procedures of the managed schemas (not owned by an extension). A function never
+-- granted or revoked has the default privileges (EXECUTE to PUBLIC): they are listed like any other.
 SELECT n.nspname AS schema, p.proname AS name,
        CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END AS kind,
        pg_catalog.pg_get_function_identity_arguments(p.oid) AS identity_args,
@@ -11,7 +12,7 @@ SELECT n.nspname AS schema, p.proname AS name,
        coalesce(p.proconfig, '{}')::text[] AS config,
        pg_catalog.pg_get_functiondef(p.oid) AS definition,
        (SELECT coalesce(jsonb_agg(jsonb_build_array(CASE WHEN a.grantee = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(a.grantee) END, lower(a.privilege_type))), '[]'::jsonb)
-          FROM aclexplode(p.proacl) a WHERE a.grantee <> p.proowner) AS grants,
+          FROM aclexplode(coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))) a WHERE a.grantee <> p.proowner) AS grants,
        obj_description(p.oid, 'pg_proc') AS comment
 FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
