@@ -23,7 +23,7 @@ export interface DriftOptions {
 }
 
 export async function detectDrift(o: DriftOptions): Promise<DriftReport> {
-  const { loaded, draft, inputs } = await loadAndCheckSpec(o.schemaDir, o.config);
+  const { loaded, draft, inputs } = await loadAndCheckSpec(o.schemaDir, o.config, join(o.cwd, '.schema', 'cache'));
   const options: PlanOptions = {
     lockTimeout: o.config.lock_timeout,
     statementTimeout: o.config.statement_timeout,

@@ -72,7 +72,7 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     }
   };
 
-  const { loaded, findings, draft, inputs } = await time('load', () => loadAndCheckSpec(o.schemaDir, o.config));
+  const { loaded, findings, draft, inputs } = await time('load', () => loadAndCheckSpec(o.schemaDir, o.config, join(o.cwd, '.schema', 'cache')));
   const preset = presetNamed(o.config.preset);
   const options: PlanOptions = {
     lockTimeout: o.config.lock_timeout,

@@ -5,6 +5,7 @@ import { toCatalog, type PlanInputs } from '../plan/index.js';
 import { checkGeneratedSql } from '../rules/index.js';
 import { loadSpec, validateSpec } from '../spec/index.js';
 import type { LoadedSpec } from '../spec/types.js';
+import { readSpecCache, specCacheKey, writeSpecCache } from './spec-cache.js';
 import { formatFinding, InputError, type Finding } from '../util/findings.js';
 
 export interface CheckedSpec {
@@ -15,12 +16,18 @@ export interface CheckedSpec {
   readonly inputs: PlanInputs;
 }
 
-export async function loadAndCheckSpec(dir: string, config: Config): Promise<CheckedSpec> {
+/** Loads and checks the spec; with `cacheDir`, an unchanged spec is read back from the cache. */
+export async function loadAndCheckSpec(dir: string, config: Config, cacheDir?: string): Promise<CheckedSpec> {
+  const key = cacheDir ? specCacheKey(dir, config) : undefined;
+  const cached = cacheDir && key ? readSpecCache(cacheDir, key) : undefined;
+  if (cached) return cached;
   const loaded = await loadSpec(dir);
   const { errors, findings } = validateSpec(loaded, config);
   if (errors.length > 0) throw new InputError('the spec is invalid; fix it and plan again', errors);
   const { catalog, inputs } = toCatalog(loaded.spec, { preset: config.preset });
-  return { loaded, findings, draft: catalog, inputs };
+  const checked = { loaded, findings, draft: catalog, inputs };
+  if (cacheDir && key) writeSpecCache(cacheDir, key, checked);
+  return checked;
 }
 
 /** Every SQL rule on the generated files; any finding is a planner bug. */
