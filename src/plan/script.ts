@@ -11,7 +11,10 @@ export const MAX_STEPS_PER_TRANSACTION = 200;
 
 function comment(step: Step): string {
   const hazards = step.hazards.length > 0 ? ` [${step.hazards.join(', ')}]` : '';
-  return `-- ${step.description.replace(/[\r\n]+/g, ' ')}${hazards}`;
+  const waivers = Object.entries(step.waivers ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([rule, reason]) => `\n-- schema:waive ${rule} ${reason.replace(/\s+/g, ' ').trim()}`);
+  return `-- ${step.description.replace(/[\r\n]+/g, ' ')}${hazards}${waivers.join('')}`;
 }
 
 const statement = (step: Step): string => `${comment(step)}\n${step.sql};`;

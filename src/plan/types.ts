@@ -53,6 +53,8 @@ export interface Step {
   /** Catalog key of the object the step creates or changes (`public.notifications`, `public.t.col`). */
   readonly object: string;
   readonly hazards: readonly Hazard[];
+  /** Checklist rules this statement knowingly does not follow, rule id -> reason (`-- schema:waive` lines). */
+  readonly waivers?: Readonly<Record<string, string>>;
 }
 
 export interface Plan {

@@ -21,6 +21,7 @@ import { loadAndCheckSpec, selfCheckGeneratedSql } from './spec-input.js';
 import { verifyPlan } from './verify.js';
 import { refusePendingMigrations } from './pending.js';
 import { runMigrationScript } from './run-script.js';
+import { specRlsWaivers, waiveRlsOnCreatedTables } from './waivers.js';
 
 export interface RunPlanOptions {
   readonly cwd: string;
@@ -112,9 +113,10 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     const pre = stateHash(live, scopeHeader);
     const post = stateHash(desired, scopeHeader);
     const hazards = [...plan.hazards].sort();
+    const rlsWaivers = specRlsWaivers(loaded.spec);
     const [forwardSql, rollbackSql] = await time('render', () => [
-      `${renderHeader({ tool: VERSION, kind: 'migration', name, preState: pre, postState: post, ...scopeHeader, hazards })}\n\n${renderScript(plan.forward, options)}`,
-      `${renderHeader({ tool: VERSION, kind: 'rollback', name: `rollback_${pad(version)}`, preState: post, postState: pre, ...scopeHeader, hazards: rollbackHazards(plan) })}\n\n${renderScript(plan.rollback, options)}`,
+      `${renderHeader({ tool: VERSION, kind: 'migration', name, preState: pre, postState: post, ...scopeHeader, hazards })}\n\n${renderScript(waiveRlsOnCreatedTables(plan.forward, desired, o.config.exposed_schemas, (t) => rlsWaivers.get(t) ?? 'declared without row level security in the spec'), options)}`,
+      `${renderHeader({ tool: VERSION, kind: 'rollback', name: `rollback_${pad(version)}`, preState: post, postState: pre, ...scopeHeader, hazards: rollbackHazards(plan) })}\n\n${renderScript(waiveRlsOnCreatedTables(plan.rollback, live, o.config.exposed_schemas, () => 'recreated as it was before this migration'), options)}`,
     ]);
     const forwardFile = `${name}.sql`;
     const rollbackFile = rollbackFileName(version);
