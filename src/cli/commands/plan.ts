@@ -21,7 +21,11 @@ export const registerPlan: CommandRegistrar = (program, ctx, setExit) => {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .option('--dry-run', 'print the plan without writing files', false)
     .option('--shadow-url <url>', 'server for scratch databases (default: the target server, else embedded)')
-    .addOption(new Option('--verify <mode>', 'prove the plan on a shadow before writing').choices(['full', 'none']).default('full'))
+    .addOption(
+      new Option('--verify <mode>', 'prove the plan on a shadow before writing: the touched objects, the full schema, or none')
+        .choices(['touched', 'full', 'none'])
+        .default('touched'),
+    )
     .action(async (flags: Record<string, unknown>) => {
       const config = ctx.config();
       const choice = await resolveTarget(ctx, flags['db'] as string | undefined);
@@ -36,7 +40,7 @@ export const registerPlan: CommandRegistrar = (program, ctx, setExit) => {
         name: flags['name'] as string | undefined,
         hazards: { allowDestructive: flags['allowDestructive'] === true, allowHazards: flags['allowHazard'] as string[] },
         dryRun: flags['dryRun'] === true,
-        verify: flags['verify'] as 'full' | 'none',
+        verify: flags['verify'] as 'touched' | 'full' | 'none',
         progress: (message) => ctx.output.err(message),
       });
       const format = flags['format'] as string;
