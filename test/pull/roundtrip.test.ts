@@ -14,7 +14,7 @@ import { corpusSql } from '../catalog/helpers.js';
 import { generateCorpus } from '../corpus/generate.js';
 import { differencesBySchema, roundTrip } from './roundtrip-support.js';
 
-const CORPUS = ['supabase-app.sql', 'every-kind.sql', 'awkward-names.sql', 'legacy.sql'];
+const CORPUS = ['supabase-app.sql', 'supabase-extensions.sql', 'every-kind.sql', 'awkward-names.sql', 'legacy.sql'];
 const GENERATED = 300;
 
 let dir17: string;
