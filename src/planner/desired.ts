@@ -3,9 +3,9 @@
  * itself normalizes types, defaults and expressions. Cached by the hash of everything it depends on.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { emptyCatalog, introspect, type Catalog } from '../catalog/index.js';
+import { emptyCatalog, introspect, normalizeCatalog, type Catalog } from '../catalog/index.js';
 import { buildPlan, type PlanInputs, type PlanOptions } from '../plan/index.js';
 import type { Preset } from '../presets/index.js';
 import { runSteps, StepFailedError, type ShadowProvider } from '../shadow/index.js';
@@ -14,6 +14,7 @@ import { InputError, type Finding } from '../util/findings.js';
 import { VERSION } from '../version.js';
 import { positionOfObject } from './positions.js';
 import { prepareShadow } from './prepare-shadow.js';
+import { incrementalWork, mergeIncremental } from './incremental.js';
 
 export interface DesiredInputs {
   readonly loaded: LoadedSpec;
@@ -34,38 +35,86 @@ export function desiredCacheKey(d: DesiredInputs): string {
 export interface DesiredResult {
   readonly catalog: Catalog;
   readonly cached: boolean;
+  /** When only some objects were normalized: how many. */
+  readonly incremental?: number;
 }
 
 export async function desiredCatalog(d: DesiredInputs, provider: () => Promise<ShadowProvider>): Promise<DesiredResult> {
   const key = desiredCacheKey(d);
-  const cacheFile = d.cacheDir ? join(d.cacheDir, `desired-${key}.json`) : undefined;
-  if (cacheFile && existsSync(cacheFile)) {
-    try {
-      return { catalog: JSON.parse(readFileSync(cacheFile, 'utf8')) as Catalog, cached: true };
-    } catch {
-      // a corrupt cache entry is rebuilt below
-    }
-  }
+  const cache = d.cacheDir ? desiredCache(d.cacheDir) : undefined;
+  const hit = cache?.read(key);
+  if (hit) return { catalog: hit.catalog, cached: true };
+
+  const previous = cache?.latest(baseKey(d));
+  const work = previous ? incrementalWork(previous.draft, d.draft) : undefined;
+  const normalized = await normalizeOnShadow(d, work?.draft ?? d.draft, provider);
+  const catalog = work && previous ? normalizeCatalog(mergeIncremental(previous.catalog, normalized, work.roots)) : normalized;
+  cache?.write(key, baseKey(d), { draft: d.draft, catalog });
+  return { catalog, cached: false, incremental: work ? work.roots.length : undefined };
+}
+
+/** Runs a draft on a fresh shadow and reads it back. */
+async function normalizeOnShadow(d: DesiredInputs, draft: Catalog, provider: () => Promise<ShadowProvider>): Promise<Catalog> {
   const shadows = await provider();
   const shadow = await shadows.create();
   try {
     await prepareShadow(shadow.db, d.preset, d.inputs, shadows.privateServer);
-    const plan = buildPlan(emptyCatalog(), d.draft, d.inputs, d.options);
+    const plan = buildPlan(emptyCatalog(), draft, d.inputs, d.options);
     try {
       await runSteps(shadow.db, plan.forward);
     } catch (error) {
       if (error instanceof StepFailedError) throw shadowError(d.loaded, error);
       throw error;
     }
-    const catalog = await introspect(shadow.db, { schemas: d.inputs.managedSchemas, extensions: d.inputs.extensions });
-    if (cacheFile && d.cacheDir) {
-      mkdirSync(d.cacheDir, { recursive: true });
-      writeFileSync(cacheFile, JSON.stringify(catalog));
-    }
-    return { catalog, cached: false };
+    return await introspect(shadow.db, { schemas: d.inputs.managedSchemas, extensions: d.inputs.extensions });
   } finally {
     await shadow.dispose();
   }
+}
+
+/** What an incremental run must share with the previous one: everything but the draft. */
+function baseKey(d: DesiredInputs): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ v: VERSION, preset: d.preset.name, major: d.serverMajor, inputs: d.inputs }));
+  return hash.digest('hex').slice(0, 32);
+}
+
+interface CacheEntry {
+  readonly draft: Catalog;
+  readonly catalog: Catalog;
+}
+
+const KEEP = 3;
+
+function desiredCache(dir: string) {
+  const file = (key: string): string => join(dir, `desired-${key}.json`);
+  const readJson = <T>(path: string): T | undefined => {
+    if (!existsSync(path)) return undefined;
+    try {
+      return JSON.parse(readFileSync(path, 'utf8')) as T;
+    } catch {
+      return undefined; // a corrupt entry is rebuilt
+    }
+  };
+  return {
+    read: (key: string) => readJson<CacheEntry>(file(key)),
+    latest: (base: string) => readJson<CacheEntry>(join(dir, `desired-latest-${base}.json`)),
+    write(key: string, base: string, entry: CacheEntry): void {
+      try {
+        mkdirSync(dir, { recursive: true });
+        const text = JSON.stringify(entry);
+        writeFileSync(file(key), text);
+        writeFileSync(join(dir, `desired-latest-${base}.json`), text);
+        const entries = readdirSync(dir)
+          .filter((name) => name.startsWith('desired-'))
+          .map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs }))
+          .sort((a, b) => b.time - a.time);
+        for (const old of entries.slice(KEEP * 2)) rmSync(join(dir, old.name), { force: true });
+      } catch {
+        // the cache is an optimization; a read-only directory only costs time
+      }
+    },
+  };
 }
 
 /** A Postgres error while normalizing the spec, mapped back to the YAML that caused it. */
