@@ -77,7 +77,8 @@ function identityFromRaw(raw: string): string {
 
 function functionGrants(grants: FunctionSpec['grants']): Grants {
   const out: Record<string, readonly PrivilegeName[]> = {};
-  for (const role of Object.keys(grants ?? {}).sort()) out[role] = ['execute'];
+  // `role: []` names the role (so its grants are managed) and grants it nothing, e.g. `public: []`.
+  for (const role of Object.keys(grants ?? {}).sort()) if ((grants?.[role] ?? []).length > 0) out[role] = ['execute'];
   return out;
 }
 
