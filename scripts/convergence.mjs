@@ -75,8 +75,12 @@ function reason(result) {
   const text = `${result.err}\n${result.out}`
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => l !== '' && !/^(Reading|Pulled|Planning|Loading|Introspect)/.test(l));
-  return (text.find((l) => /error|fail|refus|invalid|unsupported|cannot|must/i.test(l)) ?? text[0] ?? `exit ${result.code}`).slice(0, 300);
+    .filter((l) => l !== '' && !/^(Reading|Pulled|Planning|Loading|Introspect|verify)/.test(l));
+  const at = text.findIndex((l) => /error|fail|refus|invalid|unsupported|cannot|must/i.test(l));
+  if (at < 0) return (text[0] ?? `exit ${result.code}`).slice(0, 300);
+  // A verification failure names its phase first, then the statement error or the differences.
+  const detail = /verification failed|nothing was written/.test(text[at]) ? ` ${text.slice(at + 1, at + 3).join(' ')}` : '';
+  return `${text[at]}${detail}`.slice(0, 400);
 }
 
 /** What in a case's SQL a declarative YAML tool cannot express (or this server cannot run). */
