@@ -77,8 +77,11 @@ export type Change = Base &
     | { readonly kind: 'DropTable'; readonly table: Table }
     | { readonly kind: 'RenameTable'; readonly from: string; readonly to: string }
     | { readonly kind: 'AddColumn'; readonly table: string; readonly column: Column; readonly existing: boolean; readonly backfill?: string }
-    | { readonly kind: 'DropColumn'; readonly table: string; readonly column: Column; readonly existing: boolean }
+    /** `whileColumn`: drop only while that column exists (the name is freed for it by a rename; the rename makes the drop a no-op on a re-run). */
+    | { readonly kind: 'DropColumn'; readonly table: string; readonly column: Column; readonly existing: boolean; readonly whileColumn?: string }
     | { readonly kind: 'RenameColumn'; readonly table: string; readonly from: string; readonly to: string }
+    /** Renames that form a cycle (a -> b while b -> a): done at once through temporary names. `order`: the old names by column position. */
+    | { readonly kind: 'RenameColumns'; readonly table: string; readonly renames: readonly (readonly [string, string])[]; readonly order: readonly string[] }
     | { readonly kind: 'AlterColumnType'; readonly table: string; readonly from: Column; readonly to: Column }
     | { readonly kind: 'SetColumnDefault'; readonly table: string; readonly column: string; readonly from?: string; readonly to: string }
     | { readonly kind: 'DropColumnDefault'; readonly table: string; readonly column: string; readonly from: string }
@@ -180,6 +183,10 @@ export function invertChange(change: Change): Change {
       return { ...f, kind: 'AddColumn', table: change.table, column: change.column, existing: change.existing };
     case 'RenameColumn':
       return { ...f, kind: 'RenameColumn', table: change.table, from: change.to, to: change.from };
+    case 'RenameColumns': {
+      const to = new Map(change.renames);
+      return { ...f, kind: 'RenameColumns', table: change.table, renames: change.renames.map(([a, b]) => [b, a] as const), order: change.order.map((n) => to.get(n) ?? n) };
+    }
     case 'AlterColumnType':
       return { ...f, kind: 'AlterColumnType', table: change.table, from: change.to, to: change.from };
     case 'SetColumnDefault':

@@ -13,11 +13,14 @@ import { viewMentions } from './diff/index.js';
 
 export type Direction = 'forward' | 'rollback';
 
-function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clash: ReadonlySet<string>): number {
+function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clash: ReadonlySet<string>, columnClash: ReadonlySet<string>): number {
   switch (c.kind) {
     case 'RenameTable':
       return direction === 'forward' ? 0 : 1000;
     case 'RenameColumn':
+      // Rollback: a rename back onto the name of a column the rollback re-adds goes before the add.
+      return direction === 'forward' ? 1 : columnClash.has(`${c.table}\u0000${c.from}`) ? 39.5 : 999;
+    case 'RenameColumns':
       return direction === 'forward' ? 1 : 999;
     case 'DropTrigger':
       return 10;
@@ -30,7 +33,8 @@ function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clas
     case 'DropIndex':
       return 14;
     case 'DropColumn':
-      return 15;
+      // A column dropped to free its name for a renamed one goes before the renames.
+      return columnClash.has(`${c.table}\u0000${c.column.name}`) && direction === 'forward' ? 0.5 : 15;
     case 'DropTable':
       return clash.has(`${c.table.schema}.${c.table.name}`) && direction === 'forward' ? -1 : 20;
     case 'CreateSchema':
@@ -237,17 +241,30 @@ function objectIdentity(c: Change): string | undefined {
   }
 }
 
+/** `table\0column` names that a column rename takes over from a dropped column (forward) or gives back to a re-added one (rollback). */
+function columnClashes(changes: readonly Change[], direction: Direction): Set<string> {
+  const renamed = new Set<string>();
+  for (const c of changes) if (c.kind === 'RenameColumn') renamed.add(`${c.table}\u0000${direction === 'forward' ? c.to : c.from}`);
+  const out = new Set<string>();
+  for (const c of changes) {
+    const k = c.kind === 'DropColumn' && direction === 'forward' ? c : c.kind === 'AddColumn' && direction === 'rollback' ? c : undefined;
+    if (k && renamed.has(`${k.table}\u0000${k.column.name}`)) out.add(`${k.table}\u0000${k.column.name}`);
+  }
+  return out;
+}
+
 export function orderChanges(changes: readonly Change[], direction: Direction, renameTargets: ReadonlySet<string> = new Set()): Change[] {
+  const columnClash = columnClashes(changes, direction);
   const early = earlyFunctions(changes);
   const views = viewRanks(changes);
   const drops = dropTableRanks(changes);
   const createdAt = new Map<string, number>();
   for (const c of changes) {
     const id = objectIdentity(c);
-    if (id && c.kind.startsWith('Create')) createdAt.set(id, phase(c, early, direction, renameTargets));
+    if (id && c.kind.startsWith('Create')) createdAt.set(id, phase(c, early, direction, renameTargets, columnClash));
   }
   const phaseOf = (c: Change): number => {
-    const p = phase(c, early, direction, renameTargets);
+    const p = phase(c, early, direction, renameTargets, columnClash);
     const id = objectIdentity(c);
     const created = id && c.kind.startsWith('Drop') ? createdAt.get(id) : undefined;
     return created !== undefined && created <= p ? created - 0.5 : p;

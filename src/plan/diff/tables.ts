@@ -2,6 +2,18 @@
 import type { Column, Constraint, Table } from '../../catalog/types.js';
 import { invertChange, type Change } from '../changes.js';
 import { commentChange, grantChanges, omit, same, type DiffContext } from './context.js';
+import { columnRenamesBetween, renameColumnsInTable } from './renames.js';
+
+/** Column renames (old -> new) of a table named by its live key (the referenced side of an FK). */
+function columnRenamesOf(ctx: DiffContext, liveKey: string): ReadonlyMap<string, string> {
+  const renames = ctx.inputs.columnRenames;
+  if (Object.keys(renames).length === 0) return new Map();
+  let key = liveKey;
+  for (const [to, from] of Object.entries(ctx.inputs.tableRenames)) if (from === liveKey && !ctx.to.tables[liveKey]) key = to;
+  const a = ctx.from.tables[liveKey];
+  const b = ctx.to.tables[key];
+  return a && b ? columnRenamesBetween(renames, key, a, b).renames : new Map();
+}
 
 type Flags = { implied?: boolean; impliedInverse?: boolean };
 
@@ -63,21 +75,29 @@ export function dropTableChanges(ctx: DiffContext, key: string, table: Table): C
 }
 
 /** `a` is the table as it is (under its old name, if renamed), `b` as it should be, `key` its new key. */
-export function alterTableChanges(ctx: DiffContext, key: string, a: Table, b: Table, recreateTriggers: ReadonlySet<string>): Change[] {
+export function alterTableChanges(ctx: DiffContext, key: string, live: Table, b: Table, recreateTriggers: ReadonlySet<string>): Change[] {
   const out: Change[] = [];
+  const { renames, steps } = columnRenamesBetween(ctx.inputs.columnRenames, key, live, b);
+  for (const s of steps) {
+    if (s.kind === 'single') out.push({ kind: 'RenameColumn', table: key, from: s.from, to: s.to });
+    else out.push({ kind: 'RenameColumns', table: key, renames: s.renames, order: s.order });
+  }
+  // The live table as the renames leave it (expressions follow renamed columns; FKs follow renamed targets).
+  // A live column whose name a renamed column takes over is dropped (before the rename: see order.ts).
+  const targets = new Set(renames.values());
+  const clashing = live.columns.filter((c) => targets.has(c.name) && !renames.has(c.name));
+  const renamedFrom = new Map([...renames].map(([from, to]) => [to, from]));
+  for (const col of clashing) {
+    out.push(...dropColumn(key, col).map((c) => (c.kind === 'DropColumn' ? { ...c, whileColumn: renamedFrom.get(col.name)! } : c)));
+  }
+  const kept = clashing.length === 0 ? live : { ...live, columns: live.columns.filter((c) => !clashing.includes(c)) };
+  const a = renameColumnsInTable(kept, renames, (table) => columnRenamesOf(ctx, table));
   const byName = new Map(a.columns.map((c) => [c.name, c]));
   const matched = new Set<string>();
   const added: Column[] = [];
   const pairs: [Column, Column][] = [];
   for (const col of b.columns) {
-    let old = byName.get(col.name);
-    if (!old) {
-      const was = ctx.inputs.columnRenames[`${key}.${col.name}`];
-      if (was !== undefined && byName.has(was) && !b.columns.some((c) => c.name === was)) {
-        old = byName.get(was)!;
-        out.push({ kind: 'RenameColumn', table: key, from: was, to: col.name });
-      }
-    }
+    const old = byName.get(col.name);
     if (old) {
       matched.add(old.name);
       pairs.push([old, col]);

@@ -13,6 +13,7 @@ import {
   dropConstraint,
   dropIndex,
   renameColumn,
+  renameColumnCycle,
   renameTable,
   setNotNullOnline,
 } from './tables.js';
@@ -117,14 +118,23 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
       return renameTable(change.from, change.to);
     case 'AddColumn':
       return addColumn(change.table, change.column, change.existing, change.backfill);
-    case 'DropColumn':
+    case 'DropColumn': {
+      const drop = `ALTER TABLE IF EXISTS ${q(change.table)} DROP COLUMN IF EXISTS ${quoteIdent(change.column.name)}`;
+      const whileColumn = change.whileColumn;
+      const sql =
+        whileColumn === undefined
+          ? drop
+          : guarded(`EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = to_regclass(${lit(change.table)}) AND attname = ${str(whileColumn)} AND NOT attisdropped)`, drop);
       return [
-        step(`ALTER TABLE IF EXISTS ${q(change.table)} DROP COLUMN IF EXISTS ${quoteIdent(change.column.name)}`, `- column ${change.table}.${change.column.name}`, `${change.table}.${change.column.name}`, {
+        step(sql, `- column ${change.table}.${change.column.name}`, `${change.table}.${change.column.name}`, {
           hazards: ['deletes-data'],
         }),
       ];
+    }
     case 'RenameColumn':
       return renameColumn(change.table, change.from, change.to);
+    case 'RenameColumns':
+      return renameColumnCycle(change.table, change.renames, change.order);
     case 'AlterColumnType':
       return alterColumnType(change.table, change.from, change.to);
     case 'SetColumnDefault':

@@ -83,6 +83,31 @@ export function renameColumn(table: string, from: string, to: string): Step[] {
   ];
 }
 
+/**
+ * A cycle of renames (a -> b while b -> a) through temporary names, in one DO block. The names are the
+ * same before and after, so the guard recognizes the pre-state by position: the cycle's columns, in
+ * column order, still carry the old order of names.
+ */
+export function renameColumnCycle(table: string, renames: readonly (readonly [string, string])[], order: readonly string[]): Step[] {
+  const t = q(table);
+  const names = `ARRAY[${order.map(str).join(', ')}]::text[]`;
+  const current =
+    `(SELECT array_agg(attname::text ORDER BY attnum) FROM pg_catalog.pg_attribute\n` +
+    `      WHERE attrelid = ${lit(table)}::regclass AND attnum > 0 AND NOT attisdropped AND attname::text = ANY (${names}))`;
+  const temp = (i: number): string => shortName(renames[i]![0], `__r${i}`);
+  const lines = [
+    ...renames.map(([from], i) => `    ALTER TABLE ${t} RENAME COLUMN ${quoteIdent(from)} TO ${quoteIdent(temp(i))};`),
+    ...renames.map(([, to], i) => `    ALTER TABLE ${t} RENAME COLUMN ${quoteIdent(temp(i))} TO ${quoteIdent(to)};`),
+  ];
+  return [
+    step(
+      doBlock(`  IF ${current} = ${names} THEN\n${lines.join('\n')}\n  END IF;`),
+      `~ columns of ${table} renamed: ${renames.map(([a, b]) => `${a} -> ${b}`).join(', ')}`,
+      table,
+    ),
+  ];
+}
+
 /** The online-safe NOT NULL: fail fast on NULLs, CHECK NOT VALID, VALIDATE alone, SET NOT NULL, drop the CHECK. */
 export function setNotNullOnline(table: string, column: string, hint: string): Step[] {
   const t = q(table);
