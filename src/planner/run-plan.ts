@@ -18,11 +18,10 @@ import { refusedHazards, type HazardPolicy } from './hazards.js';
 import type { PlanReport } from './report.js';
 import { securityChanges } from './security-summary.js';
 import { loadAndCheckSpec, selfCheckGeneratedSql } from './spec-input.js';
-import { verifyPlan, VerificationError } from './verify.js';
-import { verificationScope } from './subset.js';
+import { verifyPlan } from './verify.js';
 import { refusePendingMigrations } from './pending.js';
 import { runMigrationScript } from './run-script.js';
-import { specRlsWaivers, waiveRlsOnCreatedTables } from './waivers.js';
+import { specRlsWaivers, waiveRlsOnCreatedTables, waiveTimestampColumns } from './waivers.js';
 
 export interface RunPlanOptions {
   readonly cwd: string;
@@ -35,8 +34,8 @@ export interface RunPlanOptions {
   readonly name?: string;
   readonly hazards: HazardPolicy;
   readonly dryRun: boolean;
-  /** `touched` (default) proves the plan on the objects it changes and their neighbours, `full` on the whole schema, `none` skips it. */
-  readonly verify: 'touched' | 'full' | 'none';
+  /** `full` proves the plan on a shadow (default); `none` skips it. */
+  readonly verify: 'full' | 'none';
   readonly progress?: (message: string) => void;
 }
 
@@ -116,8 +115,8 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     const hazards = [...plan.hazards].sort();
     const rlsWaivers = specRlsWaivers(loaded.spec);
     const [forwardSql, rollbackSql] = await time('render', () => [
-      `${renderHeader({ tool: VERSION, kind: 'migration', name, preState: pre, postState: post, ...scopeHeader, hazards })}\n\n${renderScript(waiveRlsOnCreatedTables(plan.forward, desired, o.config.exposed_schemas, (t) => rlsWaivers.get(t) ?? 'declared without row level security in the spec'), options)}`,
-      `${renderHeader({ tool: VERSION, kind: 'rollback', name: `rollback_${pad(version)}`, preState: post, postState: pre, ...scopeHeader, hazards: rollbackHazards(plan) })}\n\n${renderScript(waiveRlsOnCreatedTables(plan.rollback, live, o.config.exposed_schemas, () => 'recreated as it was before this migration'), options)}`,
+      `${renderHeader({ tool: VERSION, kind: 'migration', name, preState: pre, postState: post, ...scopeHeader, hazards })}\n\n${renderScript(waiveTimestampColumns(waiveRlsOnCreatedTables(plan.forward, desired, o.config.exposed_schemas, (t) => rlsWaivers.get(t) ?? 'declared without row level security in the spec'), 'declared so in the spec'), options)}`,
+      `${renderHeader({ tool: VERSION, kind: 'rollback', name: `rollback_${pad(version)}`, preState: post, postState: pre, ...scopeHeader, hazards: rollbackHazards(plan) })}\n\n${renderScript(waiveTimestampColumns(waiveRlsOnCreatedTables(plan.rollback, live, o.config.exposed_schemas, () => 'recreated as it was before this migration'), 'restored as it was before this migration'), options)}`,
     ]);
     const forwardFile = `${name}.sql`;
     const rollbackFile = rollbackFileName(version);
@@ -133,38 +132,13 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
         `the generated migration breaks the checklist, which is a planner bug (please report it); nothing was written:\n  ${selfFindings.join('\n  ')}`,
       );
     }
-    if (o.verify !== 'none') {
-      await time('verify', async () => {
-        const shadows = await provider();
-        const prove = (scopeLive: Catalog, scopeDesired: Catalog, label: string): Promise<void> =>
-          verifyPlan(
-            {
-              live: scopeLive,
-              desired: scopeDesired,
-              plan,
-              inputs,
-              options,
-              preset,
-              forwardSql,
-              rollbackSql,
-              runScript: runMigrationScript(options),
-              onPhase: (p) => o.progress?.(`verify${label}: ${p}`),
-            },
-            shadows,
-          );
-        const touched = o.verify === 'touched' ? verificationScope(live, desired) : undefined;
-        if (touched) {
-          try {
-            await prove(touched.live, touched.desired, ` (${touched.roots.length} touched objects)`);
-            return;
-          } catch (error) {
-            if (!(error instanceof VerificationError)) throw error;
-            // The subset may lack something the plan needs; the whole schema decides.
-            o.progress?.('verify: the touched objects alone did not verify; verifying the whole schema');
-          }
-        }
-        await prove(live, desired, '');
-      });
+    if (o.verify === 'full') {
+      await time('verify', async () =>
+        verifyPlan(
+          { live, desired, plan, inputs, options, preset, forwardSql, rollbackSql, runScript: runMigrationScript(options), onPhase: (p) => o.progress?.(`verify: ${p}`) },
+          await provider(),
+        ),
+      );
     }
     const report: PlanReport = {
       status: o.dryRun ? 'dry-run' : 'written',
@@ -177,7 +151,7 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
       preState: pre,
       postState: post,
       ...base,
-      verified: o.verify !== 'none',
+      verified: o.verify === 'full',
     };
     if (o.dryRun) return report;
     mkdirSync(o.migrationsDir, { recursive: true });

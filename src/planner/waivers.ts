@@ -1,12 +1,13 @@
 /**
  * Waivers the generated files carry, so they pass `schema lint` while doing exactly what was asked:
- * a table created without row level security in an exposed schema is either declared so by the
- * spec (its `waive: { rls-required }` reason, else the spec finding already reported) or, in a
- * rollback, recreated as it was before the migration.
+ * a table created without row level security in an exposed schema, or a column typed `timestamp`
+ * without time zone, is either declared so by the spec (its `waive:` reason, else the spec finding
+ * already reported) or, in a rollback, recreated as it was before the migration.
  */
 import type { Catalog } from '../catalog/index.js';
 import { splitQualified } from '../catalog/index.js';
 import type { Step } from '../plan/index.js';
+import { checkGeneratedSql } from '../rules/index.js';
 import { refKey } from '../spec/spec-index.js';
 import type { Spec } from '../spec/types.js';
 
@@ -37,5 +38,17 @@ export function waiveRlsOnCreatedTables(
     const table = result.tables[step.object];
     if (!table || table.rls || !exposedSchemas.includes(splitQualified(step.object).schema)) return step;
     return { ...step, waivers: { ...step.waivers, [RLS]: reasonFor(step.object) } };
+  });
+}
+
+const TIMESTAMP = 'timestamptz';
+const WITHOUT_ZONE = /\btimestamp\b(?!\s*(\(\s*\d+\s*\))?\s*with\s+time\s+zone)/i;
+
+/** Steps with a `timestamptz` waiver where the statement itself types something `timestamp` without time zone. */
+export function waiveTimestampColumns(steps: readonly Step[], reason: string): Step[] {
+  return steps.map((step) => {
+    if (!WITHOUT_ZONE.test(step.sql)) return step;
+    const flagged = checkGeneratedSql('step.sql', `${step.sql};`, { exposedSchemas: [] }).some((f) => f.code === TIMESTAMP);
+    return flagged ? { ...step, waivers: { ...step.waivers, [TIMESTAMP]: reason } } : step;
   });
 }

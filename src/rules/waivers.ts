@@ -28,6 +28,7 @@ export function inlineWaivers(
   const waivers: InlineWaiver[] = [];
   const findings: Finding[] = [];
   if (!text.includes(MARKER)) return { waivers, findings };
+  const lines = source.text.split('\n');
   const spans = statements.map((s) => [s.line, source.lineCol(Math.max(s.offset, s.end - 1)).line] as const);
   for (const token of scanTokens(text)) {
     if (token.tokenName !== 'SQL_COMMENT' && token.tokenName !== 'C_COMMENT') continue;
@@ -49,7 +50,10 @@ export function inlineWaivers(
     // A comment alone on its line waives the statement below it; a trailing one, the statement it ends.
     const startIndex = source.indexOfByte(token.start);
     const alone = source.text.slice(source.lineStart(line), startIndex).trim() === '';
-    const ranges = spans.filter(([start, end]) => (alone ? start - 1 <= line : start <= line) && line <= end);
+    // Waivers stacked on their own lines (with other comments) above a statement all reach it.
+    let target = line;
+    while (alone && /^\s*--/.test(lines[target] ?? '')) target += 1;
+    const ranges = spans.filter(([start, end]) => (alone ? start - 1 <= target : start <= line) && target <= end);
     waivers.push({ rule, ranges: ranges.length ? ranges : [[line, line + 1]] });
   }
   return { waivers, findings };

@@ -32,6 +32,12 @@ const SHAPES: readonly Shape[] = [
     before: `CREATE TABLE public.books (isbn text PRIMARY KEY); CREATE TABLE public.scratch ();`,
     after: `CREATE TABLE public.books (isbn text PRIMARY KEY);`,
   },
+  {
+    name: 'legacy timestamp without time zone columns: a new table, a new column, a retyped column',
+    before: `CREATE TABLE public.events (id bigint PRIMARY KEY, happened bigint, note text);`,
+    after: `CREATE TABLE public.events (id bigint PRIMARY KEY, happened timestamp(3), note text, seen timestamp);
+      CREATE TABLE public.audit (at timestamp NOT NULL DEFAULT now());`,
+  },
 ];
 
 const fail = (step: string, r: CliResult): string => `${step} exited ${r.code}:\n${r.stdout}\n${r.stderr}`;
