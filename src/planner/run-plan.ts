@@ -18,7 +18,8 @@ import { refusedHazards, type HazardPolicy } from './hazards.js';
 import type { PlanReport } from './report.js';
 import { securityChanges } from './security-summary.js';
 import { loadAndCheckSpec, selfCheckGeneratedSql } from './spec-input.js';
-import { verifyPlan } from './verify.js';
+import { verifyPlan, VerificationError } from './verify.js';
+import { verificationScope } from './subset.js';
 import { refusePendingMigrations } from './pending.js';
 import { runMigrationScript } from './run-script.js';
 import { specRlsWaivers, waiveRlsOnCreatedTables, waiveTimestampColumns } from './waivers.js';
@@ -34,8 +35,8 @@ export interface RunPlanOptions {
   readonly name?: string;
   readonly hazards: HazardPolicy;
   readonly dryRun: boolean;
-  /** `full` proves the plan on a shadow (default); `none` skips it. */
-  readonly verify: 'full' | 'none';
+  /** `touched` (default) proves the plan on the objects it changes and their neighbours, `full` on the whole schema, `none` skips it. */
+  readonly verify: 'touched' | 'full' | 'none';
   readonly progress?: (message: string) => void;
 }
 
@@ -132,13 +133,38 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
         `the generated migration breaks the checklist, which is a planner bug (please report it); nothing was written:\n  ${selfFindings.join('\n  ')}`,
       );
     }
-    if (o.verify === 'full') {
-      await time('verify', async () =>
-        verifyPlan(
-          { live, desired, plan, inputs, options, preset, forwardSql, rollbackSql, runScript: runMigrationScript(options), onPhase: (p) => o.progress?.(`verify: ${p}`) },
-          await provider(),
-        ),
-      );
+    if (o.verify !== 'none') {
+      await time('verify', async () => {
+        const shadows = await provider();
+        const prove = (scopeLive: Catalog, scopeDesired: Catalog, label: string): Promise<void> =>
+          verifyPlan(
+            {
+              live: scopeLive,
+              desired: scopeDesired,
+              plan,
+              inputs,
+              options,
+              preset,
+              forwardSql,
+              rollbackSql,
+              runScript: runMigrationScript(options),
+              onPhase: (p) => o.progress?.(`verify${label}: ${p}`),
+            },
+            shadows,
+          );
+        const touched = o.verify === 'touched' ? verificationScope(live, desired) : undefined;
+        if (touched) {
+          try {
+            await prove(touched.live, touched.desired, ` (${touched.roots.length} touched objects)`);
+            return;
+          } catch (error) {
+            if (!(error instanceof VerificationError)) throw error;
+            // The subset may lack something the plan needs; the whole schema decides.
+            o.progress?.('verify: the touched objects alone did not verify; verifying the whole schema');
+          }
+        }
+        await prove(live, desired, '');
+      });
     }
     const report: PlanReport = {
       status: o.dryRun ? 'dry-run' : 'written',
@@ -151,7 +177,7 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
       preState: pre,
       postState: post,
       ...base,
-      verified: o.verify === 'full',
+      verified: o.verify !== 'none',
     };
     if (o.dryRun) return report;
     mkdirSync(o.migrationsDir, { recursive: true });
