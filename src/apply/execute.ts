@@ -138,6 +138,31 @@ async function runTransaction(
   options: ExecuteOptions,
   finalize: ((tx: Queryable) => Promise<void>) | undefined,
 ): Promise<void> {
+  if (unit.statements.length > 1) {
+    // One round trip for the whole transaction; when it fails (and rolls back), run it again
+    // statement by statement, so the error names the statement and line that failed.
+    try {
+      await transactionOnce(db, unit, index, attempt, options, finalize, true);
+      return;
+    } catch (error) {
+      if (!(error instanceof BatchFailed)) throw error;
+    }
+  }
+  await transactionOnce(db, unit, index, attempt, options, finalize, false);
+}
+
+/** The whole-transaction batch failed on the server; nothing of it was committed. */
+class BatchFailed extends Error {}
+
+async function transactionOnce(
+  db: Db,
+  unit: Extract<ExecutionUnit, { kind: 'transaction' }>,
+  index: number,
+  attempt: number,
+  options: ExecuteOptions,
+  finalize: ((tx: Queryable) => Promise<void>) | undefined,
+  batch: boolean,
+): Promise<void> {
   const file = options.file ?? '<script>';
   // db.transaction rewraps errors it does not know; keep ours (with the statement and line) aside.
   let failure: unknown;
@@ -147,12 +172,23 @@ async function runTransaction(
         try {
           await setLocalTimeouts(tx, options);
           await options.guard?.(tx);
-          for (const statement of unit.statements) {
-            options.onStatement?.({ line: statement.line, text: statement.text, unit: index, transactional: true, attempt });
+          if (batch) {
+            for (const statement of unit.statements) {
+              options.onStatement?.({ line: statement.line, text: statement.text, unit: index, transactional: true, attempt });
+            }
             try {
-              await tx.exec(statement.text);
+              await tx.exec(unit.statements.map((statement) => statement.text).join(';\n'));
             } catch (error) {
-              throw new MigrationStatementError({ file, line: statement.line, statement: statement.text, transactionLine: unit.line }, error);
+              throw serverErrorFields(error) ? new BatchFailed((error as Error).message) : error;
+            }
+          } else {
+            for (const statement of unit.statements) {
+              options.onStatement?.({ line: statement.line, text: statement.text, unit: index, transactional: true, attempt });
+              try {
+                await tx.exec(statement.text);
+              } catch (error) {
+                throw new MigrationStatementError({ file, line: statement.line, statement: statement.text, transactionLine: unit.line }, error);
+              }
             }
           }
           await finalize?.(tx);
