@@ -98,7 +98,8 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
   ctx.objectKey(base, specKey, 'table');
   const columns = new Set(Object.keys(t.columns ?? {}));
   const label = `table "${specKey}"`;
-  if (columns.size === 0 && !t.partition_of) ctx.error([...base, 'columns'], 'invalid-table', `${label} has no columns`, 'declare at least one column');
+  // `columns: {}` declares a table without columns on purpose (PostgreSQL allows it); no key at all is a slip.
+  if (t.columns === undefined && !t.partition_of) ctx.error([...base], 'invalid-table', `${label} has no columns`, 'declare at least one column (or `columns: {}` for a table without columns)');
   const pkFlags = Object.entries(t.columns ?? {}).filter(([, c]) => c.primary_key).map(([n]) => n);
   if (pkFlags.length > 1) ctx.error([...base, 'columns', pkFlags[1]!], 'duplicate-primary-key', `${label} marks ${pkFlags.length} columns primary_key: true`, `use a composite key: \`primary_key: [${pkFlags.join(', ')}]\``);
   if (pkFlags.length > 0 && t.primary_key) ctx.error([...base, 'primary_key'], 'duplicate-primary-key', `${label} declares both a table primary_key and a column primary_key`, 'keep one of them');

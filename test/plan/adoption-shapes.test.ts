@@ -38,6 +38,11 @@ const SHAPES: readonly Shape[] = [
     after: `CREATE TABLE public.events (id bigint PRIMARY KEY, happened timestamp(3), note text, seen timestamp);
       CREATE TABLE public.audit (at timestamp NOT NULL DEFAULT now());`,
   },
+  {
+    name: 'a table whose last column is dropped (PostgreSQL allows tables without columns)',
+    before: `CREATE TABLE public.placeholder (only_col int PRIMARY KEY); CREATE TABLE public.marker ();`,
+    after: `CREATE TABLE public.placeholder (); CREATE TABLE public.marker (); CREATE TABLE public.blank ();`,
+  },
 ];
 
 const fail = (step: string, r: CliResult): string => `${step} exited ${r.code}:\n${r.stdout}\n${r.stderr}`;
