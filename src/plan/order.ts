@@ -10,10 +10,11 @@
 import type { View } from '../catalog/types.js';
 import { UnsupportedChange, type Change } from './changes.js';
 import { viewMentions } from './diff/index.js';
+import { signatureUsesType } from './diff/types.js';
 
 export type Direction = 'forward' | 'rollback';
 
-function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clash: ReadonlySet<string>, columnClash: ReadonlySet<string>): number {
+function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clash: ReadonlySet<string>, columnClash: ReadonlySet<string>, swapped: ReadonlySet<string>): number {
   switch (c.kind) {
     case 'RenameTable':
       return direction === 'forward' ? 0 : 1000;
@@ -69,7 +70,8 @@ function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clas
     case 'SetSequenceOwner':
       return 41;
     case 'DropFunction':
-      return 45;
+      // Before an enum swap that drops the type its arguments or result use.
+      return [...swapped].some((e) => signatureUsesType(c.fn, e)) ? 26.5 : 45;
     case 'DropEnum':
     case 'DropDomain':
       return 46;
@@ -255,16 +257,17 @@ function columnClashes(changes: readonly Change[], direction: Direction): Set<st
 
 export function orderChanges(changes: readonly Change[], direction: Direction, renameTargets: ReadonlySet<string> = new Set()): Change[] {
   const columnClash = columnClashes(changes, direction);
+  const swapped = new Set(changes.flatMap((c) => (c.kind === 'ReplaceEnum' ? [`${c.to.schema}.${c.to.name}`] : [])));
   const early = earlyFunctions(changes);
   const views = viewRanks(changes);
   const drops = dropTableRanks(changes);
   const createdAt = new Map<string, number>();
   for (const c of changes) {
     const id = objectIdentity(c);
-    if (id && c.kind.startsWith('Create')) createdAt.set(id, phase(c, early, direction, renameTargets, columnClash));
+    if (id && c.kind.startsWith('Create')) createdAt.set(id, phase(c, early, direction, renameTargets, columnClash, swapped));
   }
   const phaseOf = (c: Change): number => {
-    const p = phase(c, early, direction, renameTargets, columnClash);
+    const p = phase(c, early, direction, renameTargets, columnClash, swapped);
     const id = objectIdentity(c);
     const created = id && c.kind.startsWith('Drop') ? createdAt.get(id) : undefined;
     return created !== undefined && created <= p ? created - 0.5 : p;

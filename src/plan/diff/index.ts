@@ -2,12 +2,12 @@
  * The differ: pure `diff(from, to, inputs) -> Change[]`, in discovery order (the planner orders them).
  * Only the managed schemas are touched; grants only for the managed roles; external tables never.
  */
-import type { Catalog, FunctionDef, View } from '../../catalog/types.js';
+import type { Catalog, FunctionDef, Policy, View } from '../../catalog/types.js';
 import { invertChange, type Change } from '../changes.js';
 import type { PlanInputs } from '../types.js';
 import { commentChange, grantChanges, omit, same, type DiffContext } from './context.js';
 import { alterTableChanges, createTableChanges, dropTableChanges, triggerChanges } from './tables.js';
-import { domainChanges, enumChanges, extensionChanges, managedOnly, schemaChanges, sequenceChanges } from './types.js';
+import { domainChanges, enumChanges, extensionChanges, managedOnly, schemaChanges, sequenceChanges, signatureUsesType } from './types.js';
 
 export function diff(from: Catalog, to: Catalog, inputs: PlanInputs): Change[] {
   const schemas = new Set(inputs.managedSchemas);
@@ -17,11 +17,13 @@ export function diff(from: Catalog, to: Catalog, inputs: PlanInputs): Change[] {
   const ctx: DiffContext = { from: a, to: b, inputs, managedRoles: new Set(inputs.managedRoles), out: [] };
   const out: Change[] = [];
   out.push(...schemaChanges(ctx), ...extensionChanges(ctx), ...enumChanges(ctx), ...domainChanges(ctx), ...sequenceChanges(ctx));
-  const { changes: fnChanges, recreated } = functionChanges(ctx);
+  const { changes: fnChanges, recreated } = functionChanges(ctx, swappedEnums(out));
   out.push(...fnChanges);
   out.push(...tableChanges(ctx, external, recreated));
-  out.push(...policiesOnRetypedColumns(ctx, out));
-  out.push(...viewChanges(ctx, retypedColumns(out)));
+  const withPolicies = policiesOnRetypedColumns(ctx, out);
+  out.length = 0;
+  out.push(...withPolicies);
+  out.push(...viewChanges(ctx, retypedColumns(out), retypedColumns(out, true)));
   // Triggers the spec owns on external tables (e.g. auth.users).
   const byTable = (c: Catalog): Map<string, Record<string, Catalog['externalTriggers'][string]>> => {
     const m = new Map<string, Record<string, Catalog['externalTriggers'][string]>>();
@@ -87,13 +89,41 @@ function createFunction(ctx: DiffContext, key: string, fn: FunctionDef): Change[
   ];
 }
 
-function functionChanges(ctx: DiffContext): { changes: Change[]; recreated: Set<string> } {
+/**
+ * Enums the plan swaps for a new type (ReplaceEnum), and those only the rollback swaps (the reverse
+ * of an added value is a ReplaceEnum): what depends on them must be out of the way around the swap.
+ */
+function swappedEnums(changes: readonly Change[]): { forward: Set<string>; rollbackOnly: Set<string> } {
+  const forward = new Set<string>();
+  const rollbackOnly = new Set<string>();
+  for (const c of changes) {
+    if (c.kind === 'ReplaceEnum') forward.add(`${c.to.schema}.${c.to.name}`);
+    if (c.kind === 'AddEnumValue') rollbackOnly.add(`${c.enum.schema}.${c.enum.name}`);
+  }
+  for (const k of forward) rollbackOnly.delete(k);
+  return { forward, rollbackOnly };
+}
+
+/** Marks changes as happening only in the rollback (their forward is a no-op pair). */
+const rollbackOnly = (changes: readonly Change[]): Change[] => changes.map((c) => ({ ...c, implied: true }));
+
+function functionChanges(ctx: DiffContext, swapped: { forward: ReadonlySet<string>; rollbackOnly: ReadonlySet<string> }): { changes: Change[]; recreated: Set<string> } {
   const out: Change[] = [];
   const recreated = new Set<string>();
+  const usesAny = (fn: FunctionDef, enums: ReadonlySet<string>): boolean => [...enums].some((e) => signatureUsesType(fn, e));
   for (const [key, fn] of Object.entries(ctx.to.functions)) {
     const old = ctx.from.functions[key];
     if (!old) {
       out.push(...createFunction(ctx, key, fn));
+      continue;
+    }
+    // A function whose arguments or result are an enum being swapped is dropped before the swap and created after it.
+    if (usesAny(old, swapped.forward) || usesAny(fn, swapped.forward)) {
+      out.push(...createFunction(ctx, key, old).map(invertChange), ...createFunction(ctx, key, fn));
+      continue;
+    }
+    if (usesAny(old, swapped.rollbackOnly) && same(old, fn)) {
+      out.push(...rollbackOnly([...createFunction(ctx, key, old).map(invertChange), ...createFunction(ctx, key, fn)]));
       continue;
     }
     // CREATE OR REPLACE cannot change the result type, rename parameters or remove their defaults.
@@ -140,13 +170,22 @@ export function viewMentions(view: View, keys: Iterable<string>): string[] {
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Table key -> columns whose type the plan changes (directly, or by swapping their enum type). */
-function retypedColumns(changes: readonly Change[]): Map<string, Set<string>> {
+function retypedColumns(changes: readonly Change[], rollbackOnlyUses = false): Map<string, Set<string>> {
   const retyped = new Map<string, Set<string>>();
   const add = (table: string, column: string): void => {
     const set = retyped.get(table) ?? new Set<string>();
     set.add(column);
     retyped.set(table, set);
   };
+  if (rollbackOnlyUses) {
+    // Columns whose enum only the rollback swaps (the reverse of an added value).
+    const forward = retypedColumns(changes);
+    for (const c of changes) {
+      if (c.kind !== 'AddEnumValue') continue;
+      for (const use of c.columnsBefore) if (!forward.get(use.table)?.has(use.column)) add(use.table, use.column);
+    }
+    return retyped;
+  }
   for (const c of changes) {
     if (c.kind === 'AlterColumnType') add(c.table, c.to.name);
     if (c.kind === 'ReplaceEnum') for (const use of c.columns) add(use.table, use.column);
@@ -154,16 +193,36 @@ function retypedColumns(changes: readonly Change[]): Map<string, Set<string>> {
   return retyped;
 }
 
-function viewChanges(ctx: DiffContext, retyped: ReadonlyMap<string, ReadonlySet<string>>): Change[] {
+function viewChanges(ctx: DiffContext, retyped: ReadonlyMap<string, ReadonlySet<string>>, retypedInRollback: ReadonlyMap<string, ReadonlySet<string>>): Change[] {
   const out: Change[] = [];
   const { from, to } = ctx;
   const recreate = new Set<string>();
+  const reads = (v: View, columns: ReadonlyMap<string, ReadonlySet<string>>): boolean =>
+    [...columns].some(([table, cols]) => viewMentions(v, [table]).length > 0 && [...cols].some((c) => mentionsColumn(v.definition, c)));
   // Postgres refuses to change the type of a column a view reads: such views are recreated.
   for (const [key, v] of Object.entries(from.views)) {
-    if (!to.views[key]) continue;
-    for (const [table, columns] of retyped) {
-      if (viewMentions(v, [table]).length > 0 && [...columns].some((c) => mentionsColumn(v.definition, c))) recreate.add(key);
+    if (to.views[key] && reads(v, retyped)) recreate.add(key);
+  }
+  // Views on a column only the rollback retypes: recreated in the rollback alone (with the views on them).
+  const rollbackRecreate = new Set<string>();
+  for (const [key, v] of Object.entries(from.views)) {
+    const n = to.views[key];
+    if (n && !recreate.has(key) && same(v, n) && reads(v, retypedInRollback)) rollbackRecreate.add(key);
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [key, v] of Object.entries(from.views)) {
+      const n = to.views[key];
+      if (rollbackRecreate.has(key) || recreate.has(key) || !n || !same(v, n)) continue;
+      if (viewMentions(v, rollbackRecreate).length > 0) {
+        rollbackRecreate.add(key);
+        grew = true;
+      }
     }
+  }
+  for (const key of rollbackRecreate) {
+    const v = from.views[key]!;
+    out.push(...rollbackOnly([...createView(ctx, key, v).map(invertChange), ...createView(ctx, key, v)]));
   }
   for (const [key, v] of Object.entries(to.views)) {
     const old = from.views[key];
@@ -197,6 +256,7 @@ function viewChanges(ctx: DiffContext, retyped: ReadonlyMap<string, ReadonlySet<
       out.push(...createView(ctx, key, v));
       continue;
     }
+    if (rollbackRecreate.has(key)) continue;
     if (recreate.has(key)) {
       out.push(...createView(ctx, key, old).map(invertChange), ...createView(ctx, key, v));
       continue;
@@ -233,27 +293,35 @@ export function mentionsColumn(expression: string, column: string): boolean {
  */
 function policiesOnRetypedColumns(ctx: DiffContext, changes: readonly Change[]): Change[] {
   const retyped = retypedColumns(changes);
+  const inRollback = retypedColumns(changes, true);
+  const reads = (p: Policy, columns: ReadonlySet<string> | undefined): boolean =>
+    columns !== undefined && [...columns].some((column) => mentionsColumn(`${p.using ?? ''}\n${p.check ?? ''}`, column));
+  // An ALTER POLICY runs after the type change: one on a retyped column becomes drop + create around it.
+  const result: Change[] = [];
   const touched = new Set<string>();
   for (const c of changes) {
+    if (c.kind === 'AlterPolicy' && (reads(c.from, retyped.get(c.table)) || reads(c.to, retyped.get(c.table)))) {
+      result.push({ kind: 'DropPolicy', table: c.table, policy: c.from }, { kind: 'CreatePolicy', table: c.table, policy: c.to });
+    } else result.push(c);
     if (c.kind === 'DropPolicy' || c.kind === 'AlterPolicy' || c.kind === 'CreatePolicy') {
       touched.add(`${c.table}\u0000${c.kind === 'AlterPolicy' ? c.to.name : c.policy.name}`);
     }
   }
-  const out: Change[] = [];
-  for (const [table, columns] of retyped) {
-    const t = ctx.to.tables[table];
-    if (!t) continue;
-    for (const policy of Object.values(t.policies)) {
-      if (touched.has(`${table}\u0000${policy.name}`)) continue;
-      const text = `${policy.using ?? ''}\n${policy.check ?? ''}`;
-      if ([...columns].some((column) => mentionsColumn(text, column))) {
-        out.push({ kind: 'DropPolicy', table, policy }, { kind: 'CreatePolicy', table, policy });
+  for (const [map, onlyRollback] of [[retyped, false], [inRollback, true]] as const) {
+    for (const [table, columns] of map) {
+      const t = ctx.to.tables[table];
+      if (!t) continue;
+      for (const policy of Object.values(t.policies)) {
+        if (touched.has(`${table}\u0000${policy.name}`) || !reads(policy, columns)) continue;
+        touched.add(`${table}\u0000${policy.name}`);
+        const pair: Change[] = [{ kind: 'DropPolicy', table, policy }, { kind: 'CreatePolicy', table, policy }];
         if (policy.comment !== undefined) {
           const target = { type: 'policy' as const, table, name: policy.name };
-          out.push(...commentChange(target, policy.comment, undefined, { implied: true }), ...commentChange(target, undefined, policy.comment, { impliedInverse: true }));
+          pair.push(...commentChange(target, policy.comment, undefined, { implied: true }), ...commentChange(target, undefined, policy.comment, { impliedInverse: true }));
         }
+        result.push(...(onlyRollback ? rollbackOnly(pair) : pair));
       }
     }
   }
-  return out;
+  return result;
 }

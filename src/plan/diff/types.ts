@@ -1,6 +1,6 @@
 /** Schemas, extensions, enums, domains and sequences. */
 import { parseQualifiedReference, qualifiedName } from '../../catalog/names.js';
-import type { Catalog, Domain, EnumType, Sequence } from '../../catalog/types.js';
+import type { Catalog, Domain, EnumType, FunctionDef, Sequence } from '../../catalog/types.js';
 import { invertChange, type Change, type EnumColumnUse } from '../changes.js';
 import { commentChange, omit, same, type DiffContext } from './context.js';
 
@@ -36,6 +36,16 @@ export function enumUse(type: string, e: EnumType): 'scalar' | 'array' | undefin
   const name = ref.name.replace(/^"(.*)"$/, '$1');
   if (ref.schema === e.schema && name === e.name) return array ? 'array' : 'scalar';
   return undefined;
+}
+
+/** True when a function's arguments or result name the type (`schema.name` key), bare, qualified, quoted or as an array. */
+export function signatureUsesType(fn: FunctionDef, typeKey: string): boolean {
+  const dot = typeKey.indexOf('.');
+  const name = typeKey.slice(dot + 1);
+  const text = `${fn.identityArgs}\n${fn.args}\n${fn.returns ?? ''}`;
+  const e = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const ident = /^[a-z_][a-z0-9_$]*$/.test(name) ? `(?:${e}|"${e}")` : `"${name.replaceAll('"', '""').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`;
+  return new RegExp(`(^|[^a-zA-Z0-9_$"])${ident}($|[^a-zA-Z0-9_$"])`).test(text);
 }
 
 /** Columns holding the enum both before and after (the ones a type swap must carry over). */
