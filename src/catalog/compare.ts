@@ -57,7 +57,10 @@ export function projectCatalog(catalog: Catalog, managedRoles: readonly string[]
           columns: [...table.columns].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)),
           grants: projectGrants(table.grants, roles),
           constraints: Object.fromEntries(
-            Object.entries(table.constraints).map(([name, c]) => [name, { ...c, validated: true }]),
+            Object.entries(table.constraints).map(([name, c]) => [
+              name,
+              { ...c, validated: true, definition: c.definition.replace(/\s+NOT VALID$/, '') },
+            ]),
           ),
         },
       ]),

@@ -43,6 +43,13 @@ const SHAPES: readonly Shape[] = [
     before: `CREATE TABLE public.placeholder (only_col int PRIMARY KEY); CREATE TABLE public.marker ();`,
     after: `CREATE TABLE public.placeholder (); CREATE TABLE public.marker (); CREATE TABLE public.blank ();`,
   },
+  {
+    name: 'a check constraint added NOT VALID and never validated',
+    before: `CREATE TABLE public.readings (id int PRIMARY KEY, celsius numeric);
+      ALTER TABLE public.readings ADD CONSTRAINT plausible CHECK (celsius > -274) NOT VALID;`,
+    after: `CREATE TABLE public.readings (id int PRIMARY KEY, celsius numeric NOT NULL, place text);
+      ALTER TABLE public.readings ADD CONSTRAINT plausible CHECK (celsius > -274) NOT VALID;`,
+  },
 ];
 
 const fail = (step: string, r: CliResult): string => `${step} exited ${r.code}:\n${r.stdout}\n${r.stderr}`;
