@@ -130,40 +130,46 @@ async function setLocalTimeouts(tx: Queryable, options: ExecuteOptions): Promise
   );
 }
 
+type TransactionUnit = Extract<ExecutionUnit, { kind: 'transaction' }>;
+
+interface TransactionRun {
+  readonly unit: TransactionUnit;
+  readonly index: number;
+  readonly attempt: number;
+  readonly options: ExecuteOptions;
+  readonly finalize: ((tx: Queryable) => Promise<void>) | undefined;
+}
+
 async function runTransaction(
   db: Db,
-  unit: Extract<ExecutionUnit, { kind: 'transaction' }>,
+  unit: TransactionUnit,
   index: number,
   attempt: number,
   options: ExecuteOptions,
   finalize: ((tx: Queryable) => Promise<void>) | undefined,
 ): Promise<void> {
+  const run: TransactionRun = { unit, index, attempt, options, finalize };
   if (unit.statements.length > 1) {
     // One round trip for the whole transaction; when it fails (and rolls back), run it again
     // statement by statement, so the error names the statement and line that failed.
     try {
-      await transactionOnce(db, unit, index, attempt, options, finalize, true);
+      await transactionOnce(db, run, true);
       return;
     } catch (error) {
       if (!(error instanceof BatchFailed)) throw error;
     }
   }
-  await transactionOnce(db, unit, index, attempt, options, finalize, false);
+  await transactionOnce(db, run, false);
 }
 
 /** The whole-transaction batch failed on the server; nothing of it was committed. */
 class BatchFailed extends Error {}
 
-async function transactionOnce(
-  db: Db,
-  unit: Extract<ExecutionUnit, { kind: 'transaction' }>,
-  index: number,
-  attempt: number,
-  options: ExecuteOptions,
-  finalize: ((tx: Queryable) => Promise<void>) | undefined,
-  batch: boolean,
-): Promise<void> {
+async function transactionOnce(db: Db, run: TransactionRun, batch: boolean): Promise<void> {
+  const { unit, index, attempt, options, finalize } = run;
   const file = options.file ?? '<script>';
+  const announce = (statement: ParsedStatement): void =>
+    options.onStatement?.({ line: statement.line, text: statement.text, unit: index, transactional: true, attempt });
   // db.transaction rewraps errors it does not know; keep ours (with the statement and line) aside.
   let failure: unknown;
   try {
@@ -173,9 +179,7 @@ async function transactionOnce(
           await setLocalTimeouts(tx, options);
           await options.guard?.(tx);
           if (batch) {
-            for (const statement of unit.statements) {
-              options.onStatement?.({ line: statement.line, text: statement.text, unit: index, transactional: true, attempt });
-            }
+            unit.statements.forEach(announce);
             try {
               await tx.exec(unit.statements.map((statement) => statement.text).join(';\n'));
             } catch (error) {
@@ -183,7 +187,7 @@ async function transactionOnce(
             }
           } else {
             for (const statement of unit.statements) {
-              options.onStatement?.({ line: statement.line, text: statement.text, unit: index, transactional: true, attempt });
+              announce(statement);
               try {
                 await tx.exec(statement.text);
               } catch (error) {
