@@ -43,6 +43,10 @@ describe('preconditions on existing rows', () => {
     await planFails('CREATE TABLE t (a int);', 'INSERT INTO t VALUES (1), (1);', 'CREATE TABLE t (a int CONSTRAINT t_a_key UNIQUE);', /has duplicate \(a\) rows/);
   });
 
+  it('a primary key stops on duplicates', async () => {
+    await planFails('CREATE TABLE t (a int NOT NULL);', 'INSERT INTO t VALUES (1), (1);', 'CREATE TABLE t (a int CONSTRAINT t_pkey PRIMARY KEY);', /has duplicate \(a\) rows, so primary key t_pkey cannot be built/);
+  });
+
   it('narrowing a varchar stops on values that do not fit', async () => {
     await planFails('CREATE TABLE t (a varchar(20));', `INSERT INTO t VALUES ('much too long');`, 'CREATE TABLE t (a varchar(4));', /longer than 4 characters/);
   });

@@ -262,10 +262,52 @@ export function addConstraint(table: string, c: Constraint, existing: boolean): 
   const out: Step[] = [];
   if (existing && (c.kind === 'unique' || c.kind === 'primary_key') && c.columns.length > 0) {
     out.push(duplicatesGuard(table, c.columns.map(quoteIdent), undefined, c.kind === 'unique' && !/NULLS NOT DISTINCT/.test(def), `${label} ${c.name}`));
+    const online = keyThroughIndex(table, c, def);
+    if (online) return [...out, ...online];
   }
   out.push(step(guarded(`NOT ${constraintExists(table, c.name)}`, add), `+ ${label} ${c.name} on ${table}${online ? ' (NOT VALID)' : ''}`, object, { hazards }));
   if (online) out.push(step(`ALTER TABLE ${q(table)} VALIDATE CONSTRAINT ${quoteIdent(c.name)}`, `~ validate ${label} ${c.name} on ${table}`, object, { isolated: true }));
   return out;
+}
+
+const KEY_DEF = /^(PRIMARY KEY|UNIQUE)( NULLS NOT DISTINCT)? (\([^()]*\))( INCLUDE \([^()]*\))?( DEFERRABLE(?: INITIALLY (?:DEFERRED|IMMEDIATE))?)?$/;
+
+/**
+ * A primary key or unique key on an existing table, built online: the unique index concurrently
+ * (outside a transaction, after dropping an INVALID leftover of an interrupted run), then attached as
+ * the constraint (`USING INDEX`, a short lock). Undefined for definitions the index cannot carry
+ * (storage parameters, tablespaces): those keep the plain ADD CONSTRAINT.
+ */
+function keyThroughIndex(table: string, c: Constraint, def: string): Step[] | undefined {
+  const m = KEY_DEF.exec(def);
+  if (!m) return undefined;
+  const [, kind, nullsNotDistinct, columns, include, deferrable] = m;
+  const schema = table.slice(0, table.indexOf('.'));
+  const index = `${schema}.${c.name}`;
+  const object = `${table}.${c.name}`;
+  const label = c.kind.replace('_', ' ');
+  const create =
+    `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdent(c.name)} ON ${q(table)} ${columns!}` + `${include ?? ''}${nullsNotDistinct ?? ''}`;
+  return [
+    step(
+      doBlock(
+        `  IF EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid\n` +
+          `             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n` +
+          `             WHERE n.nspname = ${str(schema)} AND c.relname = ${str(c.name)} AND NOT i.indisvalid) THEN\n` +
+          `    DROP INDEX ${q(index)};\n  END IF;`,
+      ),
+      `- invalid leftover index ${index}`,
+      object,
+    ),
+    step(create, `+ unique index ${index} on ${table} (concurrently, for ${label} ${c.name})`, object, { transactional: false, hazards: ['not-transactional'] }),
+    step(
+      guarded(`NOT ${constraintExists(table, c.name)}`, `ALTER TABLE ${q(table)} ADD CONSTRAINT ${quoteIdent(c.name)} ${kind!} USING INDEX ${quoteIdent(c.name)}${deferrable ?? ''}`),
+      `+ ${label} ${c.name} on ${table} (using index ${c.name})`,
+      object,
+      // A primary key sets NOT NULL on its columns, which scans the table under the lock when they are nullable.
+      { hazards: kind === 'PRIMARY KEY' ? ['access-exclusive-lock'] : [] },
+    ),
+  ];
 }
 
 export function dropConstraint(table: string, c: Constraint): Step[] {
