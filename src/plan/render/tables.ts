@@ -149,7 +149,28 @@ export function addColumn(table: string, c: Column, existing: boolean, backfill:
   if (!needsPath) {
     return [step(`ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS ${columnDefinition(c)}`, `+ column ${object}`, object, { hazards })];
   }
-  const out = [step(`ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS ${columnDefinition(c, false)}`, `+ column ${object} (nullable until backfilled)`, object)];
+  const out: Step[] = [];
+  if (backfill === undefined) {
+    // Nothing can fill the column on existing rows. Hazard has no name for "needs an empty table", and
+    // `deletes-data` would be false: so the step is gated as `access-exclusive-lock` (refused unless
+    // allowed) and a guard fails fast, before anything changes, when the table holds rows.
+    out.push(
+      step(
+        doBlock(
+          `  IF NOT ${attExists(table, c.name)} AND EXISTS (SELECT 1 FROM ${t}) THEN\n` +
+            `    RAISE EXCEPTION ${str(`${table} has rows, so the new NOT NULL column ${c.name} needs a default or a backfill`)}\n` +
+            `      USING HINT = ${str(`declare a default or a backfill expression for ${object}, or add the column as nullable`)};\n  END IF;`,
+        ),
+        `? ${table} is empty (new NOT NULL column ${c.name} has no default or backfill)`,
+        object,
+      ),
+    );
+  }
+  out.push(
+    step(`ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS ${columnDefinition(c, false)}`, `+ column ${object} (nullable until backfilled)`, object, {
+      hazards: backfill === undefined ? ['access-exclusive-lock'] : [],
+    }),
+  );
   if (backfill !== undefined) {
     out.push(step(`UPDATE ${t} SET ${quoteIdent(c.name)} = (${backfill}) WHERE ${quoteIdent(c.name)} IS NULL`, `~ backfill ${object}`, object));
   }
