@@ -20,6 +20,7 @@ export function diff(from: Catalog, to: Catalog, inputs: PlanInputs): Change[] {
   const { changes: fnChanges, recreated } = functionChanges(ctx, swappedEnums(out));
   out.push(...fnChanges);
   out.push(...tableChanges(ctx, external, recreated));
+  out.push(...foreignKeysOnRetypedColumns(ctx, out));
   const withPolicies = policiesOnRetypedColumns(ctx, out);
   out.length = 0;
   out.push(...withPolicies);
@@ -285,6 +286,34 @@ export function mentionsColumn(expression: string, column: string): boolean {
   const e = esc(column);
   const quoted = `"${esc(column.replaceAll('"', '""'))}"`;
   return new RegExp(`(^|[^a-zA-Z0-9_$"])(${/^[a-z_][a-z0-9_$]*$/.test(column) ? `${e}|` : ''}${quoted})($|[^a-zA-Z0-9_$"])`).test(expression);
+}
+
+/**
+ * An FK whose columns (on either side) change type is dropped before the type changes and added back
+ * after them (NOT VALID, then VALIDATE): Postgres cannot keep an FK between columns of types that have
+ * no equality operator in common at any moment of the change.
+ */
+function foreignKeysOnRetypedColumns(ctx: DiffContext, changes: readonly Change[]): Change[] {
+  const retyped = retypedColumns(changes.filter((c) => c.kind === 'AlterColumnType'));
+  if (retyped.size === 0) return [];
+  const touched = new Set<string>();
+  const created = new Set<string>();
+  for (const c of changes) {
+    if (c.kind === 'AddConstraint' || c.kind === 'DropConstraint') touched.add(`${c.table}\u0000${c.constraint.name}`);
+    if (c.kind === 'CreateTable') created.add(`${c.table.schema}.${c.table.name}`);
+  }
+  const hits = (table: string, columns: readonly string[]): boolean => columns.some((c) => retyped.get(table)?.has(c) ?? false);
+  const out: Change[] = [];
+  for (const [key, table] of Object.entries(ctx.to.tables)) {
+    if (created.has(key)) continue;
+    for (const constraint of Object.values(table.constraints)) {
+      const fk = constraint.foreignKey;
+      if (!fk || touched.has(`${key}\u0000${constraint.name}`)) continue;
+      if (!hits(key, constraint.columns) && !hits(fk.table, fk.columns)) continue;
+      out.push({ kind: 'DropConstraint', table: key, constraint, existing: true }, { kind: 'AddConstraint', table: key, constraint, existing: true });
+    }
+  }
+  return out;
 }
 
 /**
