@@ -4,6 +4,7 @@
  * a round trip on real PostgreSQL judged by catalogs (harness.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { sameGenerated } from '../../src/plan/diff/tables.js';
 import { roundTrip } from './harness.js';
 
 const NOTES = `CREATE TABLE public.notes (id int PRIMARY KEY, is_read boolean NOT NULL DEFAULT false, title text);`;
@@ -26,6 +27,22 @@ describe('column renames under expressions', () => {
       CREATE POLICY m_sel ON public.m FOR SELECT USING (${c} <> 'hidden');`;
     const r = await roundTrip(body('title'), body('"Headline"'), { inputs: { columnRenames: { 'public.m.Headline': 'title' } } });
     expect(r.forwardSql).not.toMatch(/POLICY|INDEX|m_len/);
+  });
+
+  it('a generated column reading the renamed column is kept, not dropped and re-added', async () => {
+    const r = await roundTrip(
+      `CREATE TABLE public.g (id int PRIMARY KEY, price int, total int GENERATED ALWAYS AS (price * 2) STORED);`,
+      `CREATE TABLE public.g (id int PRIMARY KEY, cost int, total int GENERATED ALWAYS AS (cost * 2) STORED);`,
+      { inputs: { columnRenames: { 'public.g.cost': 'price' } }, data: `INSERT INTO public.g (id, price) VALUES (1, 5);` },
+    );
+    expect(r.forwardSql).not.toMatch(/DROP COLUMN|ADD COLUMN/);
+  });
+
+  it('generation expressions differing only in layout are the same', () => {
+    expect(sameGenerated('(a * 2)', 'a *  2')).toBe(true);
+    expect(sameGenerated('(a) + (b)', 'a) + (b')).toBe(false);
+    expect(sameGenerated('a * 2', 'a * 3')).toBe(false);
+    expect(sameGenerated(undefined, 'a')).toBe(false);
   });
 
   it('a partial index that changes besides the rename', async () => {

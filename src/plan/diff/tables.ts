@@ -160,7 +160,7 @@ function tableCommentsBetween(key: string, a: Table, b: Table, pairs: readonly [
   out.push(...commentChange({ type: 'table', key }, a.comment, b.comment));
   for (const [old, col] of pairs) {
     // A column dropped and re-added (generated expression change) gets its comment from the add.
-    if (old.generated !== col.generated) continue;
+    if (!sameGenerated(old.generated, col.generated)) continue;
     out.push(...commentChange({ type: 'column', table: key, column: col.name }, old.comment, col.comment));
   }
   const parts = [
@@ -222,8 +222,41 @@ function addColumn(ctx: DiffContext, key: string, col: Column): Change[] {
   ];
 }
 
+/**
+ * Generation expressions compared as Postgres means them: both sides come from pg_get_expr (the desired
+ * side from the shadow), so they match as printed; whitespace and redundant outer parentheses (a spec
+ * or an older server may print them) are not a change worth dropping and re-adding a column for.
+ */
+export function sameGenerated(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return bareExpression(a) === bareExpression(b);
+}
+
+function bareExpression(e: string): string {
+  let s = e.replace(/\s+/g, ' ').trim();
+  for (;;) {
+    if (!s.startsWith('(') || !s.endsWith(')')) return s;
+    // Strip only when the first parenthesis closes at the very end.
+    let depth = 0;
+    let quoted = false;
+    let closesAtEnd = true;
+    for (let i = 0; i < s.length; i++) {
+      const ch = s[i];
+      if (ch === "'") quoted = !quoted;
+      if (quoted) continue;
+      if (ch === '(') depth++;
+      else if (ch === ')' && --depth === 0 && i < s.length - 1) {
+        closesAtEnd = false;
+        break;
+      }
+    }
+    if (!closesAtEnd) return s;
+    s = s.slice(1, -1).trim();
+  }
+}
+
 function alterColumn(ctx: DiffContext, key: string, a: Column, b: Column): Change[] {
-  if (a.generated !== b.generated) return [...dropColumn(key, a), ...addColumn(ctx, key, b)];
+  if (!sameGenerated(a.generated, b.generated)) return [...dropColumn(key, a), ...addColumn(ctx, key, b)];
   const out: Change[] = [];
   const typeChanges = a.type !== b.type || a.collation !== b.collation;
   const col = b.name;
