@@ -114,11 +114,14 @@ export function toFunction(schema: string, name: string, fn: FunctionSpec, index
     security,
     strict,
     config,
-    definition: `${head}\n ${clauses.join(' ')}\nAS ${tag}${fn.body}${tag}`,
+    definition: `${head}\n ${clauses.join(' ')}\n${SQL_STANDARD_BODY.test(fn.body) && language === 'sql' ? fn.body : `AS ${tag}${fn.body}${tag}`}`,
     grants: functionGrants(fn.grants),
     ...(fn.comment !== undefined ? { comment: fn.comment } : {}),
   };
 }
+
+/** A SQL-standard function body (PostgreSQL 14+), written without quotes. */
+const SQL_STANDARD_BODY = /^\s*(RETURN\b|BEGIN\s+ATOMIC\b)/i;
 
 /** `setof notification` / `notification_kind[]` qualify spec types; TABLE (...) and others stay as written. */
 function renderReturns(returns: string, index: SpecIndex): string {

@@ -50,6 +50,14 @@ const SHAPES: readonly Shape[] = [
     after: `CREATE TABLE public.readings (id int PRIMARY KEY, celsius numeric NOT NULL, place text);
       ALTER TABLE public.readings ADD CONSTRAINT plausible CHECK (celsius > -274) NOT VALID;`,
   },
+  {
+    name: 'functions with SQL-standard bodies (RETURN and BEGIN ATOMIC)',
+    before: `CREATE TABLE public.items (price numeric, qty int);`,
+    after: `CREATE TABLE public.items (price numeric, qty int);
+      CREATE FUNCTION public.line_total(p numeric, q int) RETURNS numeric LANGUAGE sql IMMUTABLE RETURN p * q;
+      CREATE FUNCTION public.item_count() RETURNS bigint LANGUAGE sql STABLE
+        BEGIN ATOMIC SELECT count(*) FROM public.items; END;`,
+  },
 ];
 
 const fail = (step: string, r: CliResult): string => `${step} exited ${r.code}:\n${r.stdout}\n${r.stderr}`;
