@@ -17,7 +17,8 @@ export type Direction = 'forward' | 'rollback';
 function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clash: ReadonlySet<string>, columnClash: ReadonlySet<string>, swapped: ReadonlySet<string>): number {
   switch (c.kind) {
     case 'RenameTable':
-      return direction === 'forward' ? 0 : 1000;
+      // Rollback: a rename back onto the name of a table the rollback re-creates goes before the create.
+      return direction === 'forward' ? 0 : clash.has(c.from) ? 39.5 : 1000;
     case 'RenameColumn':
       // Rollback: a rename back onto the name of a column the rollback re-adds goes before the add.
       return direction === 'forward' ? 1 : columnClash.has(`${c.table}\u0000${c.from}`) ? 39.5 : 999;
@@ -256,6 +257,11 @@ function columnClashes(changes: readonly Change[], direction: Direction): Set<st
 }
 
 export function orderChanges(changes: readonly Change[], direction: Direction, renameTargets: ReadonlySet<string> = new Set()): Change[] {
+  if (direction === 'rollback') {
+    // Tables the rollback re-creates under a name a rename back must free first.
+    const created = new Set(changes.flatMap((c) => (c.kind === 'CreateTable' ? [`${c.table.schema}.${c.table.name}`] : [])));
+    renameTargets = new Set(changes.flatMap((c) => (c.kind === 'RenameTable' && created.has(c.from) ? [c.from] : [])));
+  }
   const columnClash = columnClashes(changes, direction);
   const swapped = new Set(changes.flatMap((c) => (c.kind === 'ReplaceEnum' ? [`${c.to.schema}.${c.to.name}`] : [])));
   const early = earlyFunctions(changes);

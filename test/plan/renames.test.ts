@@ -93,4 +93,14 @@ describe('swapped renames and name clashes', () => {
       },
     });
   });
+
+  it('a table dropped and another renamed to its name', async () => {
+    await roundTrip(`CREATE TABLE public.a (id int CONSTRAINT t_pk PRIMARY KEY, v text); CREATE TABLE public.b (x int);`, `CREATE TABLE public.b (id int CONSTRAINT t_pk PRIMARY KEY, v text);`, {
+      inputs: { tableRenames: { 'public.b': 'public.a' } },
+      data: `INSERT INTO public.a VALUES (1, 'kept');`,
+      afterForward: async (db) => {
+        expect(await db.query(`SELECT v FROM public.b`)).toEqual([{ v: 'kept' }]);
+      },
+    });
+  });
 });

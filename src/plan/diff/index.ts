@@ -59,11 +59,9 @@ function tableChanges(ctx: DiffContext, external: ReadonlySet<string>, recreated
   const keys = Object.keys(to.tables).filter((k) => !external.has(k));
   for (const key of keys) {
     const table = to.tables[key]!;
-    let oldKey: string | undefined = from.tables[key] ? key : undefined;
-    if (!oldKey) {
-      const was = inputs.tableRenames[key];
-      if (was !== undefined && from.tables[was] && !to.tables[was]) oldKey = was;
-    }
+    // A declared rename wins over a live table of the new name, which is then dropped (before the rename).
+    const was = inputs.tableRenames[key];
+    let oldKey: string | undefined = was !== undefined && was !== key && from.tables[was] && !to.tables[was] ? was : from.tables[key] ? key : undefined;
     if (!oldKey) {
       out.push(...createTableChanges(ctx, key, table));
       continue;
@@ -73,8 +71,12 @@ function tableChanges(ctx: DiffContext, external: ReadonlySet<string>, recreated
     out.push(...alterTableChanges(ctx, key, from.tables[oldKey]!, table, recreated));
   }
   for (const [key, table] of Object.entries(from.tables)) {
-    if (consumed.has(key) || external.has(key) || to.tables[key]) continue;
-    out.push(...dropTableChanges(ctx, key, table));
+    if (consumed.has(key) || external.has(key)) continue;
+    const freedFor = to.tables[key] ? inputs.tableRenames[key] : undefined;
+    if (to.tables[key] && freedFor === undefined) continue;
+    const drops = dropTableChanges(ctx, key, table);
+    // Dropped to free the name for a renamed table: only while that table still has its old name, so a re-run keeps it.
+    out.push(...(freedFor === undefined ? drops : drops.map((c) => (c.kind === 'DropTable' ? { ...c, whileTable: freedFor } : c))));
   }
   return out;
 }

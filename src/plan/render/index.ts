@@ -113,7 +113,7 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
     case 'CreateTable':
       return createTable(key(change.table), change.table);
     case 'DropTable':
-      return [step(`DROP TABLE IF EXISTS ${q(key(change.table))}`, `- table ${key(change.table)}`, key(change.table), { hazards: ['deletes-data'] })];
+      return [step(change.whileTable === undefined ? `DROP TABLE IF EXISTS ${q(key(change.table))}` : guarded(`to_regclass(${lit(change.whileTable)}) IS NOT NULL`, `DROP TABLE IF EXISTS ${q(key(change.table))}`), `- table ${key(change.table)}`, key(change.table), { hazards: ['deletes-data'] })];
     case 'RenameTable':
       return renameTable(change.from, change.to);
     case 'AddColumn':
@@ -233,7 +233,17 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
       return out;
     }
     case 'DropView':
-      return [step(`DROP ${change.view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} IF EXISTS ${q(key(change.view))}`, `- ${viewType(change.view)} ${key(change.view)}`, key(change.view))];
+      // Guarded by kind: a re-run may find a view of the other kind under the same name (view <-> materialized view).
+      return [
+        step(
+          guarded(
+            `EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE oid = to_regclass(${lit(key(change.view))}) AND relkind = '${change.view.materialized ? 'm' : 'v'}')`,
+            `DROP ${change.view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} IF EXISTS ${q(key(change.view))}`,
+          ),
+          `- ${viewType(change.view)} ${key(change.view)}`,
+          key(change.view),
+        ),
+      ];
     case 'Grant':
     case 'Revoke': {
       const privileges = change.privileges.map((p) => p.toUpperCase()).join(', ');
