@@ -58,6 +58,13 @@ const SHAPES: readonly Shape[] = [
       CREATE FUNCTION public.item_count() RETURNS bigint LANGUAGE sql STABLE
         BEGIN ATOMIC SELECT count(*) FROM public.items; END;`,
   },
+  {
+    name: 'a view replaced by a materialized view of the same name, and back',
+    before: `CREATE TABLE public.sales (amount int); CREATE VIEW public.totals AS SELECT sum(amount) AS s FROM public.sales;
+      CREATE MATERIALIZED VIEW public.snapshot AS SELECT count(*) AS n FROM public.sales;`,
+    after: `CREATE TABLE public.sales (amount int); CREATE MATERIALIZED VIEW public.totals AS SELECT sum(amount) AS s FROM public.sales;
+      CREATE VIEW public.snapshot AS SELECT count(*) AS n FROM public.sales;`,
+  },
 ];
 
 const fail = (step: string, r: CliResult): string => `${step} exited ${r.code}:\n${r.stdout}\n${r.stderr}`;
