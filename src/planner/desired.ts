@@ -26,9 +26,12 @@ export interface DesiredInputs {
   readonly cacheDir?: string;
 }
 
+/** Bumped when the layout of cache entries changes. */
+const CACHE_FORMAT = 2;
+
 export function desiredCacheKey(d: DesiredInputs): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ v: VERSION, preset: d.preset.name, major: d.serverMajor, draft: d.draft, inputs: d.inputs }));
+  hash.update(JSON.stringify({ v: VERSION, format: CACHE_FORMAT, preset: d.preset.name, major: d.serverMajor, draft: d.draft, inputs: d.inputs }));
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -75,7 +78,7 @@ async function normalizeOnShadow(d: DesiredInputs, draft: Catalog, provider: () 
 /** What an incremental run must share with the previous one: everything but the draft. */
 function baseKey(d: DesiredInputs): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ v: VERSION, preset: d.preset.name, major: d.serverMajor, inputs: d.inputs }));
+  hash.update(JSON.stringify({ v: VERSION, format: CACHE_FORMAT, preset: d.preset.name, major: d.serverMajor, inputs: d.inputs }));
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -91,7 +94,8 @@ function desiredCache(dir: string) {
   const readJson = <T>(path: string): T | undefined => {
     if (!existsSync(path)) return undefined;
     try {
-      return JSON.parse(readFileSync(path, 'utf8')) as T;
+      const entry = JSON.parse(readFileSync(path, 'utf8')) as T & Partial<CacheEntry>;
+      return entry.catalog && entry.draft ? entry : undefined; // an entry of another layout is rebuilt
     } catch {
       return undefined; // a corrupt entry is rebuilt
     }

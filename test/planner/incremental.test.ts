@@ -2,13 +2,13 @@
  * Incremental normalization gives exactly the catalog a full normalization gives, for every kind
  * of edit a team makes between two plans.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogJson } from '../../src/catalog/index.js';
 import { defaultConfig } from '../../src/cli/config.js';
-import { desiredCatalog } from '../../src/planner/desired.js';
+import { desiredCacheKey, desiredCatalog } from '../../src/planner/desired.js';
 import { loadAndCheckSpec } from '../../src/planner/spec-input.js';
 import { presetNamed } from '../../src/presets/index.js';
 import { serverShadowProvider } from '../../src/shadow/index.js';
@@ -31,13 +31,14 @@ beforeAll(() => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function desired(cacheDir: string | undefined) {
+async function desiredInputs(cacheDir: string | undefined) {
   const { loaded, draft, inputs } = await loadAndCheckSpec(join(root, 'schema'), defaultConfig);
+  return { loaded, draft, inputs, preset: presetNamed('supabase'), options, serverMajor: serverMajor(), cacheDir };
+}
+
+async function desired(cacheDir: string | undefined) {
   const provider = serverShadowProvider(adminUrl(), { privateServer: true });
-  return desiredCatalog(
-    { loaded, draft, inputs, preset: presetNamed('supabase'), options, serverMajor: serverMajor(), cacheDir },
-    async () => provider,
-  );
+  return desiredCatalog(await desiredInputs(cacheDir), async () => provider);
 }
 
 function edit(file: string, from: RegExp | string, to: string): void {
@@ -47,6 +48,19 @@ function edit(file: string, from: RegExp | string, to: string): void {
   expect(next, `edit of ${file} did not apply`).not.toBe(text);
   writeFileSync(path, next);
 }
+
+describe('the desired-catalog cache', () => {
+  it('ignores an entry of another layout instead of crashing on it', async () => {
+    const cacheDir = join(root, 'cache-old-layout');
+    mkdirSync(cacheDir, { recursive: true });
+    const full = await desired(undefined);
+    // An earlier layout stored the bare catalog under the key.
+    writeFileSync(join(cacheDir, `desired-${desiredCacheKey(await desiredInputs(cacheDir))}.json`), JSON.stringify(full.catalog));
+    const result = await desired(cacheDir);
+    expect(result.cached).toBe(false);
+    expect(catalogJson(result.catalog)).toBe(catalogJson(full.catalog));
+  });
+});
 
 describe('incremental normalization', () => {
   it('matches a full normalization after each edit', async () => {
