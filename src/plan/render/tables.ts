@@ -375,5 +375,8 @@ export function createIndex(table: string, i: Index, existing: boolean, options:
 export function dropIndex(table: string, i: Index): Step[] {
   const schema = table.slice(0, table.indexOf('.'));
   const object = `${schema}.${i.name}`;
-  return [step(`DROP INDEX IF EXISTS ${q(object)}`, `- index ${object}`, object)];
+  // Skipped once a key constraint owns the index: a plan attaching the index to a new primary or unique
+  // key (USING INDEX, same name) runs again without trying to drop the constraint's index.
+  const owned = `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conindid = to_regclass(${lit(object)}) AND contype IN ('p', 'u', 'x'))`;
+  return [step(guarded(`to_regclass(${lit(object)}) IS NOT NULL AND NOT ${owned}`, `DROP INDEX IF EXISTS ${q(object)}`), `- index ${object}`, object)];
 }
