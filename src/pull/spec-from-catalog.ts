@@ -19,7 +19,7 @@ import type {
   ViewSpec,
 } from '../spec/types.js';
 import { readableDefault, shortType, specRef, specRefOfKey, stripOuterParens } from './sql-text.js';
-import { grantsSpec, tableSpec, triggerSpec, type PrimaryKeyLookup } from './table-spec.js';
+import { grantsSpec, indexSpec, tableSpec, triggerSpec, type PrimaryKeyLookup } from './table-spec.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -43,6 +43,7 @@ function domainSpec(d: Domain): DomainSpec {
   const out: Mutable<DomainSpec> = { type: shortType(d.type) };
   if (d.notNull) out.not_null = true;
   if (d.default !== undefined) out.default = readableDefault(d.default, d.type);
+  if (d.collation !== undefined) out.collation = d.collation;
   const checks = Object.keys(d.checks).sort();
   if (checks.length > 0) {
     out.checks = Object.fromEntries(checks.map((name) => [name, stripOuterParens(d.checks[name]!.replace(/^CHECK /, ''))]));
@@ -97,6 +98,25 @@ function functionGrants(fn: FunctionDef, publicManaged: boolean): FunctionSpec['
 
 const hasPublicExecute = (fn: FunctionDef): boolean => fn.grants['public']?.includes('execute') === true;
 
+/**
+ * A function's settings (`proconfig`) in the order its definition sets them: PostgreSQL keeps that
+ * order, so the spec does too (search_path leads only where it came first).
+ */
+export function functionSettings(fn: FunctionDef): [string, string][] {
+  const values = new Map<string, string>();
+  for (const entry of fn.config) {
+    const eq = entry.indexOf('=');
+    if (eq > 0) values.set(entry.slice(0, eq), entry.slice(eq + 1));
+  }
+  const order: string[] = [];
+  for (const match of fn.definition.matchAll(/^ SET ("(?:[^"]|"")+"|[^\s"]+) TO /gm)) {
+    const name = match[1]!.startsWith('"') ? match[1]!.slice(1, -1).replaceAll('""', '"') : match[1]!;
+    if (values.has(name) && !order.includes(name)) order.push(name);
+  }
+  for (const name of values.keys()) if (!order.includes(name)) order.push(name);
+  return order.map((name) => [name, values.get(name)!]);
+}
+
 function functionSpec(fn: FunctionDef, publicManaged: boolean): FunctionSpec {
   const out: Mutable<FunctionSpec> = { args: fn.args === '' ? [] : fn.args } as Mutable<FunctionSpec>;
   if (fn.kind === 'procedure') out.procedure = true;
@@ -105,8 +125,9 @@ function functionSpec(fn: FunctionDef, publicManaged: boolean): FunctionSpec {
   if (fn.volatility !== 'volatile') out.volatility = fn.volatility;
   if (fn.security !== 'invoker') out.security = fn.security;
   if (fn.strict) out.strict = true;
-  const searchPath = fn.config.find((entry) => entry.startsWith('search_path='));
-  if (searchPath !== undefined) out.search_path = searchPath.slice('search_path='.length);
+  const settings = functionSettings(fn);
+  if (settings.length > 0 && settings[0]![0] === 'search_path') out.search_path = settings.shift()![1];
+  if (settings.length > 0) out.set = Object.fromEntries(settings);
   const grants = functionGrants(fn, publicManaged);
   if (grants) out.grants = grants;
   if (fn.comment !== undefined) out.comment = fn.comment;
@@ -114,13 +135,35 @@ function functionSpec(fn: FunctionDef, publicManaged: boolean): FunctionSpec {
   return out;
 }
 
+const TRUE_WORDS = new Set(['true', 'on', 'yes', '1']);
+
+/** `security_barrier=true` -> { security_barrier: true }; `check_option=local` -> { check_option: 'local' }. */
+function viewOptions(options: readonly string[]): Record<string, string | boolean> {
+  const out: Record<string, string | boolean> = {};
+  for (const option of options) {
+    const eq = option.indexOf('=');
+    const name = eq < 0 ? option : option.slice(0, eq);
+    const value = eq < 0 ? 'true' : option.slice(eq + 1).toLowerCase();
+    out[name] = name === 'check_option' ? value : TRUE_WORDS.has(value);
+  }
+  return out;
+}
+
 function viewSpec(v: View): ViewSpec {
   const out: Mutable<ViewSpec> = {} as Mutable<ViewSpec>;
   if (v.comment !== undefined) out.comment = v.comment;
   if (v.materialized) out.materialized = true;
-  if (v.options.includes('security_invoker=true') || v.options.includes('security_invoker=on')) out.security_invoker = true;
+  const options = viewOptions(v.options);
+  if (options['security_invoker']) out.security_invoker = true;
+  if (options['security_barrier']) out.security_barrier = true;
+  const checkOption = options['check_option'];
+  if (checkOption === 'local' || checkOption === 'cascaded') out.check_option = checkOption;
   const grants = grantsSpec(v.grants);
   if (grants) out.grants = grants;
+  const indexes = Object.keys(v.indexes)
+    .sort()
+    .map((name) => indexSpec(v.name, v.columns, v.indexes[name]!));
+  if (indexes.length > 0) out.indexes = indexes;
   out.query = v.definition.trim().replace(/;$/, '');
   return out;
 }

@@ -5,7 +5,9 @@
  */
 import type { Constraint, Grants, Index, Policy, Table, Trigger } from '../catalog/types.js';
 import type {
+  CheckSpec,
   ColumnSpec,
+  ExclusionSpec,
   ForeignKeySpec,
   IndexSpec,
   PolicySpec,
@@ -13,7 +15,9 @@ import type {
   ReferencesSpec,
   TableSpec,
   TriggerSpec,
+  UniqueSpec,
 } from '../spec/types.js';
+import { exclusionParts } from './exclusion.js';
 import { quoteIdent } from '../catalog/names.js';
 import { defaultForeignKeyName, defaultIndexName, defaultPrimaryKeyName, defaultUniqueName } from './default-names.js';
 import { columnDefault, indexKeySpec, shortType, specRefOfKey, stripOuterParens } from './sql-text.js';
@@ -74,6 +78,8 @@ function foreignKeySpec(c: Constraint, primaryKeyOf: PrimaryKeyLookup): ForeignK
   if (fk.onUpdate !== 'no action') out.on_update = fk.onUpdate;
   const deferrable = deferrableSpec(c);
   if (deferrable !== undefined) out.deferrable = deferrable;
+  if (fk.match === 'full') out.match = 'full';
+  if (c.comment !== undefined) out.comment = c.comment;
   return out;
 }
 
@@ -93,14 +99,19 @@ function columnWithOptions(key: string, columns: readonly string[]): string | un
   return /\s/.test(column) ? `(${quoteIdent(column)})${rest}` : `${column}${rest}`;
 }
 
-function indexSpec(table: Table, index: Index): IndexSpec {
-  const columnNames = table.columns.map((c) => c.name);
+/** An index or exclusion key as the spec writes it: a bare column name, a name with options, or an expression. */
+function keySpec(key: string, columnNames: readonly string[]): string {
+  return plainColumnOf(key, columnNames) ?? columnWithOptions(key, columnNames) ?? indexKeySpec(key);
+}
+
+/** An index of a table or materialized view (`relation`: its name; `columnNames`: its columns). */
+export function indexSpec(relation: string, columnNames: readonly string[], index: Index): IndexSpec {
   const plain = index.keys.map((key) => plainColumnOf(key, columnNames));
   const allPlain = plain.every((name) => name !== undefined) ? (plain as string[]) : undefined;
   const out: Mutable<IndexSpec> = {
-    columns: index.keys.map((key, i) => plain[i] ?? columnWithOptions(key, columnNames) ?? indexKeySpec(key)),
+    columns: index.keys.map((key, i) => plain[i] ?? keySpec(key, columnNames)),
   };
-  if (index.name !== defaultIndexName(table.name, allPlain)) out.name = index.name;
+  if (index.name !== defaultIndexName(relation, allPlain)) out.name = index.name;
   if (index.unique) out.unique = true;
   if (index.method !== 'btree') out.using = index.method;
   if (index.include.length > 0) out.include = index.include.map((key) => plainColumnOf(key, columnNames) ?? key);
@@ -134,15 +145,76 @@ export function triggerSpec(trigger: Trigger): TriggerSpec {
   if (trigger.forEach !== 'row') out.for_each = trigger.forEach;
   if (trigger.when !== undefined) out.when = stripOuterParens(trigger.when);
   if (trigger.args.length > 0) out.args = [...trigger.args];
+  if (!trigger.enabled) out.enabled = false;
   if (trigger.comment !== undefined) out.comment = trigger.comment;
   const { function: fn, ...rest } = out;
   return { ...rest, function: fn } as TriggerSpec;
+}
+
+/** A check as the spec writes it: the expression, or `{ check, no_inherit, comment }`. */
+function checkSpec(c: Constraint): string | CheckSpec {
+  const noInherit = / NO INHERIT$/.test(c.definition);
+  const expression = c.check ?? c.definition.replace(/ NO INHERIT$/, '').replace(/^CHECK /, '');
+  const check = stripOuterParens(expression);
+  if (!noInherit && c.comment === undefined) return check;
+  const out: Mutable<CheckSpec> = { check };
+  if (noInherit) out.no_inherit = true;
+  if (c.comment !== undefined) out.comment = c.comment;
+  return out;
+}
+
+/** An exclusion constraint as the spec writes it (elements like index keys). */
+function exclusionSpec(table: Table, c: Constraint): ExclusionSpec {
+  const parts = exclusionParts(c.definition);
+  if (!parts) throw new Error(`cannot read exclusion constraint ${c.name} of ${table.schema}.${table.name}: ${c.definition}`);
+  const columnNames = table.columns.map((column) => column.name);
+  const out: Mutable<ExclusionSpec> = {
+    elements: parts.elements.map(([key, operator]) => [keySpec(key, columnNames), operator] as const),
+  };
+  if (parts.using !== 'gist') out.using = parts.using;
+  if (parts.include.length > 0) out.include = parts.include.map((key) => plainColumnOf(key, columnNames) ?? key);
+  if (parts.where !== undefined) out.where = stripOuterParens(parts.where);
+  const deferrable = deferrableSpec(c);
+  if (deferrable !== undefined) out.deferrable = deferrable;
+  if (c.comment !== undefined) out.comment = c.comment;
+  const { elements, ...rest } = out;
+  return parts.using !== 'gist' ? { using: parts.using, elements, ...omitUsing(rest) } : { elements, ...rest };
+}
+
+const omitUsing = <T extends { using?: string }>(value: T): Omit<T, 'using'> => {
+  const { using: _using, ...rest } = value;
+  return rest;
+};
+
+/** A unique constraint of the table-level map: the column list, or the long form when it has options. */
+function uniqueSpec(c: Constraint): readonly string[] | UniqueSpec {
+  const nullsNotDistinct = c.definition.includes('NULLS NOT DISTINCT');
+  const deferrable = deferrableSpec(c);
+  if (!nullsNotDistinct && deferrable === undefined && c.comment === undefined) return [...c.columns];
+  const out: Mutable<UniqueSpec> = { columns: [...c.columns] };
+  if (nullsNotDistinct) out.nulls_not_distinct = true;
+  if (deferrable !== undefined) out.deferrable = deferrable;
+  if (c.comment !== undefined) out.comment = c.comment;
+  return out;
 }
 
 const sorted = <T>(record: Readonly<Record<string, T>>): T[] =>
   Object.keys(record)
     .sort()
     .map((key) => record[key]!);
+
+/** A table-level primary key: the column list, or `{ name, columns, deferrable, comment }`. */
+function primaryKeySpec(table: Table, pk: Constraint): NonNullable<TableSpec['primary_key']> {
+  const named = pk.name !== defaultPrimaryKeyName(table.name);
+  const deferrable = deferrableSpec(pk);
+  if (!named && deferrable === undefined && pk.comment === undefined) return [...pk.columns];
+  return {
+    ...(named ? { name: pk.name } : {}),
+    columns: [...pk.columns],
+    ...(deferrable !== undefined ? { deferrable } : {}),
+    ...(pk.comment !== undefined ? { comment: pk.comment } : {}),
+  };
+}
 
 export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: (type: string) => boolean = () => false): TableSpec {
   const constraints = sorted(table.constraints);
@@ -152,19 +224,20 @@ export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: 
   const columnUnique = new Set<string>();
   const columnReferences = new Map<string, Constraint>();
   const unique: Record<string, NonNullable<TableSpec['unique']>[string]> = {};
-  const checks: Record<string, string> = {};
+  const checks: Record<string, string | CheckSpec> = {};
+  const exclusions: Record<string, ExclusionSpec> = {};
   const foreignKeys: Record<string, ForeignKeySpec> = {};
   for (const c of constraints) {
     if (c.kind === 'unique') {
       if (c.columns.length === 1 && c.name === defaultUniqueName(table.name, c.columns) && !c.deferrable && c.comment === undefined && !c.definition.includes('NULLS NOT DISTINCT') && !columnUnique.has(c.columns[0]!)) {
         columnUnique.add(c.columns[0]!);
       } else {
-        unique[c.name] = c.definition.includes('NULLS NOT DISTINCT')
-          ? { columns: [...c.columns], nulls_not_distinct: true }
-          : [...c.columns];
+        unique[c.name] = uniqueSpec(c);
       }
     } else if (c.kind === 'check') {
-      checks[c.name] = stripOuterParens(c.check ?? c.definition.replace(/^CHECK /, ''));
+      checks[c.name] = checkSpec(c);
+    } else if (c.kind === 'exclusion') {
+      exclusions[c.name] = exclusionSpec(table, c);
     } else if (c.kind === 'foreign_key') {
       if (isColumnForeignKey(c) && !columnReferences.has(c.columns[0]!)) columnReferences.set(c.columns[0]!, c);
       else foreignKeys[c.name] = foreignKeySpec(c, primaryKeyOf);
@@ -193,11 +266,13 @@ export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: 
   // A partition takes its columns from its parent.
   const ownColumns = table.partitionOf ? {} : columns;
   const out: Mutable<TableSpec> = table.comment !== undefined ? { comment: table.comment, columns: ownColumns } : { columns: ownColumns };
-  if (pk && !pkOnColumn) out.primary_key = pk.name === defaultPrimaryKeyName(table.name) ? [...pk.columns] : { name: pk.name, columns: [...pk.columns] };
+  if (pk && !pkOnColumn) out.primary_key = primaryKeySpec(table, pk);
   if (Object.keys(unique).length > 0) out.unique = unique;
   if (Object.keys(checks).length > 0) out.checks = checks;
+  if (Object.keys(exclusions).length > 0) out.exclusions = exclusions;
   if (Object.keys(foreignKeys).length > 0) out.foreign_keys = foreignKeys;
-  const indexes = sorted(table.indexes).map((index) => indexSpec(table, index));
+  const columnNames = table.columns.map((c) => c.name);
+  const indexes = sorted(table.indexes).map((index) => indexSpec(table.name, columnNames, index));
   if (indexes.length > 0) out.indexes = indexes;
   if (table.partitionBy !== undefined) out.partition_by = table.partitionBy;
   if (table.partitionOf !== undefined) out.partition_of = { table: specRefOfKey(table.partitionOf.parent), bound: table.partitionOf.bound };

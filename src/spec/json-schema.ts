@@ -52,6 +52,7 @@ const trigger = obj(
     when: str('WHEN condition: an SQL boolean expression over OLD/NEW.'),
     function: str('Trigger function to call, e.g. `update_updated_at_column` or `public.handle_new_user` (unqualified names are in public).'),
     args: strings('Literal string arguments passed to the trigger function (TG_ARGV).'),
+    enabled: bool('`false`: the trigger exists but is disabled (ALTER TABLE ... DISABLE TRIGGER); default `true`.'),
     comment: str('COMMENT ON TRIGGER.'),
   },
   ['function'],
@@ -125,12 +126,55 @@ const policy = obj('A row level security policy.', {
 });
 
 const uniqueConstraint = {
-  description: 'Columns of the unique constraint, or `{ columns, nulls_not_distinct }`.',
+  description: 'Columns of the unique constraint, or `{ columns, nulls_not_distinct, deferrable, comment }`.',
   anyOf: [
     { type: 'array', items: { type: 'string' }, minItems: 1 },
-    obj('Unique constraint.', { columns: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Constrained columns.' }, nulls_not_distinct: bool('NULLS NOT DISTINCT (PostgreSQL 15+).') }, ['columns']),
+    obj(
+      'Unique constraint.',
+      {
+        columns: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Constrained columns.' },
+        nulls_not_distinct: bool('NULLS NOT DISTINCT (PostgreSQL 15+).'),
+        deferrable,
+        comment: str('COMMENT ON CONSTRAINT.'),
+      },
+      ['columns'],
+    ),
   ],
 };
+
+const checkConstraint = {
+  description: 'SQL boolean expression, or `{ check, no_inherit, comment }`.',
+  anyOf: [
+    { type: 'string', minLength: 1 },
+    obj(
+      'Check constraint.',
+      {
+        check: str('SQL boolean expression.', { minLength: 1 }),
+        no_inherit: bool('NO INHERIT: the check does not apply to child tables.'),
+        comment: str('COMMENT ON CONSTRAINT.'),
+      },
+      ['check'],
+    ),
+  ],
+};
+
+const exclusion = obj(
+  'An exclusion constraint (EXCLUDE USING ...).',
+  {
+    using: str('Index access method; default `gist`.'),
+    elements: {
+      type: 'array',
+      minItems: 1,
+      description: 'Elements as `[element, operator]` pairs, e.g. `[[room_id, =], [during, "&&"]]`: a column (optionally with an operator class) or an SQL expression in parentheses, and the operator.',
+      items: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 2, maxItems: 2 },
+    },
+    include: strings('INCLUDE columns.'),
+    where: str('Partial constraint predicate: an SQL boolean expression.'),
+    deferrable,
+    comment: str('COMMENT ON CONSTRAINT.'),
+  },
+  ['elements'],
+);
 
 const foreignKey = obj(
   'A (multi-column) foreign key.',
@@ -143,6 +187,8 @@ const foreignKey = obj(
     on_delete: { ...referentialAction, description: 'ON DELETE action; default `no action`.' },
     on_update: { ...referentialAction, description: 'ON UPDATE action; default `no action`.' },
     deferrable,
+    match: { enum: ['simple', 'full'], description: 'MATCH FULL (all referencing columns null, or none); default `simple`.' },
+    comment: str('COMMENT ON CONSTRAINT.'),
   },
   ['columns', 'references'],
 );
@@ -154,14 +200,24 @@ const table = obj(
     renamed_from: str('Previous name of this table (same schema unless qualified): the plan renames it.'),
     columns: mapOf('Columns in order: name -> definition.', ref('column', 'A column.')),
     primary_key: {
-      description: 'Composite primary key: a list of columns, or `{ name, columns }`.',
+      description: 'Composite primary key: a list of columns, or `{ name, columns, deferrable, comment }`.',
       anyOf: [
         { type: 'array', items: { type: 'string' }, minItems: 1 },
-        obj('Primary key.', { name: str('Constraint name; default `<table>_pkey`.'), columns: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Key columns.' } }, ['columns']),
+        obj(
+          'Primary key.',
+          {
+            name: str('Constraint name; default `<table>_pkey`.'),
+            columns: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Key columns.' },
+            deferrable,
+            comment: str('COMMENT ON CONSTRAINT.'),
+          },
+          ['columns'],
+        ),
       ],
     },
     unique: mapOf('Unique constraints: name -> columns.', uniqueConstraint),
-    checks: mapOf('Check constraints: name -> SQL boolean expression.', { type: 'string', minLength: 1 }),
+    checks: mapOf('Check constraints: name -> SQL boolean expression, or `{ check, no_inherit, comment }`.', checkConstraint),
+    exclusions: mapOf('Exclusion constraints: name -> `{ using, elements, include, where, deferrable, comment }`.', ref('exclusion', 'An exclusion constraint.')),
     foreign_keys: mapOf('Multi-column foreign keys: constraint name -> definition.', ref('foreign_key', 'A foreign key.')),
     indexes: { type: 'array', description: 'Indexes.', items: ref('index', 'An index.') },
     rls: bool('ENABLE ROW LEVEL SECURITY. Required (with policies) for tables exposed by the Data API.'),
@@ -201,6 +257,7 @@ const fn = obj(
     security: { enum: ['invoker', 'definer'], description: 'SECURITY INVOKER (default) or DEFINER (then set `search_path`).' },
     strict: bool('STRICT (returns null on null input).'),
     search_path: str("SET search_path for the function, e.g. `public, pg_temp` or `''`."),
+    set: mapOf('Other settings applied while the function runs (SET name = value), e.g. `statement_timeout: 5s`.', { type: 'string' }),
     procedure: bool('A procedure (CREATE PROCEDURE) rather than a function.'),
     grants: grants('EXECUTE grants per role.', { enum: ['execute', 'all'] }),
     comment: str('COMMENT ON FUNCTION.'),
@@ -258,6 +315,7 @@ export const SPEC_JSON_SCHEMA = {
     trigger,
     table,
     foreign_key: foreignKey,
+    exclusion,
     function: fn,
     function_arg: functionArg,
     domain: obj(
@@ -267,6 +325,7 @@ export const SPEC_JSON_SCHEMA = {
         not_null: bool('NOT NULL.'),
         default: { description: 'DEFAULT: an SQL expression (strings), or a literal boolean/number.' },
         checks: mapOf('Check constraints: name -> SQL boolean expression over VALUE.', { type: 'string', minLength: 1 }),
+        collation: str('COLLATE clause, e.g. `C`.'),
         comment: str('COMMENT ON DOMAIN.'),
       },
       ['type'],
@@ -288,6 +347,9 @@ export const SPEC_JSON_SCHEMA = {
         query: str('The SELECT query.'),
         materialized: bool('A materialized view.'),
         security_invoker: bool('security_invoker=true (PostgreSQL 15+): RLS of the caller applies.'),
+        security_barrier: bool('security_barrier=true: conditions of the view are applied before user functions.'),
+        check_option: { enum: ['local', 'cascaded'], description: 'WITH LOCAL / CASCADED CHECK OPTION: rows written through the view must satisfy it.' },
+        indexes: { type: 'array', description: 'Indexes (materialized views only).', items: ref('index', 'An index.') },
         grants: grants('Privileges per role.', tablePrivilege),
         comment: str('COMMENT ON VIEW.'),
       },

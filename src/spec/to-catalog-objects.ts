@@ -2,7 +2,7 @@
 import { quoteIdent, quoteLiteral, quoteQualified } from '../catalog/names.js';
 import type { Domain, FunctionDef, Grants, PrivilegeName, Sequence, View } from '../catalog/types.js';
 import { refKey, renderDefault, renderType, type SpecIndex } from './spec-index.js';
-import { tableGrants } from './to-catalog-table.js';
+import { quoteCollation, tableGrants, toIndex } from './to-catalog-table.js';
 import type { DomainSpec, FunctionArgSpec, FunctionSpec, SequenceSpec, ViewSpec } from './types.js';
 
 /** A dollar-quote tag that does not occur in the body. */
@@ -90,7 +90,11 @@ export function toFunction(schema: string, name: string, fn: FunctionSpec, index
   const volatility = fn.volatility ?? 'volatile';
   const security = fn.security ?? 'invoker';
   const strict = fn.strict === true;
-  const config = fn.search_path !== undefined ? [`search_path=${searchPathSql(fn.search_path)}`] : [];
+  // In the order written: PostgreSQL keeps it (search_path, then `set:`).
+  const settings = [...(fn.search_path !== undefined ? [['search_path', fn.search_path] as const] : []), ...Object.entries(fn.set ?? {})];
+  const settingSql = ([setting, value]: readonly [string, string]): string =>
+    setting === 'search_path' ? searchPathSql(value) : quoteLiteral(value);
+  const config = settings.map(([setting, value]) => `${setting}=${setting === 'search_path' ? searchPathSql(value) : value}`).sort();
   const tag = dollarTag(fn.body);
   const head = `CREATE OR REPLACE ${procedure ? 'PROCEDURE' : 'FUNCTION'} ${quoteQualified(schema, name)}(${args})`;
   const clauses = [
@@ -99,7 +103,8 @@ export function toFunction(schema: string, name: string, fn: FunctionSpec, index
     ...(procedure ? [] : [volatility.toUpperCase()]),
     ...(strict && !procedure ? ['STRICT'] : []),
     ...(security === 'definer' ? ['SECURITY DEFINER'] : []),
-    ...(fn.search_path !== undefined ? [`SET search_path = ${searchPathSql(fn.search_path)}`] : []),
+    // Setting names are validated as (dotted) identifiers; values are string literals (search_path: a list of names).
+    ...settings.map((entry) => `SET ${entry[0]} = ${settingSql(entry)}`),
   ];
   return {
     schema,
@@ -130,17 +135,40 @@ function renderReturns(returns: string, index: SpecIndex): string {
   return renderType(returns, index);
 }
 
+/** Reloptions of a view, sorted, as pg_class.reloptions holds them. */
+function viewOptions(v: ViewSpec): string[] {
+  const out: string[] = [];
+  if (v.check_option !== undefined) out.push(`check_option=${v.check_option}`);
+  if (v.security_barrier) out.push('security_barrier=true');
+  if (v.security_invoker) out.push('security_invoker=true');
+  return out.sort();
+}
+
+/** Plain names a view's index may key on: the view's columns are not known before it exists. */
+function viewColumnNames(v: ViewSpec): Set<string> {
+  const names = new Set<string>();
+  for (const i of v.indexes ?? []) {
+    for (const key of [...i.columns, ...(i.include ?? [])]) {
+      const first = /^([A-Za-z_][A-Za-z0-9_$]*)(\s|$)/.exec(key.trim())?.[1];
+      if (first !== undefined) names.add(first);
+    }
+  }
+  return names;
+}
+
 export function toView(schema: string, name: string, v: ViewSpec): View {
+  const columns = viewColumnNames(v);
+  const indexes = (v.indexes ?? []).map((i) => toIndex(name, i, columns)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
     schema,
     name,
     materialized: v.materialized === true,
     definition: v.query.trim().replace(/;\s*$/, ''),
-    options: v.security_invoker ? ['security_invoker=true'] : [],
+    options: viewOptions(v),
     columns: [],
     grants: tableGrants(v.grants),
     ...(v.comment !== undefined ? { comment: v.comment } : {}),
-    indexes: {},
+    indexes: Object.fromEntries(indexes.map((i) => [i.name, i])),
   };
 }
 
@@ -152,6 +180,7 @@ export function toDomain(schema: string, name: string, d: DomainSpec, index: Spe
     type: renderType(d.type, index),
     notNull: d.not_null === true,
     ...(dflt !== undefined ? { default: dflt } : {}),
+    ...(d.collation !== undefined ? { collation: quoteCollation(d.collation) } : {}),
     checks: Object.fromEntries(Object.entries(d.checks ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([n, expr]) => [n, `CHECK ((${expr}))`])),
     ...(d.comment !== undefined ? { comment: d.comment } : {}),
   };

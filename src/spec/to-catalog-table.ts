@@ -14,7 +14,19 @@ import type {
 } from '../catalog/types.js';
 import { columnConstraintName, indexName, primaryKeyName } from './default-names.js';
 import { primaryKeyColumns, refKey, refParts, renderDefault, renderType, type SpecIndex } from './spec-index.js';
-import type { ForeignKeySpec, IndexSpec, PolicySpec, PrivilegeSpec, ReferencesSpec, TableSpec, TriggerSpec } from './types.js';
+import type {
+  CheckSpec,
+  DeferrableSpec,
+  ExclusionSpec,
+  ForeignKeySpec,
+  IndexSpec,
+  PolicySpec,
+  PrivilegeSpec,
+  ReferencesSpec,
+  TableSpec,
+  TriggerSpec,
+  UniqueSpec,
+} from './types.js';
 
 const ALL_TABLE_PRIVILEGES: readonly PrivilegeName[] = ['select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger'];
 const EVENT_ORDER: readonly TriggerEvent[] = ['delete', 'insert', 'truncate', 'update'];
@@ -48,7 +60,7 @@ export function toTrigger(name: string, t: TriggerSpec): Trigger {
     function: functionKey(t.function),
     args: [...(t.args ?? [])],
     definition: '',
-    enabled: true,
+    enabled: t.enabled !== false,
     ...(t.comment !== undefined ? { comment: t.comment } : {}),
   };
 }
@@ -66,9 +78,17 @@ function toPolicy(name: string, p: PolicySpec): Policy {
   };
 }
 
-function deferrableOf(d: boolean | 'initially deferred' | undefined): { deferrable: boolean; initiallyDeferred: boolean } {
+function deferrableOf(d: DeferrableSpec | undefined): { deferrable: boolean; initiallyDeferred: boolean } {
   return { deferrable: d === true || d === 'initially deferred', initiallyDeferred: d === 'initially deferred' };
 }
+
+/** The ` DEFERRABLE [INITIALLY DEFERRED]` suffix of a constraint definition, as pg_get_constraintdef prints it. */
+function deferrableSql(d: DeferrableSpec | undefined): string {
+  const { deferrable, initiallyDeferred } = deferrableOf(d);
+  return deferrable ? (initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE') : '';
+}
+
+const withComment = <T extends object>(c: T, comment: string | undefined): T => (comment !== undefined ? { ...c, comment } : c);
 
 const ACTION_SQL: Readonly<Record<ReferentialAction, string>> = {
   'no action': 'NO ACTION',
@@ -85,11 +105,13 @@ function foreignKey(
   targetColumns: readonly string[],
   onDelete: ReferentialAction,
   onUpdate: ReferentialAction,
-  deferrable: boolean | 'initially deferred' | undefined,
+  deferrable: DeferrableSpec | undefined,
+  match: 'simple' | 'full' = 'simple',
 ): Constraint {
   const { schema, name: table } = refParts(target);
   const d = deferrableOf(deferrable);
   let definition = `FOREIGN KEY (${columnsText(columns)}) REFERENCES ${quoteQualified(schema, table)}(${columnsText(targetColumns)})`;
+  if (match === 'full') definition += ' MATCH FULL';
   if (onUpdate !== 'no action') definition += ` ON UPDATE ${ACTION_SQL[onUpdate]}`;
   if (onDelete !== 'no action') definition += ` ON DELETE ${ACTION_SQL[onDelete]}`;
   if (d.deferrable) definition += d.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
@@ -100,7 +122,7 @@ function foreignKey(
     definition,
     validated: true,
     ...d,
-    foreignKey: { table: refKey(target) ?? target, columns: [...targetColumns], onDelete, onUpdate, match: 'simple' },
+    foreignKey: { table: refKey(target) ?? target, columns: [...targetColumns], onDelete, onUpdate, match },
   };
 }
 
@@ -113,34 +135,79 @@ export function referencedColumns(target: string, given: readonly string[] | und
   return pk.length > 0 ? pk : ['id'];
 }
 
-const simple = (name: string, kind: 'primary_key' | 'unique', columns: readonly string[], nullsNotDistinct = false): Constraint => ({
-  name,
-  kind,
-  columns: [...columns],
-  definition: `${kind === 'primary_key' ? 'PRIMARY KEY' : nullsNotDistinct ? 'UNIQUE NULLS NOT DISTINCT' : 'UNIQUE'} (${columnsText(columns)})`,
-  validated: true,
-  deferrable: false,
-  initiallyDeferred: false,
-});
+const simple = (
+  name: string,
+  kind: 'primary_key' | 'unique',
+  columns: readonly string[],
+  nullsNotDistinct = false,
+  deferrable?: DeferrableSpec,
+  comment?: string,
+): Constraint =>
+  withComment(
+    {
+      name,
+      kind,
+      columns: [...columns],
+      definition: `${kind === 'primary_key' ? 'PRIMARY KEY' : nullsNotDistinct ? 'UNIQUE NULLS NOT DISTINCT' : 'UNIQUE'} (${columnsText(columns)})${deferrableSql(deferrable)}`,
+      validated: true,
+      ...deferrableOf(deferrable),
+    },
+    comment,
+  );
+
+/** A check as the long form (`{ check, no_inherit, comment }`), whichever form the spec used. */
+export const checkOf = (c: string | CheckSpec): CheckSpec => (typeof c === 'string' ? { check: c } : c);
+
+/** `(f(x, y))` -> `f(x, y)`: PostgreSQL prints a function-call key without the extra parentheses. */
+function printedKey(key: string): string {
+  const call = /^\(([A-Za-z_][A-Za-z0-9_$.]*)\(/.exec(key);
+  if (!call || !key.endsWith(')')) return key;
+  let depth = 0;
+  for (let i = call[0].length - 1; i < key.length; i++) {
+    const ch = key[i]!;
+    if (ch === "'" || ch === '"') {
+      const end = key.indexOf(ch, i + 1);
+      if (end < 0) return key;
+      i = end;
+    } else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i === key.length - 2 ? key.slice(1, -1) : key;
+  }
+  return key;
+}
+
+/** An exclusion constraint, its definition as pg_get_constraintdef prints it. */
+function exclusion(name: string, e: ExclusionSpec, columnNames: ReadonlySet<string>): Constraint {
+  const elements = e.elements.map(([element, operator]) => `${printedKey(indexKey(element, columnNames))} WITH ${operator.trim()}`);
+  let definition = `EXCLUDE USING ${e.using ?? 'gist'} (${elements.join(', ')})`;
+  if (e.include && e.include.length > 0) definition += ` INCLUDE (${columnsText(e.include)})`;
+  if (e.where !== undefined) definition += ` WHERE (${e.where})`;
+  definition += deferrableSql(e.deferrable);
+  const columns = e.elements.map(([element]) => element).filter((element) => columnNames.has(element));
+  return withComment({ name, kind: 'exclusion', columns, definition, validated: true, ...deferrableOf(e.deferrable) }, e.comment);
+}
 
 function constraints(tableName: string, t: TableSpec, index: SpecIndex): Record<string, Constraint> {
   const out: Constraint[] = [];
   const pk = primaryKeyColumns(t);
   if (pk.length > 0) {
-    const named = t.primary_key && !Array.isArray(t.primary_key) ? (t.primary_key as { name?: string }).name : undefined;
-    out.push(simple(named ?? primaryKeyName(tableName), 'primary_key', pk));
+    const long = t.primary_key && !Array.isArray(t.primary_key) ? (t.primary_key as Exclude<TableSpec['primary_key'], readonly string[] | undefined>) : undefined;
+    out.push(simple(long?.name ?? primaryKeyName(tableName), 'primary_key', pk, false, long?.deferrable, long?.comment));
   }
   for (const [column, c] of Object.entries(t.columns)) {
     if (c.unique) out.push(simple(columnConstraintName(tableName, [column], 'key'), 'unique', [column]));
     if (c.references) out.push(columnReference(tableName, column, c.references, index));
   }
   for (const [name, u] of Object.entries(t.unique ?? {})) {
-    const columns = Array.isArray(u) ? u : (u as { columns: readonly string[] }).columns;
-    out.push(simple(name, 'unique', columns, !Array.isArray(u) && (u as { nulls_not_distinct?: boolean }).nulls_not_distinct === true));
+    const long = Array.isArray(u) ? undefined : (u as UniqueSpec);
+    out.push(simple(name, 'unique', long?.columns ?? (u as readonly string[]), long?.nulls_not_distinct === true, long?.deferrable, long?.comment));
   }
-  for (const [name, check] of Object.entries(t.checks ?? {})) {
-    out.push({ name, kind: 'check', columns: [], definition: `CHECK ((${check}))`, validated: true, deferrable: false, initiallyDeferred: false, check });
+  for (const [name, c] of Object.entries(t.checks ?? {})) {
+    const { check, no_inherit, comment } = checkOf(c);
+    const definition = `CHECK ((${check}))${no_inherit === true ? ' NO INHERIT' : ''}`;
+    out.push(withComment({ name, kind: 'check', columns: [], definition, validated: true, deferrable: false, initiallyDeferred: false, check }, comment));
   }
+  const columnNames = new Set(Object.keys(t.columns));
+  for (const [name, e] of Object.entries(t.exclusions ?? {})) out.push(exclusion(name, e, columnNames));
   for (const [name, fk] of Object.entries(t.foreign_keys ?? {})) out.push(multiColumnReference(name, fk, index));
   return Object.fromEntries(out.sort((a, b) => cmp(a.name, b.name)).map((c) => [c.name, c]));
 }
@@ -158,7 +225,7 @@ function columnReference(tableName: string, column: string, r: ReferencesSpec, i
 }
 
 function multiColumnReference(name: string, fk: ForeignKeySpec, index: SpecIndex): Constraint {
-  return foreignKey(
+  const c = foreignKey(
     name,
     fk.columns,
     fk.references.table,
@@ -166,7 +233,9 @@ function multiColumnReference(name: string, fk: ForeignKeySpec, index: SpecIndex
     fk.on_delete ?? 'no action',
     fk.on_update ?? 'no action',
     fk.deferrable,
+    fk.match ?? 'simple',
   );
+  return withComment(c, fk.comment);
 }
 
 /** An index key: a column name (quoted, with any ordering/opclass words), or an expression in parentheses. */
@@ -186,7 +255,7 @@ function keyNamePart(key: string, columns: ReadonlySet<string>): string {
   return first !== undefined && columns.has(first) ? first : 'expr';
 }
 
-function toIndex(tableName: string, i: IndexSpec, columns: ReadonlySet<string>): Index {
+export function toIndex(tableName: string, i: IndexSpec, columns: ReadonlySet<string>): Index {
   return {
     name: i.name ?? indexName(tableName, i.columns.map((k) => keyNamePart(k, columns)), i.unique === true),
     unique: i.unique === true,
@@ -216,7 +285,7 @@ function toColumn(name: string, c: TableSpec['columns'][string], isPk: boolean, 
 }
 
 /** `C` -> `"C"`, `pg_catalog."default"` kept: collation names are identifiers. */
-function quoteCollation(collation: string): string {
+export function quoteCollation(collation: string): string {
   const ref = /"/.test(collation) ? undefined : collation.split('.');
   if (!ref) return collation;
   return ref.length === 2 ? quoteQualified(ref[0]!, ref[1]!) : `"${collation.replaceAll('"', '""')}"`;

@@ -45,6 +45,8 @@ export interface DomainSpec {
   readonly not_null?: boolean;
   readonly default?: SqlValue;
   readonly checks?: Readonly<Record<string, string>>;
+  /** COLLATE of the domain, e.g. `C`. */
+  readonly collation?: string;
   readonly comment?: string;
 }
 
@@ -101,6 +103,35 @@ export interface ForeignKeySpec {
   readonly on_delete?: ReferentialActionSpec;
   readonly on_update?: ReferentialActionSpec;
   readonly deferrable?: boolean | 'initially deferred';
+  /** MATCH FULL (default MATCH SIMPLE). */
+  readonly match?: 'full' | 'simple';
+  readonly comment?: string;
+}
+
+export type DeferrableSpec = boolean | 'initially deferred';
+
+export interface CheckSpec {
+  readonly check: string;
+  readonly no_inherit?: boolean;
+  readonly comment?: string;
+}
+
+export interface UniqueSpec {
+  readonly columns: readonly string[];
+  readonly nulls_not_distinct?: boolean;
+  readonly deferrable?: DeferrableSpec;
+  readonly comment?: string;
+}
+
+export interface ExclusionSpec {
+  /** Index access method; default `gist`. */
+  readonly using?: string;
+  /** `[element, operator]` pairs: a column (optionally with opclass) or an expression in parentheses, and its operator. */
+  readonly elements: readonly (readonly [string, string])[];
+  readonly include?: readonly string[];
+  readonly where?: string;
+  readonly deferrable?: DeferrableSpec;
+  readonly comment?: string;
 }
 
 export interface IndexSpec {
@@ -139,6 +170,8 @@ export interface TriggerSpec {
   /** Function name (`update_updated_at_column`, `public.handle_new_user`). */
   readonly function: string;
   readonly args?: readonly string[];
+  /** `false`: the trigger exists but is disabled (ALTER TABLE ... DISABLE TRIGGER). */
+  readonly enabled?: boolean;
   readonly comment?: string;
 }
 
@@ -157,11 +190,15 @@ export interface TableSpec {
   readonly renamed_from?: string;
   readonly columns: Readonly<Record<string, ColumnSpec>>;
   /** Composite primary key; a single-column key may use the column's `primary_key: true`. */
-  readonly primary_key?: readonly string[] | { readonly name?: string; readonly columns: readonly string[] };
+  readonly primary_key?:
+    | readonly string[]
+    | { readonly name?: string; readonly columns: readonly string[]; readonly deferrable?: DeferrableSpec; readonly comment?: string };
   /** Constraint name -> columns. */
-  readonly unique?: Readonly<Record<string, readonly string[] | { readonly columns: readonly string[]; readonly nulls_not_distinct?: boolean }>>;
-  /** Constraint name -> boolean SQL expression. */
-  readonly checks?: Readonly<Record<string, string>>;
+  readonly unique?: Readonly<Record<string, readonly string[] | UniqueSpec>>;
+  /** Constraint name -> boolean SQL expression, or `{ check, no_inherit, comment }`. */
+  readonly checks?: Readonly<Record<string, string | CheckSpec>>;
+  /** Constraint name -> exclusion constraint. */
+  readonly exclusions?: Readonly<Record<string, ExclusionSpec>>;
   /** Constraint name -> multi-column foreign key. */
   readonly foreign_keys?: Readonly<Record<string, ForeignKeySpec>>;
   readonly indexes?: readonly IndexSpec[];
@@ -200,6 +237,8 @@ export interface FunctionSpec {
   readonly security?: 'invoker' | 'definer';
   readonly strict?: boolean;
   readonly search_path?: string;
+  /** Other settings (SET name = value) applied while the function runs, e.g. `statement_timeout: 5s`. */
+  readonly set?: Readonly<Record<string, string>>;
   readonly procedure?: boolean;
   readonly grants?: Readonly<Record<string, readonly ('execute' | 'all')[]>>;
   readonly comment?: string;
@@ -209,6 +248,10 @@ export interface ViewSpec {
   readonly query: string;
   readonly materialized?: boolean;
   readonly security_invoker?: boolean;
+  readonly security_barrier?: boolean;
+  readonly check_option?: 'local' | 'cascaded';
+  /** Indexes of a materialized view. */
+  readonly indexes?: readonly IndexSpec[];
   readonly grants?: Readonly<Record<string, readonly PrivilegeSpec[]>>;
   readonly comment?: string;
 }

@@ -4,7 +4,7 @@ import { parseTypeName, statementProblem } from './sql-check.js';
 import { didYouMean } from './suggest.js';
 import { isEnumValueDefault, jsonKind, primaryKeyColumns, refKey, userTypeKey } from './spec-index.js';
 import { functionKey } from './to-catalog-table.js';
-import type { TableSpec, TriggerSpec } from './types.js';
+import type { IndexSpec, TableSpec, TriggerSpec } from './types.js';
 
 const ORDER_WORDS = /^[A-Za-z_][A-Za-z0-9_.]*(\s+[A-Za-z_][A-Za-z0-9_.]*)*$/;
 
@@ -63,6 +63,42 @@ function reference(ctx: CheckContext, path: Path, target: string, columns: reado
   }
   if (columns && columns.length !== count) ctx.error(path, 'invalid-reference', `${count} referencing column(s) but ${columns.length} referenced column(s)`, 'list as many referenced columns as referencing ones');
   if (available && columns) columnList(ctx, [...path, 'columns'], columns, available, target);
+}
+
+/** An operator: symbol characters, or `OPERATOR(schema.op)`. */
+const OPERATOR = /^([~!@#%^&|`?+\-*/<>=]+|OPERATOR\(\s*[A-Za-z_][A-Za-z0-9_]*\s*\.\s*[~!@#%^&|`?+\-*/<>=]+\s*\))$/;
+
+/** One index (or exclusion) key: a known column, a column with ordering/opclass words, or an expression in parentheses. */
+function checkIndexKey(ctx: CheckContext, path: Path, key: string, columns: ReadonlySet<string> | undefined, label: string): void {
+  if (columns?.has(key)) return;
+  const trimmed = key.trim();
+  if (trimmed.startsWith('(')) {
+    const { expression, rest } = splitParenthesized(trimmed);
+    ctx.expression(path, expression, 'index expression');
+    if (rest !== '' && !ORDER_WORDS.test(rest)) ctx.error(path, 'invalid-index', `"${rest}" after the index expression is not an operator class or ordering`, 'e.g. `(lower(email)) DESC`');
+    return;
+  }
+  const first = /^(\S+)\s+(.+)$/s.exec(trimmed);
+  if (columns === undefined) {
+    // Columns unknown (a materialized view): a plain name, optionally followed by ordering/opclass words.
+    if (!ORDER_WORDS.test(trimmed)) ctx.error(path, 'invalid-index', `"${key}" is not a column name or a parenthesized expression`, 'e.g. `status` or `(lower(name))`');
+    return;
+  }
+  if (first && columns.has(first[1]!) && ORDER_WORDS.test(first[2]!.trim())) return;
+  const suggestion = didYouMean(key, [...columns]);
+  ctx.error(path, 'unknown-column', `column "${key}" is not a column of ${label}${suggestion ? `; did you mean "${suggestion}"?` : ''}`, suggestion ? `use "${suggestion}"` : `use one of: ${[...columns].join(', ')}`);
+}
+
+/** An index of a table (`columns` known) or of a materialized view (`columns` undefined). */
+export function checkIndex(ctx: CheckContext, path: Path, i: IndexSpec, columns: ReadonlySet<string> | undefined, label: string): void {
+  if (i.name !== undefined) ctx.name([...path, 'name'], i.name, 'index');
+  if (i.using !== undefined && !/^[a-z_][a-z0-9_]*$/.test(i.using)) ctx.error([...path, 'using'], 'invalid-index', `"${i.using}" is not an index access method`, 'use btree, gin, gist, brin, hash, ...');
+  i.columns.forEach((key, k) => checkIndexKey(ctx, [...path, 'columns', k], key, columns, label));
+  if (i.include) {
+    if (columns) columnList(ctx, [...path, 'include'], i.include, columns, label);
+    else i.include.forEach((name, k) => ctx.name([...path, 'include', k], name, 'column'));
+  }
+  if (i.where !== undefined) ctx.expression([...path, 'where'], i.where, 'index WHERE predicate');
 }
 
 export function checkTrigger(ctx: CheckContext, path: Path, t: TriggerSpec, columns: ReadonlySet<string> | undefined, isTable: boolean): void {
@@ -156,7 +192,19 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
   }
   for (const [name, check] of Object.entries(t.checks ?? {})) {
     ctx.name([...base, 'checks', name], name, 'constraint');
-    ctx.expression([...base, 'checks', name], check, 'check');
+    if (typeof check === 'string') ctx.expression([...base, 'checks', name], check, 'check');
+    else ctx.expression([...base, 'checks', name, 'check'], check.check, 'check');
+  }
+  for (const [name, e] of Object.entries(t.exclusions ?? {})) {
+    const path = [...base, 'exclusions', name];
+    ctx.name(path, name, 'constraint');
+    if (e.using !== undefined && !/^[a-z_][a-z0-9_]*$/.test(e.using)) ctx.error([...path, 'using'], 'invalid-index', `"${e.using}" is not an index access method`, 'use gist, btree, hash, spgist, ...');
+    e.elements.forEach(([element, operator], k) => {
+      checkIndexKey(ctx, [...path, 'elements', k, 0], element, columns, label);
+      if (!OPERATOR.test(operator.trim())) ctx.error([...path, 'elements', k, 1], 'invalid-exclusion', `"${operator}" is not an operator`, 'e.g. `=` or `&&`, or `OPERATOR(schema.&&)`');
+    });
+    if (e.include) columnList(ctx, [...path, 'include'], e.include, columns, label);
+    if (e.where !== undefined) ctx.expression([...path, 'where'], e.where, 'exclusion WHERE predicate');
   }
   for (const [name, fk] of Object.entries(t.foreign_keys ?? {})) {
     const path = [...base, 'foreign_keys', name];
@@ -166,23 +214,7 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
   }
   (t.indexes ?? []).forEach((i, n) => {
     const path = [...base, 'indexes', n];
-    if (i.name !== undefined) ctx.name([...path, 'name'], i.name, 'index');
-    if (i.using !== undefined && !/^[a-z_][a-z0-9_]*$/.test(i.using)) ctx.error([...path, 'using'], 'invalid-index', `"${i.using}" is not an index access method`, 'use btree, gin, gist, brin, hash, ...');
-    i.columns.forEach((key, k) => {
-      if (columns.has(key)) return;
-      const trimmed = key.trim();
-      if (trimmed.startsWith('(')) {
-        const { expression, rest } = splitParenthesized(trimmed);
-        ctx.expression([...path, 'columns', k], expression, 'index expression');
-        if (rest !== '' && !ORDER_WORDS.test(rest)) ctx.error([...path, 'columns', k], 'invalid-index', `"${rest}" after the index expression is not an operator class or ordering`, 'e.g. `(lower(email)) DESC`');
-        return;
-      }
-      const first = /^(\S+)\s+(.+)$/s.exec(trimmed);
-      if (first && columns.has(first[1]!) && ORDER_WORDS.test(first[2]!.trim())) return;
-      columnList(ctx, [...path, 'columns'], [key], columns, label);
-    });
-    if (i.include) columnList(ctx, [...path, 'include'], i.include, columns, label);
-    if (i.where !== undefined) ctx.expression([...path, 'where'], i.where, 'index WHERE predicate');
+    checkIndex(ctx, path, i, columns, label);
   });
   const policies = Object.entries(t.policies ?? {});
   if (policies.length > 0 && t.rls !== true) ctx.error([...base, 'policies'], 'policy-without-rls', `${label} has policies but row level security is not enabled, so they would not apply`, 'add `rls: true`');

@@ -12,7 +12,7 @@ import { statementProblem } from './sql-check.js';
 import { indexSpec, primaryKeyColumns, refKey, refParts, enumValues } from './spec-index.js';
 import { toFunction } from './to-catalog-objects.js';
 import { managedSchemas } from './to-catalog.js';
-import { checkTable, checkTrigger } from './validate-table.js';
+import { checkIndex, checkTable, checkTrigger } from './validate-table.js';
 import type { LoadedSpec, Spec } from './types.js';
 
 export interface ValidateConfig {
@@ -41,6 +41,7 @@ export function validateSpec(loaded: LoadedSpec, config: ValidateConfig): Valida
     ctx.type([...path, 'type'], d.type, extensionsDeclared);
     if (typeof d.default === 'string') ctx.expression([...path, 'default'], d.default, 'default');
     else if (d.default !== undefined && d.default !== null && typeof d.default === 'object') ctx.error([...path, 'default'], 'invalid-default', 'a domain default must be an SQL expression');
+    if (d.collation !== undefined && refKey(d.collation) === undefined) ctx.error([...path, 'collation'], 'invalid-name', `"${d.collation}" is not a collation name`);
     for (const [check, expr] of Object.entries(d.checks ?? {})) {
       ctx.name([...path, 'checks', check], check, 'constraint');
       ctx.expression([...path, 'checks', check], expr, 'check');
@@ -71,6 +72,9 @@ export function validateSpec(loaded: LoadedSpec, config: ValidateConfig): Valida
     const problem = statementProblem(v.query, 'SelectStmt');
     if (problem) ctx.error([...path, 'query'], 'invalid-sql', `view query is not one SELECT statement: ${problem}`, 'write a single SELECT (no trailing statements)');
     for (const role of Object.keys(v.grants ?? {})) ctx.name([...path, 'grants', role], role, 'role');
+    if (v.check_option !== undefined && v.materialized) ctx.error([...path, 'check_option'], 'invalid-view', 'a materialized view has no check option', 'remove `check_option`');
+    if (v.indexes !== undefined && v.indexes.length > 0 && !v.materialized) ctx.error([...path, 'indexes'], 'invalid-view', 'only a materialized view can have indexes', 'add `materialized: true`, or index the underlying table');
+    (v.indexes ?? []).forEach((i, n) => checkIndex(ctx, [...path, 'indexes', n], i, undefined, `view "${name}"`));
   }
   checkRelationNames(ctx, spec);
 
@@ -108,6 +112,8 @@ function checkOwnedBy(ctx: CheckContext, sequence: string, ownedBy: string): voi
   }
 }
 
+const SEARCH_PATH = /^\s*(''|""|("[^"]+"|[A-Za-z_$][A-Za-z0-9_$]*)(\s*,\s*("[^"]+"|[A-Za-z_$][A-Za-z0-9_$]*))*)\s*$/;
+
 function checkFunctions(ctx: CheckContext, spec: Spec, extensionsDeclared: boolean): void {
   for (const [name, fn] of Object.entries(spec.functions ?? {})) {
     const path = ['functions', name];
@@ -123,8 +129,13 @@ function checkFunctions(ctx: CheckContext, spec: Spec, extensionsDeclared: boole
       ctx.error([...path, 'language'], 'invalid-function', 'SQL functions cannot return trigger', 'use language: plpgsql');
     }
     if (fn.language !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(fn.language)) ctx.error([...path, 'language'], 'invalid-name', `"${fn.language}" is not a language name`, 'use plpgsql or sql');
-    if (fn.search_path !== undefined && !/^\s*(''|""|("[^"]+"|[A-Za-z_$][A-Za-z0-9_$]*)(\s*,\s*("[^"]+"|[A-Za-z_$][A-Za-z0-9_$]*))*)\s*$/.test(fn.search_path)) {
+    if (fn.search_path !== undefined && !SEARCH_PATH.test(fn.search_path)) {
       ctx.error([...path, 'search_path'], 'invalid-sql', `"${fn.search_path}" is not a search_path (schema names separated by commas, or '')`, "e.g. `public, pg_temp` or `''`");
+    }
+    for (const setting of Object.keys(fn.set ?? {})) {
+      if (setting === 'search_path' && fn.search_path !== undefined) ctx.error([...path, 'set', setting], 'invalid-function', 'search_path is set twice (`search_path:` and `set:`)', 'keep one of them');
+      else if (setting === 'search_path' && !SEARCH_PATH.test(fn.set![setting]!)) ctx.error([...path, 'set', setting], 'invalid-sql', `"${fn.set![setting]}" is not a search_path (schema names separated by commas, or '')`, "e.g. `public, pg_temp` or `''`");
+      else if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(setting)) ctx.error([...path, 'set', setting], 'invalid-name', `"${setting}" is not a setting name`, 'e.g. `statement_timeout` or `app.tenant`');
     }
     if (key === undefined) continue;
     // The whole CREATE FUNCTION must be one statement: catches bad arguments and return types.
@@ -170,6 +181,7 @@ function checkRelationNames(ctx: CheckContext, spec: Spec): void {
     }
     for (const [column, c] of Object.entries(t.columns ?? {})) if (c.unique) claim(schema, columnConstraintName(name, [column], 'key'), 'unique constraint', [...base, 'columns', column, 'unique']);
     for (const unique of Object.keys(t.unique ?? {})) claim(schema, unique, 'unique constraint', [...base, 'unique', unique]);
+    for (const exclusion of Object.keys(t.exclusions ?? {})) claim(schema, exclusion, 'exclusion constraint', [...base, 'exclusions', exclusion]);
     const columns = new Set(Object.keys(t.columns ?? {}));
     (t.indexes ?? []).forEach((i, n) => {
       const keyNames = i.columns.map((k) => (columns.has(k) ? k : /^(\S+)/.exec(k.trim())?.[1] ?? 'expr')).map((k) => (columns.has(k) ? k : 'expr'));

@@ -9,11 +9,11 @@ export const CORPUS_DIR = join(import.meta.dirname, '..', 'corpus');
 
 export const corpusSql = (name: string): string => readFileSync(join(CORPUS_DIR, name), 'utf8');
 
-/** Preset (auth stub, roles) plus the corpus file (`every-kind.sql` with `beyond-spec.sql` when `full`). */
+/** Preset (auth stub, roles) plus the corpus file (`every-kind.sql` with `spec-extras.sql` and `beyond-spec.sql` when `full`). */
 export async function loadCorpus(db: Db, name: string, full = false): Promise<void> {
   await db.exec(supabasePresetSql());
   await db.exec(corpusSql(name));
-  if (full && name === 'every-kind.sql') await db.exec(corpusSql('beyond-spec.sql'));
+  if (full && name === 'every-kind.sql') await db.exec(corpusSql('spec-extras.sql') + corpusSql('beyond-spec.sql'));
 }
 
 /** A runner that counts the statements introspection sends. */
