@@ -13,7 +13,9 @@ export interface DiffContext {
 
 /** Canonical JSON (sorted keys) for comparing plain catalog objects. */
 export function same(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
+  // Catalogs are key-sorted, so equal objects almost always serialize equally as they are; the
+  // sorted form is only needed to confirm a difference.
+  return JSON.stringify(a) === JSON.stringify(b) || canonical(a) === canonical(b);
 }
 
 function canonical(value: unknown): string {
@@ -26,8 +28,9 @@ function canonical(value: unknown): string {
 
 /** Without the listed keys (for comparing an object apart from what another change handles). */
 export function omit<T extends object>(value: T, ...keys: string[]): Partial<T> {
-  const out = { ...value } as Record<string, unknown>;
-  for (const key of keys) delete out[key];
+  // Built by copying (not `delete`, which turns objects into slow dictionaries).
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) if (!keys.includes(key)) out[key] = (value as Record<string, unknown>)[key];
   return out as Partial<T>;
 }
 

@@ -57,6 +57,8 @@ function tableChanges(ctx: DiffContext, external: ReadonlySet<string>, recreated
   const { from, to, inputs } = ctx;
   const consumed = new Set<string>();
   const keys = Object.keys(to.tables).filter((k) => !external.has(k));
+  // Renamed columns change how other tables' foreign keys read, so then every table is compared in full.
+  const hasColumnRenames = Object.keys(inputs.columnRenames).length > 0;
   for (const key of keys) {
     const table = to.tables[key]!;
     // A declared rename wins over a live table of the new name, which is then dropped (before the rename).
@@ -68,6 +70,7 @@ function tableChanges(ctx: DiffContext, external: ReadonlySet<string>, recreated
     }
     consumed.add(oldKey);
     if (oldKey !== key) out.push({ kind: 'RenameTable', from: oldKey, to: key });
+    else if (recreated.size === 0 && !hasColumnRenames && JSON.stringify(from.tables[key]) === JSON.stringify(table)) continue; // unchanged
     out.push(...alterTableChanges(ctx, key, from.tables[oldKey]!, table, recreated));
   }
   for (const [key, table] of Object.entries(from.tables)) {
