@@ -85,7 +85,7 @@ export type Change = Base &
     | { readonly kind: 'RenameColumns'; readonly table: string; readonly renames: readonly (readonly [string, string])[]; readonly order: readonly string[] }
     | { readonly kind: 'AlterColumnType'; readonly table: string; readonly from: Column; readonly to: Column }
     | { readonly kind: 'SetColumnDefault'; readonly table: string; readonly column: string; readonly from?: string; readonly to: string }
-    | { readonly kind: 'DropColumnDefault'; readonly table: string; readonly column: string; readonly from: string }
+    | { readonly kind: 'DropColumnDefault'; readonly table: string; readonly column: string; readonly from: string; readonly beforeIdentity?: true }
     | { readonly kind: 'SetNotNull'; readonly table: string; readonly column: string; readonly existing: boolean }
     | { readonly kind: 'DropNotNull'; readonly table: string; readonly column: string; readonly existing: boolean }
     | { readonly kind: 'SetIdentity'; readonly table: string; readonly column: string; readonly from?: Column['identity']; readonly to?: Column['identity'] }

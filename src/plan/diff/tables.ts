@@ -266,7 +266,8 @@ function alterColumn(ctx: DiffContext, key: string, a: Column, b: Column): Chang
     out.push({ kind: 'AlterColumnType', table: key, from: { ...a, name: col }, to: b });
     if (b.default !== undefined) out.push({ kind: 'SetColumnDefault', table: key, column: col, to: b.default });
   } else if (a.default !== b.default) {
-    if (b.default === undefined) out.push({ kind: 'DropColumnDefault', table: key, column: col, from: a.default! });
+    // Before a new identity, the drop is skipped on a re-run (the column is then an identity, which has no default).
+    if (b.default === undefined) out.push({ kind: 'DropColumnDefault', table: key, column: col, from: a.default!, ...(b.identity && !a.identity ? { beforeIdentity: true as const } : {}) });
     else out.push({ kind: 'SetColumnDefault', table: key, column: col, ...(a.default === undefined ? {} : { from: a.default }), to: b.default });
   }
   if (a.notNull !== b.notNull) out.push({ kind: b.notNull ? 'SetNotNull' : 'DropNotNull', table: key, column: col, existing: true });

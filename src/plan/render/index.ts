@@ -139,8 +139,12 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
       return alterColumnType(change.table, change.from, change.to);
     case 'SetColumnDefault':
       return [step(`${alterColumn(change.table, change.column)} SET DEFAULT ${change.to}`, `~ column ${change.table}.${change.column} default ${change.to}`, `${change.table}.${change.column}`)];
-    case 'DropColumnDefault':
-      return [step(`${alterColumn(change.table, change.column)} DROP DEFAULT`, `~ column ${change.table}.${change.column} drop default`, `${change.table}.${change.column}`)];
+    case 'DropColumnDefault': {
+      const drop = `${alterColumn(change.table, change.column)} DROP DEFAULT`;
+      const identity = `EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${lit(change.table)}::regclass AND attname = ${str(change.column)} AND attidentity <> '')`;
+      const sql = change.beforeIdentity ? guarded(`NOT ${identity}`, drop) : drop;
+      return [step(sql, `~ column ${change.table}.${change.column} drop default`, `${change.table}.${change.column}`)];
+    }
     case 'SetNotNull':
       if (!change.existing) return [step(`${alterColumn(change.table, change.column)} SET NOT NULL`, `~ column ${change.table}.${change.column} not null`, `${change.table}.${change.column}`)];
       return setNotNullOnline(change.table, change.column, `update the NULL rows of ${change.table}.${change.column} first, or declare a backfill`);
