@@ -7,6 +7,7 @@ import { buildPlan, type PlanOptions } from '../plan/index.js';
 import { presetNamed } from '../presets/index.js';
 import { chooseShadowProvider, type ShadowProvider } from '../shadow/index.js';
 import { desiredCatalog } from './desired.js';
+import { LIVE_READERS } from './live.js';
 import { loadAndCheckSpec } from './spec-input.js';
 
 export interface DriftReport {
@@ -29,7 +30,7 @@ export async function detectDrift(o: DriftOptions): Promise<DriftReport> {
     statementTimeout: o.config.statement_timeout,
     targetVersion: o.config.target_version,
   };
-  const db = connect(o.dbUrl, { max: 1 });
+  const db = connect(o.dbUrl, { max: LIVE_READERS });
   try {
     const major = Math.floor((await db.serverVersion()) / 10000);
     let providerPromise: Promise<ShadowProvider> | undefined;
@@ -41,7 +42,7 @@ export async function detectDrift(o: DriftOptions): Promise<DriftReport> {
         root: o.cwd,
         targetMajor: major,
       }));
-    const live = await introspect(db, { schemas: inputs.managedSchemas, extensions: inputs.extensions });
+    const live = await introspect(db, { schemas: inputs.managedSchemas, extensions: inputs.extensions }, { parallel: LIVE_READERS });
     const preset = presetNamed(o.config.preset);
     const { catalog: desired } = await desiredCatalog(
       { loaded, draft, inputs, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') },

@@ -17,6 +17,7 @@ import { desiredCatalog } from './desired.js';
 import { refusedHazards, type HazardPolicy } from './hazards.js';
 import type { PlanReport } from './report.js';
 import { securityChanges } from './security-summary.js';
+import { LIVE_READERS } from './live.js';
 import { loadAndCheckSpec, selfCheckGeneratedSql } from './spec-input.js';
 import { verifyPlan, VerificationError } from './verify.js';
 import { verificationScope } from './subset.js';
@@ -81,7 +82,7 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     statementTimeout: o.config.statement_timeout,
     targetVersion: o.config.target_version,
   };
-  const db = connect(o.dbUrl, { max: 1 });
+  const db = connect(o.dbUrl, { max: LIVE_READERS });
   let providerPromise: Promise<ShadowProvider> | undefined;
   try {
     const major = Math.floor((await db.serverVersion()) / 10000);
@@ -95,7 +96,7 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
       }));
     await refusePendingMigrations(db, o.migrationsDir);
     const scope = { schemas: inputs.managedSchemas, extensions: inputs.extensions };
-    const live = await time('introspect', () => introspect(db, scope));
+    const live = await time('introspect', () => introspect(db, scope, { parallel: LIVE_READERS }));
     const desired = await time('shadow', async () =>
       (await desiredCatalog({ loaded, draft, inputs, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') }, provider)).catalog,
     );
