@@ -7,10 +7,13 @@ import { introspect } from '../catalog/introspect/index.js';
 import { isUnmanagedSchema } from '../catalog/scope.js';
 import type { Catalog } from '../catalog/types.js';
 import { InputError } from '../util/findings.js';
+import { unmanagedFeatures, type UnmanagedFeature } from './unmanaged.js';
 
 export interface PullResult {
   readonly catalog: Catalog;
   readonly schemas: readonly string[];
+  /** What the schemas hold that the spec cannot express: the caller warns about each. */
+  readonly unmanaged: readonly UnmanagedFeature[];
 }
 
 /**
@@ -34,7 +37,8 @@ export async function pullDatabase(db: Db, schemas?: readonly string[], options:
     `SELECT extname AS name FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql' ORDER BY 1`,
   );
   const catalog = await introspect(db, { schemas: scope, extensions: extensions.map((row) => row.name) }, { parallel: options.parallel });
-  return { catalog, schemas: scope };
+  const unmanaged = await unmanagedFeatures(db, scope);
+  return { catalog, schemas: scope, unmanaged };
 }
 
 function listFiles(dir: string): string[] {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { CommandRegistrar } from '../context.js';
 import { connect, resolveDatabase } from '../../db/index.js';
-import { pullDatabase, pullSpec, writePulled } from '../../pull/index.js';
+import { formatUnmanaged, pullDatabase, pullSpec, writePulled } from '../../pull/index.js';
 
 const list = (value: string): string[] =>
   value
@@ -32,6 +32,8 @@ export const registerPull: CommandRegistrar = (program, ctx, setExit) => {
         const pulled = await pullDatabase(db, schemas, { parallel: PARALLEL });
         const files = pullSpec(pulled.catalog, { schemas: pulled.schemas });
         const written = await writePulled(outDir, files, flags['force'] === true);
+        // Not an error: the YAML holds everything else; each left-out feature is named once.
+        for (const feature of pulled.unmanaged) ctx.output.err(formatUnmanaged(feature));
         const tables = Object.values(pulled.catalog.tables).filter((t) => pulled.schemas.includes(t.schema)).length;
         ctx.output.out(
           `Pulled ${tables} table(s) from schema(s) ${pulled.schemas.join(', ') || '(none)'} into ${written.length} file(s) under ${flags['out'] as string}`,

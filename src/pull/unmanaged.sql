@@ -1,0 +1,88 @@
+-- What the managed schemas hold that the spec cannot express: one row per object and feature.
+-- `schema pull` warns about each, so nothing is left out silently. Extension-owned objects are skipped.
+WITH rel AS (
+  SELECT c.oid, c.relname, c.relkind, c.relpersistence, c.reloptions, c.relreplident, c.relispartition, n.nspname,
+         quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS qname
+  FROM pg_catalog.pg_class c
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = ANY ($1::text[])
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+)
+SELECT 'table' AS kind, qname AS name, 'UNLOGGED' AS feature FROM rel WHERE relkind IN ('r', 'p') AND relpersistence = 'u'
+UNION ALL
+SELECT CASE r.relkind WHEN 'm' THEN 'materialized view' ELSE 'table' END, r.qname, 'storage parameters (' || array_to_string(r.reloptions, ', ') || ')'
+  FROM rel r WHERE r.relkind IN ('r', 'p', 'm') AND r.reloptions IS NOT NULL
+UNION ALL
+SELECT 'table', r.qname, 'INHERITS (' || string_agg(quote_ident(pn.nspname) || '.' || quote_ident(pc.relname), ', ' ORDER BY i.inhseqno) || ')'
+  FROM rel r JOIN pg_catalog.pg_inherits i ON i.inhrelid = r.oid
+  JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+  WHERE r.relkind = 'r' AND NOT r.relispartition GROUP BY r.qname
+UNION ALL
+SELECT CASE r.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'table' END, r.qname,
+       'column privileges (' || string_agg(quote_ident(a.attname) || ': ' || array_to_string(a.attacl, ' '), '; ' ORDER BY a.attnum) || ')'
+  FROM rel r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid
+  WHERE r.relkind IN ('r', 'p', 'v', 'm') AND a.attnum > 0 AND NOT a.attisdropped AND a.attacl IS NOT NULL GROUP BY r.relkind, r.qname
+UNION ALL
+SELECT 'table', r.qname, 'REPLICA IDENTITY ' || CASE r.relreplident WHEN 'n' THEN 'NOTHING' WHEN 'f' THEN 'FULL' ELSE 'USING INDEX' END
+  FROM rel r WHERE r.relkind IN ('r', 'p') AND r.relreplident <> 'd'
+UNION ALL
+SELECT 'table', r.qname, 'column ' || quote_ident(a.attname) || ' ' ||
+       CASE WHEN a.attstorage <> t.typstorage THEN 'STORAGE ' || CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END
+            ELSE 'STATISTICS ' || a.attstattarget END
+  FROM rel r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+  WHERE r.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND (a.attstorage <> t.typstorage OR a.attstattarget > 0)
+UNION ALL
+SELECT 'table', r.qname, 'CLUSTER ON ' || quote_ident(ic.relname)
+  FROM rel r JOIN pg_catalog.pg_index i ON i.indrelid = r.oid JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid WHERE i.indisclustered
+UNION ALL
+SELECT 'index', quote_ident(r.nspname) || '.' || quote_ident(ic.relname), 'storage parameters (' || array_to_string(ic.reloptions, ', ') || ')'
+  FROM rel r JOIN pg_catalog.pg_index i ON i.indrelid = r.oid JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid WHERE ic.reloptions IS NOT NULL
+UNION ALL
+SELECT 'trigger', quote_ident(t.tgname) || ' on ' || r.qname,
+       CASE WHEN t.tgconstraint <> 0 THEN 'CONSTRAINT TRIGGER' WHEN t.tgenabled = 'R' THEN 'ENABLE REPLICA' ELSE 'ENABLE ALWAYS' END
+  FROM rel r JOIN pg_catalog.pg_trigger t ON t.tgrelid = r.oid
+  WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND (t.tgconstraint <> 0 OR t.tgenabled IN ('R', 'A'))
+UNION ALL
+SELECT 'rule', quote_ident(rw.rulename) || ' on ' || r.qname, 'CREATE RULE'
+  FROM rel r JOIN pg_catalog.pg_rewrite rw ON rw.ev_class = r.oid WHERE rw.rulename <> '_RETURN'
+UNION ALL
+SELECT CASE relkind WHEN 'f' THEN 'foreign table' ELSE 'composite type' END, qname, 'the object' FROM rel WHERE relkind IN ('f', 'c')
+UNION ALL
+SELECT CASE t.typtype WHEN 'r' THEN 'range type' WHEN 'b' THEN 'base type' END, quote_ident(n.nspname) || '.' || quote_ident(t.typname), 'the type'
+  FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+  WHERE n.nspname = ANY ($1::text[]) AND (t.typtype = 'r' OR (t.typtype = 'b' AND t.typelem = 0 AND t.typarray <> 0))
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+UNION ALL
+SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END,
+       quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', 'the function'
+  FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+  WHERE n.nspname = ANY ($1::text[]) AND p.prokind IN ('a', 'w')
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+UNION ALL
+SELECT 'function', quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',
+       concat_ws(', ', CASE WHEN p.proleakproof THEN 'LEAKPROOF' END, CASE WHEN p.proparallel <> 'u' THEN 'PARALLEL ' || CASE p.proparallel WHEN 's' THEN 'SAFE' ELSE 'RESTRICTED' END END,
+                 CASE WHEN p.procost <> CASE WHEN l.lanname IN ('c', 'internal') THEN 1 ELSE 100 END THEN 'COST ' || p.procost END,
+                 CASE WHEN p.proretset AND p.prorows <> 1000 THEN 'ROWS ' || p.prorows END)
+  FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace JOIN pg_catalog.pg_language l ON l.oid = p.prolang
+  WHERE n.nspname = ANY ($1::text[]) AND p.prokind IN ('f', 'p')
+    AND (p.proleakproof OR p.proparallel <> 'u' OR p.procost <> CASE WHEN l.lanname IN ('c', 'internal') THEN 1 ELSE 100 END OR (p.proretset AND p.prorows <> 1000))
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+UNION ALL
+SELECT 'operator', quote_ident(n.nspname) || '.' || o.oprname || '(' || coalesce(format_type(o.oprleft, NULL), 'NONE') || ', ' || coalesce(format_type(o.oprright, NULL), 'NONE') || ')', 'the operator'
+  FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+  WHERE n.nspname = ANY ($1::text[])
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_operator'::regclass AND d.objid = o.oid AND d.deptype = 'e')
+UNION ALL
+SELECT 'statistics', quote_ident(n.nspname) || '.' || quote_ident(s.stxname), 'CREATE STATISTICS'
+  FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace WHERE n.nspname = ANY ($1::text[])
+UNION ALL
+SELECT 'collation', quote_ident(n.nspname) || '.' || quote_ident(co.collname), 'CREATE COLLATION'
+  FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace
+  WHERE n.nspname = ANY ($1::text[])
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_collation'::regclass AND d.objid = co.oid AND d.deptype = 'e')
+UNION ALL
+SELECT 'text search configuration', quote_ident(n.nspname) || '.' || quote_ident(c.cfgname), 'CREATE TEXT SEARCH CONFIGURATION'
+  FROM pg_catalog.pg_ts_config c JOIN pg_catalog.pg_namespace n ON n.oid = c.cfgnamespace
+  WHERE n.nspname = ANY ($1::text[])
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_ts_config'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+ORDER BY 1, 2, 3
