@@ -54,10 +54,14 @@ export function deriveName(plan: Plan): string {
     return slugify(`create ${shown.join(' ')}${names.length > shown.length ? ` and ${names.length - shown.length} more` : ''}`);
   }
   const first = plan.forward[0]?.description ?? 'migration';
-  const verb = first.startsWith('+') ? 'add' : first.startsWith('-') ? 'drop' : 'alter';
+  const signs = new Set(plan.forward.map((s) => s.description.trim()[0]));
+  const verb = signs.size === 1 && signs.has('+') ? 'add' : signs.size === 1 && signs.has('-') ? 'drop' : 'alter';
   const objects = [...new Set(plan.forward.map((s) => s.object))];
   if (objects.length === 1) return slugify(`${verb} ${objects[0]!.split('.').slice(1).join(' ').replace(/\(.*$/, '')}`);
-  const tables = [...new Set(plan.forward.map((s) => s.object.split('.')[1]).filter((n): n is string => Boolean(n)))];
+  // The table a step works on: `... on schema.table` in its description, else the object's table part.
+  const tableOf = (s: { description: string; object: string }): string | undefined =>
+    /\son\s+(?:\S+?\.)?([^\s.]+)(?:\s|$)/.exec(s.description)?.[1] ?? s.object.split('.')[1]?.replace(/\(.*$/, '');
+  const tables = [...new Set(plan.forward.map(tableOf).filter((n): n is string => Boolean(n)))];
   const subject = tables.length > 0 ? tables.slice(0, 2).join(' ') : (objectName(first) ?? 'schema');
   return slugify(`${verb} ${subject}${tables.length > 2 ? ` and ${tables.length - 2} more` : ''}`);
 }

@@ -34,4 +34,12 @@ describe('migration names derived from the plan', () => {
     ]);
     expect(deriveName(p)).toBe('alter_a_b_i_and_1_more');
   });
+
+  it('names an index by the table it is on', () => {
+    const p = plan([
+      step('+ column public.notifications.priority', 'public.notifications.priority'),
+      step('+ index public.notifications_kind_idx on public.notifications (concurrently)', 'public.notifications_kind_idx'),
+    ]);
+    expect(deriveName(p)).toBe('add_notifications');
+  });
 });
