@@ -162,7 +162,7 @@ function viewSpec(v: View): ViewSpec {
   if (grants) out.grants = grants;
   const indexes = Object.keys(v.indexes)
     .sort()
-    .map((name) => indexSpec(v.name, v.columns, v.indexes[name]!));
+    .map((name) => indexSpec(v.name, v.columns, v.indexes[name]!, true));
   if (indexes.length > 0) out.indexes = indexes;
   out.query = v.definition.trim().replace(/;$/, '');
   return out;

@@ -104,9 +104,16 @@ function keySpec(key: string, columnNames: readonly string[]): string {
   return plainColumnOf(key, columnNames) ?? columnWithOptions(key, columnNames) ?? indexKeySpec(key);
 }
 
-/** An index of a table or materialized view (`relation`: its name; `columnNames`: its columns). */
-export function indexSpec(relation: string, columnNames: readonly string[], index: Index): IndexSpec {
-  const plain = index.keys.map((key) => plainColumnOf(key, columnNames));
+/**
+ * An index of a table or materialized view (`relation`: its name; `columnNames`: its columns). A view's
+ * columns are not declared in the spec, so there a name that is not one word goes in parentheses.
+ */
+export function indexSpec(relation: string, columnNames: readonly string[], index: Index, onView = false): IndexSpec {
+  const word = (name: string): string => (onView && !/^[A-Za-z_][A-Za-z0-9_$]*$/.test(name) ? `(${quoteIdent(name)})` : name);
+  const plain = index.keys.map((key) => {
+    const name = plainColumnOf(key, columnNames);
+    return name === undefined ? undefined : word(name);
+  });
   const allPlain = plain.every((name) => name !== undefined) ? (plain as string[]) : undefined;
   const out: Mutable<IndexSpec> = {
     columns: index.keys.map((key, i) => plain[i] ?? keySpec(key, columnNames)),

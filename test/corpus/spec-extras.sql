@@ -53,3 +53,8 @@ CREATE VIEW public.local_tickets WITH (check_option = local, security_invoker = 
 
 -- A domain with a collation.
 CREATE DOMAIN public.code_text AS text COLLATE "C" CONSTRAINT code_text_check CHECK (VALUE <> '');
+
+-- Indexes on a materialized view whose column names need quoting.
+CREATE MATERIALIZED VIEW app."Weird Counts" AS SELECT status AS "Status Name", count(*) AS "N" FROM app.events GROUP BY status;
+CREATE UNIQUE INDEX "Weird Counts By Status" ON app."Weird Counts" ("Status Name");
+CREATE INDEX ON app."Weird Counts" ("N" DESC, "Status Name");
