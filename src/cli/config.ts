@@ -1,7 +1,7 @@
 /** `schema.config.yaml`: defaults for flags. Flags win over the file; the file wins over built-ins. */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import { InputError } from '../util/findings.js';
 
 export interface Config {
@@ -45,6 +45,8 @@ export function loadConfig(root: string = process.cwd()): Config {
   if (!existsSync(path)) return defaultConfig;
   let data: unknown;
   try {
+    // The YAML parser loads only when a config file exists (commands start faster without one).
+    const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
     data = parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new InputError(`${CONFIG_FILE}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);

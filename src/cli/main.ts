@@ -1,10 +1,10 @@
 /** The `schema` command line: parses flags, runs one command, maps errors to exit codes. */
 import { Command, CommanderError } from 'commander';
 import { loadConfig, type Config } from './config.js';
-import type { CommandContext, CommandRegistrar } from './context.js';
+import type { CommandContext } from './context.js';
 import { processOutput, type Output } from './output.js';
 import { formatFinding, InputError, OperationError } from '../util/findings.js';
-import { commands } from './commands/index.js';
+import { commandsFor } from './commands/index.js';
 import { VERSION } from '../version.js';
 
 export async function main(argv: readonly string[], output: Output = processOutput, cwd = process.cwd()): Promise<number> {
@@ -24,8 +24,8 @@ export async function main(argv: readonly string[], output: Output = processOutp
   const setExit = (code: number): void => {
     exitCode = Math.max(exitCode, code);
   };
-  for (const register of commands as readonly CommandRegistrar[]) register(program, ctx, setExit);
   try {
+    for (const register of await commandsFor(argv)) register(program, ctx, setExit);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {

@@ -1,23 +1,33 @@
-/** Every subcommand, registered in the order `--help` lists them. */
+/**
+ * Every subcommand, registered in the order `--help` lists them. Each module is imported only when
+ * needed, so running one command loads that command's dependencies alone.
+ */
 import type { CommandRegistrar } from '../context.js';
-import { registerInit } from './init.js';
-import { registerValidate } from './validate.js';
-import { registerPull } from './pull.js';
-import { registerPlan } from './plan.js';
-import { registerApply } from './apply.js';
-import { registerStatus } from './status.js';
-import { registerCheck } from './check.js';
-import { registerLint } from './lint.js';
-import { registerBaseline } from './baseline.js';
 
-export const commands: readonly CommandRegistrar[] = [
-  registerInit,
-  registerValidate,
-  registerPull,
-  registerPlan,
-  registerApply,
-  registerStatus,
-  registerCheck,
-  registerLint,
-  registerBaseline,
+export interface CommandModule {
+  readonly name: string;
+  load(): Promise<CommandRegistrar>;
+}
+
+export const commandModules: readonly CommandModule[] = [
+  { name: 'init', load: async () => (await import('./init.js')).registerInit },
+  { name: 'validate', load: async () => (await import('./validate.js')).registerValidate },
+  { name: 'pull', load: async () => (await import('./pull.js')).registerPull },
+  { name: 'plan', load: async () => (await import('./plan.js')).registerPlan },
+  { name: 'apply', load: async () => (await import('./apply.js')).registerApply },
+  { name: 'status', load: async () => (await import('./status.js')).registerStatus },
+  { name: 'check', load: async () => (await import('./check.js')).registerCheck },
+  { name: 'lint', load: async () => (await import('./lint.js')).registerLint },
+  { name: 'baseline', load: async () => (await import('./baseline.js')).registerBaseline },
 ];
+
+/**
+ * The registrars a run needs: only the named command's when argv names one, else (help, version,
+ * an unknown or missing command) all of them, so help and suggestions list every command.
+ */
+export async function commandsFor(argv: readonly string[]): Promise<CommandRegistrar[]> {
+  const first = argv.find((arg) => !arg.startsWith('-'));
+  const only = commandModules.find((m) => m.name === first);
+  const wanted = only ? [only] : commandModules;
+  return Promise.all(wanted.map((m) => m.load()));
+}
