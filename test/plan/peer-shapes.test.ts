@@ -42,4 +42,17 @@ describe('shapes from other migration suites', () => {
        );`,
     );
   });
+
+  it('a table replaced by a view of the same name, under a view that reads it', async () => {
+    await roundTrip(
+      `CREATE SCHEMA shop;
+       CREATE TABLE shop.items (id uuid, title text);
+       CREATE VIEW shop.listing AS SELECT * FROM shop.items;`,
+      `CREATE SCHEMA shop;
+       CREATE TABLE shop.items_store (id uuid, title text);
+       CREATE VIEW shop.items AS SELECT * FROM shop.items_store;
+       CREATE VIEW shop.listing AS SELECT * FROM shop.items;`,
+      { inputs: { managedSchemas: ['public', 'shop'] } },
+    );
+  });
 });

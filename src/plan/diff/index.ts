@@ -244,6 +244,12 @@ function viewChanges(ctx: DiffContext, retyped: ReadonlyMap<string, ReadonlySet<
     const dependants = Object.entries(from.views).some(([k, other]) => k !== key && to.views[k] && viewMentions(other, [key]).length > 0);
     if (!appendOnly || dependants) recreate.add(key);
   }
+  // Views reading a table the plan drops (e.g. one replaced by a view of the same name) are recreated,
+  // around the drop, like the views on a recreated view.
+  const droppedTables = Object.keys(from.tables).filter((k) => !to.tables[k]);
+  for (const [key, v] of Object.entries(from.views)) {
+    if (to.views[key] && viewMentions(v, droppedTables).length > 0) recreate.add(key);
+  }
   // Views that depend on a recreated view are recreated too.
   let grew = true;
   while (grew) {

@@ -71,7 +71,10 @@ function tableComments(key: string, before: Table | undefined, after: Table, f: 
 }
 
 export function dropTableChanges(ctx: DiffContext, key: string, table: Table): Change[] {
-  return createTableChanges(ctx, key, table).map(invertChange);
+  const out = createTableChanges(ctx, key, table).map(invertChange);
+  // A table replaced by a view of the same name: on a re-run the name is the view's, so the drop checks the kind.
+  if (!ctx.to.views[key]) return out;
+  return out.map((c) => (c.kind === 'DropTable' ? { ...c, whileTableKind: true as const } : c));
 }
 
 /** `a` is the table as it is (under its old name, if renamed), `b` as it should be, `key` its new key. */

@@ -112,8 +112,14 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
     }
     case 'CreateTable':
       return createTable(key(change.table), change.table);
-    case 'DropTable':
-      return [step(change.whileTable === undefined ? `DROP TABLE IF EXISTS ${q(key(change.table))}` : guarded(`to_regclass(${lit(change.whileTable)}) IS NOT NULL`, `DROP TABLE IF EXISTS ${q(key(change.table))}`), `- table ${key(change.table)}`, key(change.table), { hazards: ['deletes-data'] })];
+    case 'DropTable': {
+      const drop = `DROP TABLE IF EXISTS ${q(key(change.table))}`;
+      const conditions = [
+        ...(change.whileTable === undefined ? [] : [`to_regclass(${lit(change.whileTable)}) IS NOT NULL`]),
+        ...(change.whileTableKind ? [`EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE oid = to_regclass(${lit(key(change.table))}) AND relkind IN ('r', 'p'))`] : []),
+      ];
+      return [step(conditions.length ? guarded(conditions.join(' AND '), drop) : drop, `- table ${key(change.table)}`, key(change.table), { hazards: ['deletes-data'] })];
+    }
     case 'RenameTable':
       return renameTable(change.from, change.to);
     case 'AddColumn':
