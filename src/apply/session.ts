@@ -3,6 +3,7 @@
  * behind a long statement), the history created, the lease held and renewed until `close()`.
  */
 import { connect, type Db, type Queryable } from '../db/index.js';
+import { guardClosedSocketWrites } from './driver-guard.js';
 import { ensureHistory } from './history.js';
 import { acquireLease, assertHeld, newHolderId, release, startRenewal } from './lease.js';
 
@@ -26,6 +27,8 @@ export const DEFAULT_WAIT_SECONDS = 60;
 export const DEFAULT_LEASE_TTL_SECONDS = 60;
 
 export async function openSession(options: SessionOptions): Promise<ApplySession> {
+  // A connection cut or a server restart mid-step must end in a clear error, not a driver crash.
+  guardClosedSocketWrites();
   const db = connect(options.dbUrl, { max: 1, applicationName: 'schema apply' });
   const leaseDb = connect(options.dbUrl, { max: 1, applicationName: 'schema apply lease' });
   const holder = newHolderId();
