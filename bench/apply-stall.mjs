@@ -169,6 +169,7 @@ async function measure(url, work, label, migrate) {
     await sleep(1500);
     const started = Date.now();
     const result = await migrate();
+    if (process.env.BENCH_VERBOSE) console.error(result.stderr.split('\n').map((l) => `  ${l}`).join('\n'));
     const ended = Date.now();
     if (result.code !== 0) throw new Error(`${label} migration failed:\n${result.stderr}${result.stdout}`);
     await sleep(500);
@@ -185,6 +186,7 @@ async function measure(url, work, label, migrate) {
         stats.count++;
         // A transaction overlapping the migration (it may have started before and waited on a lock).
         if (doneAt >= started && doneAt - latencyMs <= ended) stats.during = Math.max(stats.during, latencyMs);
+        if (process.env.BENCH_VERBOSE && latencyMs > 50) console.error(`${label}: ${Math.round(latencyMs)} ms transaction from +${Math.round(doneAt - latencyMs - started)} ms`);
         else if (doneAt < started) stats.before = Math.max(stats.before, latencyMs);
       }
     }
