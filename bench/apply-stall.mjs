@@ -1,10 +1,12 @@
 // The longest stall concurrent writers see while a migration adds an index, a foreign key and NOT NULL
-// columns to a 1,000,000-row table (BENCH_QUICK=1: 100,000): `schema apply` of a migration written the
-// way the planner renders it (CREATE INDEX CONCURRENTLY, FK NOT VALID + VALIDATE in its own
-// transaction, NOT NULL through a validated CHECK, SET LOCAL lock_timeout in every transaction)
-// against the naive plain-DDL migration run with psql, in the same run. Writers: pgbench on loopback,
-// 4 clients doing single-row UPDATEs and INSERTs on that table; the stall is the longest transaction
-// latency in pgbench's per-transaction log. Server: BENCH_DATABASE_URL, else an embedded PostgreSQL 15.
+// columns to a 1,000,000-row table (BENCH_QUICK=1: 100,000; BENCH_ROWS=n): `schema apply` of the
+// migration `schema plan` writes from a YAML after-state (CREATE INDEX CONCURRENTLY, FK NOT VALID +
+// VALIDATE in its own transaction, NOT NULL through a validated CHECK, SET LOCAL lock_timeout in every
+// transaction; SAFE below, in the same style, is the fallback should the planner refuse) against the
+// naive plain-DDL migration run with psql, in the same run. Writers: pgbench on loopback, 4 clients
+// doing single-row UPDATEs and INSERTs on that table; the stall is the longest transaction latency in
+// pgbench's per-transaction log (BENCH_VERBOSE=1 lists the slow ones). Server: BENCH_DATABASE_URL,
+// else an embedded PostgreSQL 15.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
