@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { Config } from '../cli/config.js';
 import type { DriftSummary } from './run-status.js';
+import { serverErrorFields } from '../db/errors.js';
 
 export interface DriftInput {
   readonly cwd: string;
@@ -27,6 +28,9 @@ export async function driftSummaryOrUnknown(input: DriftInput): Promise<DriftSum
   try {
     return await driftSummary(input);
   } catch (error) {
+    // The target's catalog cannot be read (a missing privilege, a statement timeout): status fails
+    // with that one line rather than printing a summary that hides it.
+    if (['42501', '57014'].includes(serverErrorFields(error)?.code ?? '')) throw error;
     const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     return { state: 'unknown', reason };
   }

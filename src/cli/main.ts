@@ -6,6 +6,7 @@ import { processOutput, type Output } from './output.js';
 import { formatFinding, InputError, OperationError } from '../util/findings.js';
 import { commandsFor } from './commands/index.js';
 import { VERSION } from '../version.js';
+import { serverErrorText } from '../db/errors.js';
 
 export async function main(argv: readonly string[], output: Output = processOutput, cwd = process.cwd()): Promise<number> {
   let exitCode = 0;
@@ -47,6 +48,12 @@ export function reportError(error: unknown, output: Output): number {
     for (const finding of error.findings) output.err(formatFinding(finding));
     output.err(`schema: ${error.message}`);
     return error.exitCode;
+  }
+  // A server error no command handled (a statement timeout, a permission the role lacks): one line, exit 1.
+  const serverText = serverErrorText(error);
+  if (serverText !== undefined) {
+    output.err(`schema: ${serverText}`);
+    return 1;
   }
   const message = error instanceof Error ? error.message : String(error);
   output.err(`schema: unexpected error: ${message}`);

@@ -50,8 +50,25 @@ export function validateUrl(url: string): void {
   }
 }
 
+/**
+ * postgres.js reads the server's array types on a new connection; when that query fails (e.g. a role
+ * with a tiny statement_timeout) the driver rejects the waiting query with the error, and also leaves
+ * a second, unhandled rejection of the same server error. That duplicate is ignored here, so the
+ * command reports the error once instead of crashing; any other unhandled rejection still crashes.
+ */
+let typeFetchGuarded = false;
+function guardTypeFetch(): void {
+  if (typeFetchGuarded) return;
+  typeFetchGuarded = true;
+  process.on('unhandledRejection', (reason) => {
+    if (reason instanceof Error && reason.name === 'PostgresError' && 'severity' in reason) return;
+    throw reason;
+  });
+}
+
 export function connect(url: string, options: ConnectOptions = {}): Db {
   validateUrl(url);
+  guardTypeFetch();
   const sql = postgres(url, {
     prepare: false,
     max: options.max ?? 1,

@@ -33,23 +33,26 @@ const CONNECTION_MESSAGES: Record<string, string> = {
   '28P01': 'password authentication failed; check the user and password in the URL',
   '28000': 'the server rejected this role or host (pg_hba.conf); check the user in the URL',
   '3D000': 'the database does not exist; create it or fix the database name in the URL',
-  '42501': 'permission denied; the role needs to read the system catalogs and the managed schemas',
+  '42501': 'permission denied; the role needs CONNECT on the database and read access to the system catalogs and the managed schemas',
   '57014': 'a statement was cancelled by statement_timeout; raise it or retry when the database is less busy',
   '57P01': 'the server shut down during the command; run it again',
   '53300': 'the server has too many connections; retry later or use a pooler URL',
 };
 
+/** One line for a server error (a known code gets a cause and a fix), or undefined when `error` is not one. */
+export function serverErrorText(error: unknown): string | undefined {
+  const fields = serverErrorFields(error);
+  if (!fields) return undefined;
+  if (fields.code && CONNECTION_MESSAGES[fields.code]) return `${CONNECTION_MESSAGES[fields.code]} (${fields.message})`;
+  const extra = [fields.detail && `detail: ${fields.detail}`, fields.hint && `hint: ${fields.hint}`].filter(Boolean).join('; ');
+  return `${fields.message}${fields.code ? ` [${fields.code}]` : ''}${extra ? ` (${extra})` : ''}`;
+}
+
 /** A clear OperationError for a failure while connecting to or querying `url`. */
 export function describeDbError(error: unknown, url: string): OperationError {
   const where = redactUrl(url);
-  const fields = serverErrorFields(error);
-  if (fields?.code && CONNECTION_MESSAGES[fields.code]) {
-    return new OperationError(`${where}: ${CONNECTION_MESSAGES[fields.code]} (${fields.message})`);
-  }
-  if (fields) {
-    const extra = [fields.detail && `detail: ${fields.detail}`, fields.hint && `hint: ${fields.hint}`].filter(Boolean).join('; ');
-    return new OperationError(`${where}: ${fields.message}${fields.code ? ` [${fields.code}]` : ''}${extra ? ` (${extra})` : ''}`);
-  }
+  const text = serverErrorText(error);
+  if (text !== undefined) return new OperationError(`${where}: ${text}`);
   const code = (error as { code?: string } | undefined)?.code;
   if (code === 'ECONNREFUSED') return new OperationError(`${where}: connection refused; is the server running and the port right?`);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new OperationError(`${where}: host not found; check the host in the URL`);
