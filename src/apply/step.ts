@@ -2,6 +2,7 @@
 import type { Queryable } from '../db/index.js';
 import { liveStateHash, type MigrationHeader } from '../migrations/index.js';
 import { OperationError } from '../util/findings.js';
+import { MigrationStatementError } from './errors.js';
 import { executeUnits, parseScript } from './execute.js';
 import { readLease, setInProgress } from './lease.js';
 import type { ApplySession } from './session.js';
@@ -57,6 +58,15 @@ async function checkPreState(session: ApplySession, input: RunFileInput, progres
   progress(`WARNING --force: ${message}`);
 }
 
+/**
+ * A failure that is not the statement's own (connection cut, server restart, lease lost) names the
+ * file it interrupted; the statement's failures already name file, line and statement.
+ */
+function interrupted(file: string, error: unknown): unknown {
+  if (!(error instanceof OperationError) || error instanceof MigrationStatementError) return error;
+  return new OperationError(`${file}: interrupted: ${error.message}`, error.exitCode, error.findings);
+}
+
 export async function runFile(
   session: ApplySession,
   input: RunFileInput,
@@ -80,6 +90,8 @@ export async function runFile(
       await input.finalize(tx, performance.now() - started);
       await setInProgress(tx, session.holder, null);
     },
+  }).catch((error: unknown) => {
+    throw interrupted(input.file, error);
   });
   return performance.now() - started;
 }

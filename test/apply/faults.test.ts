@@ -8,6 +8,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isClosedSocketWrite } from '../../src/apply/driver-guard.js';
 import { connect, startEmbedded, stopEmbedded, type Db } from '../../src/db/index.js';
 import type { CliResult } from '../helpers/cli.js';
 import { freshDatabase, type TestDatabase } from '../helpers/db.js';
@@ -101,6 +102,19 @@ function applyWithFault(args: readonly string[], trigger: RegExp, act: () => Pro
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+describe('the guard against the driver writing to a closed socket', () => {
+  it("recognises the driver's deferred write on a closed socket, and nothing else", () => {
+    const driver = new TypeError("Cannot read properties of null (reading 'write')");
+    driver.stack = `${driver.message}\n    at Immediate.nextWrite (file:///app/node_modules/postgres/src/connection.js:255:22)\n    at process.processImmediate (node:internal/timers:483:21)`;
+    expect(isClosedSocketWrite(driver)).toBe(true);
+    const ours = new TypeError("Cannot read properties of null (reading 'write')");
+    ours.stack = `${ours.message}\n    at writeReport (file:///app/dist/apply/report.js:3:1)`;
+    expect(isClosedSocketWrite(ours)).toBe(false);
+    expect(isClosedSocketWrite(new Error("Cannot read properties of null (reading 'write')"))).toBe(false);
+    expect(isClosedSocketWrite('nextWrite postgres/src/connection.js')).toBe(false);
+  });
+});
+
 describe('apply under faults', () => {
   const dbs: TestDatabase[] = [];
   const fresh = async (): Promise<TestDatabase> => {
@@ -137,6 +151,8 @@ describe('apply under faults', () => {
       expect(faulted.acted).toBe(true);
       expect(restartedPort).toBe(Number(new URL(url).port));
       expectCleanFailure(faulted, /shut down|terminat|connection/);
+      // The line says which file was interrupted, and that running apply again finishes it.
+      expect(faulted.stderr).toMatch(/^schema: 002_orders\.sql: interrupted: .*run (apply|the command) again/m);
       const db = connect(url, { max: 1 });
       try {
         const after = await state(db);
@@ -169,6 +185,7 @@ describe('apply under faults', () => {
     });
     expect(killed).toBe(1);
     expectCleanFailure(faulted, /terminat|shut down|connection/);
+    expect(faulted.stderr).toMatch(/^schema: 002_orders\.sql: interrupted: .*run (apply|the command) again/m);
     const after = await state(t.db);
     expectConsistent(after);
     expect(after.history).toEqual([1]);
