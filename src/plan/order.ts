@@ -7,7 +7,7 @@
  * Forward changes name objects as they end up, so renames come first; the rollback's changes name
  * them as the forward plan left them, so there the renames back come last.
  */
-import type { View } from '../catalog/types.js';
+import type { Table, View } from '../catalog/types.js';
 import { UnsupportedChange, type Change } from './changes.js';
 import { viewMentions } from './diff/index.js';
 import { signatureUsesType } from './diff/types.js';
@@ -29,7 +29,8 @@ function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clas
     case 'DropPolicy':
       return 11;
     case 'DropView':
-      return 12;
+      // Before a table dropped to free its name for a renamed one (-1), when the view reads it.
+      return direction === 'forward' && viewMentions(c.view, clash).length > 0 ? -2 : 12;
     case 'DropConstraint':
       return 13;
     case 'DropIndex':
@@ -60,14 +61,22 @@ function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clas
       return early.has(fn.name) ? 30 : 60;
     }
     case 'CreateTable':
+      return 40;
     case 'AddColumn':
     case 'AlterColumnType':
     case 'SetColumnDefault':
     case 'DropColumnDefault':
     case 'SetNotNull':
     case 'DropNotNull':
-    case 'SetIdentity':
+    case 'SetIdentity': {
+      // Rollback: changes undoing the forward's work on a renamed table or column name it as the forward
+      // left it, so they go before a rename back that is moved early (39.5) to free the name.
+      if (direction === 'rollback') {
+        const column = c.kind === 'AddColumn' ? undefined : c.kind === 'AlterColumnType' ? c.to.name : c.column;
+        if (clash.has(c.table) || (column !== undefined && columnClash.has(`${c.table}\u0000${column}`))) return 39.4;
+      }
       return 40;
+    }
     case 'SetSequenceOwner':
       return 41;
     case 'DropFunction':
@@ -256,6 +265,23 @@ function columnClashes(changes: readonly Change[], direction: Direction): Set<st
   return out;
 }
 
+/**
+ * Rollback: column renames back, keys and indexes the rollback restores on a table renamed back early (39.5, to free its name
+ * for a table the rollback re-creates) name the table as the forward left it, so they go before the
+ * rename too, after the column changes (39.4). A foreign key to a table the rollback re-creates waits.
+ */
+function renamedBackLate(c: Change, direction: Direction, clash: ReadonlySet<string>, created: ReadonlyMap<string, Table>, p: number): number {
+  if (direction !== 'rollback' || p <= 39.5) return p;
+  if ((c.kind === 'RenameColumn' || c.kind === 'RenameColumns') && clash.has(c.table)) return 39.42;
+  // The re-created table (same key) restores its own keys and indexes after its CREATE.
+  const own = created.get(c.kind === 'AddConstraint' || c.kind === 'CreateIndex' ? c.table : '');
+  if (c.kind === 'AddConstraint' && clash.has(c.table) && own?.constraints[c.constraint.name] === undefined) {
+    if (!(c.constraint.foreignKey && created.has(c.constraint.foreignKey.table))) return 39.44;
+  }
+  if (c.kind === 'CreateIndex' && !c.onView && clash.has(c.table) && own?.indexes[c.index.name] === undefined) return 39.45;
+  return p;
+}
+
 export function orderChanges(changes: readonly Change[], direction: Direction, renameTargets: ReadonlySet<string> = new Set()): Change[] {
   if (direction === 'rollback') {
     // Tables the rollback re-creates under a name a rename back must free first.
@@ -272,8 +298,9 @@ export function orderChanges(changes: readonly Change[], direction: Direction, r
     const id = objectIdentity(c);
     if (id && c.kind.startsWith('Create')) createdAt.set(id, phase(c, early, direction, renameTargets, columnClash, swapped));
   }
+  const recreated = new Map(changes.flatMap((c) => (c.kind === 'CreateTable' ? [[`${c.table.schema}.${c.table.name}`, c.table] as const] : [])));
   const phaseOf = (c: Change): number => {
-    const p = phase(c, early, direction, renameTargets, columnClash, swapped);
+    const p = renamedBackLate(c, direction, renameTargets, recreated, phase(c, early, direction, renameTargets, columnClash, swapped));
     const id = objectIdentity(c);
     const created = id && c.kind.startsWith('Drop') ? createdAt.get(id) : undefined;
     return created !== undefined && created <= p ? created - 0.5 : p;

@@ -246,7 +246,9 @@ function viewChanges(ctx: DiffContext, retyped: ReadonlyMap<string, ReadonlySet<
   }
   // Views reading a table the plan drops (e.g. one replaced by a view of the same name) are recreated,
   // around the drop, like the views on a recreated view.
-  const droppedTables = Object.keys(from.tables).filter((k) => !to.tables[k]);
+  // A live table of a renamed table's new name is dropped first to free the name.
+  const renamedOver = Object.entries(ctx.inputs.tableRenames).flatMap(([k, old]) => (old !== k && from.tables[k] && from.tables[old] && !to.tables[old] ? [k] : []));
+  const droppedTables = [...Object.keys(from.tables).filter((k) => !to.tables[k]), ...renamedOver];
   for (const [key, v] of Object.entries(from.views)) {
     if (to.views[key] && viewMentions(v, droppedTables).length > 0) recreate.add(key);
   }
