@@ -78,7 +78,8 @@ function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clas
       return 40;
     }
     case 'SetSequenceOwner':
-      return 41;
+      // OWNED BY NONE before the drops: a dropped owner would take the sequence with it.
+      return c.to === undefined ? 9 : 41;
     case 'DropFunction':
       // Before an enum swap that drops the type its arguments or result use.
       return [...swapped].some((e) => signatureUsesType(c.fn, e)) ? 26.5 : 45;

@@ -55,4 +55,23 @@ describe('shapes from other migration suites', () => {
       { inputs: { managedSchemas: ['public', 'shop'] } },
     );
   });
+
+  it('a sequence changes owner: the old owning table is dropped, the new one created', async () => {
+    await roundTrip(
+      `CREATE SEQUENCE public."invoice numbers" AS bigint;
+       CREATE TABLE public."old invoices" ("invoice no" bigint);
+       ALTER SEQUENCE public."invoice numbers" OWNED BY public."old invoices"."invoice no";`,
+      `CREATE SEQUENCE public."invoice numbers" AS bigint;
+       CREATE TABLE public.invoices (no bigint);
+       ALTER SEQUENCE public."invoice numbers" OWNED BY public.invoices.no;`,
+    );
+  });
+
+  it('a sequence released by its owning column, which is dropped', async () => {
+    await roundTrip(
+      `CREATE SEQUENCE public.ticket_seq; CREATE TABLE public.tickets (id int, seq_no bigint);
+       ALTER SEQUENCE public.ticket_seq OWNED BY public.tickets.seq_no;`,
+      `CREATE SEQUENCE public.ticket_seq; CREATE TABLE public.tickets (id int);`,
+    );
+  });
 });

@@ -162,9 +162,10 @@ export function sequenceChanges(ctx: DiffContext): Change[] {
       continue;
     }
     if (!same(omit(old, 'comment', 'ownedBy'), omit(s, 'comment', 'ownedBy'))) out.push({ kind: 'AlterSequence', from: old, to: s });
-    if (old.ownedBy !== s.ownedBy) {
-      out.push({ kind: 'SetSequenceOwner', sequence: key, ...(old.ownedBy ? { from: old.ownedBy } : {}), ...(s.ownedBy ? { to: s.ownedBy } : {}) });
-    }
+    // Released before anything is dropped (dropping the owning table or column would drop the sequence),
+    // owned anew once the new owner exists: a change of owner is the two.
+    if (old.ownedBy !== s.ownedBy && old.ownedBy) out.push({ kind: 'SetSequenceOwner', sequence: key, from: old.ownedBy });
+    if (old.ownedBy !== s.ownedBy && s.ownedBy) out.push({ kind: 'SetSequenceOwner', sequence: key, to: s.ownedBy });
     out.push(...commentChange({ type: 'sequence', key }, old.comment, s.comment));
   }
   for (const [key, s] of Object.entries(ctx.from.sequences)) if (!ctx.to.sequences[key]) out.push(...create(key, s).map(invertChange));
