@@ -74,4 +74,22 @@ describe('shapes from other migration suites', () => {
       `CREATE SEQUENCE public.ticket_seq; CREATE TABLE public.tickets (id int);`,
     );
   });
+
+  const bump = (name: string): string =>
+    `CREATE FUNCTION public.${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.rev = OLD.rev + 1; RETURN NEW; END $$;`;
+  const onNotes = (fn: string): string => `CREATE TRIGGER notes_rev BEFORE UPDATE ON public.notes FOR EACH ROW EXECUTE FUNCTION public.${fn}();`;
+
+  it('a trigger moves to a new function and the old function is dropped', async () => {
+    await roundTrip(
+      `CREATE TABLE public.notes (id int, rev int DEFAULT 0); ${bump('bump_rev')} ${onNotes('bump_rev')}`,
+      `CREATE TABLE public.notes (id int, rev int DEFAULT 0); ${bump('next_rev')} ${onNotes('next_rev')}`,
+    );
+  });
+
+  it('a trigger moves to a new function and the old function is kept', async () => {
+    await roundTrip(
+      `CREATE TABLE public.notes (id int, rev int DEFAULT 0); ${bump('bump_rev')} ${onNotes('bump_rev')}`,
+      `CREATE TABLE public.notes (id int, rev int DEFAULT 0); ${bump('bump_rev')} ${bump('next_rev')} ${onNotes('next_rev')}`,
+    );
+  });
 });

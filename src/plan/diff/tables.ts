@@ -200,11 +200,12 @@ export function triggerChanges(
   const comparable = (t: import('../../catalog/types.js').Trigger): unknown => omit(t, 'comment', 'definition');
   for (const [name, t] of Object.entries(before)) {
     const n = after[name];
-    if (!n || recreate.has(t.function)) out.push({ kind: 'DropTrigger', table, trigger: t, external });
+    // A trigger moving to another function is dropped and created, so the old function can be dropped between.
+    if (!n || recreate.has(t.function) || n.function !== t.function) out.push({ kind: 'DropTrigger', table, trigger: t, external });
   }
   for (const [name, t] of Object.entries(after)) {
     const o = before[name];
-    if (!o || recreate.has(o.function)) out.push({ kind: 'CreateTrigger', table, trigger: t, external });
+    if (!o || recreate.has(o.function) || o.function !== t.function) out.push({ kind: 'CreateTrigger', table, trigger: t, external });
     else if (!same(comparable(o), comparable(t))) out.push({ kind: 'ReplaceTrigger', table, from: o, to: t, external });
   }
   return out;
