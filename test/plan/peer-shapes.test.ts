@@ -92,4 +92,13 @@ describe('shapes from other migration suites', () => {
       `CREATE TABLE public.notes (id int, rev int DEFAULT 0); ${bump('bump_rev')} ${bump('next_rev')} ${onNotes('next_rev')}`,
     );
   });
+
+  it('a view switches from a dropped column to a new one, keeping its column names', async () => {
+    await roundTrip(
+      `CREATE TABLE public.jobs (id int, state_old text);
+       CREATE VIEW public.open_jobs AS SELECT id, state_old AS state FROM public.jobs WHERE state_old = 'open';`,
+      `CREATE TABLE public.jobs (id int, state_new text);
+       CREATE VIEW public.open_jobs AS SELECT id, state_new AS state FROM public.jobs WHERE state_new = 'open';`,
+    );
+  });
 });

@@ -252,6 +252,19 @@ function viewChanges(ctx: DiffContext, retyped: ReadonlyMap<string, ReadonlySet<
   for (const [key, v] of Object.entries(from.views)) {
     if (to.views[key] && viewMentions(v, droppedTables).length > 0) recreate.add(key);
   }
+  // Views reading a column the plan drops are recreated too (a replace would come after the drop).
+  const renamedFrom = new Set(Object.entries(ctx.inputs.columnRenames).map(([target, old]) => `${target.slice(0, target.lastIndexOf('.'))}.${old}`));
+  const droppedColumns = new Map<string, Set<string>>();
+  for (const [key, t] of Object.entries(from.tables)) {
+    const n = to.tables[key];
+    if (!n) continue;
+    const kept = new Set(n.columns.map((c) => c.name));
+    const gone = t.columns.map((c) => c.name).filter((c) => !kept.has(c) && !renamedFrom.has(`${key}.${c}`));
+    if (gone.length > 0) droppedColumns.set(key, new Set(gone));
+  }
+  for (const [key, v] of Object.entries(from.views)) {
+    if (to.views[key] && reads(v, droppedColumns)) recreate.add(key);
+  }
   // Views that depend on a recreated view are recreated too.
   let grew = true;
   while (grew) {
