@@ -109,7 +109,9 @@ BEGIN NEW.updated_at = now(); RETURN NEW; END; $$;`);
     }
     const out = mkdtempSync(join(tmpdir(), 'schema-bench-pull-'));
     const pullTimes = [];
+    const cliTimes = [];
     const dumpTimes = [];
+    const bin = new URL('../bin/schema.js', import.meta.url).pathname;
     let dumpAvailable = true;
     try {
       for (let run = 0; run < 3; run++) {
@@ -122,6 +124,11 @@ BEGIN NEW.updated_at = now(); RETURN NEW; END; $$;`);
           await pullDb.close();
         }
         pullTimes.push(performance.now() - started);
+        // The command a user runs: a new process, like pg_dump (start-up, connect, introspect, write).
+        started = performance.now();
+        const cli = spawnSync(process.execPath, [bin, 'pull', '--db', url, '--out', join(out, `cli-${run}`)], { encoding: 'utf8' });
+        if (cli.status !== 0) throw new Error(`schema pull failed: ${cli.stderr}`);
+        cliTimes.push(performance.now() - started);
         started = performance.now();
         const dump = spawnSync('pg_dump', ['--schema-only', '--no-owner', '-d', url, '-f', join(out, `dump-${run}.sql`)], { encoding: 'utf8' });
         if (dump.error || dump.status !== 0) {
@@ -136,10 +143,13 @@ BEGIN NEW.updated_at = now(); RETURN NEW; END; $$;`);
     }
     const pullMs = median(pullTimes);
     console.log(`schema pull, ${PULL_TABLES} Supabase-style tables (connect, introspect, write YAML): ${pullMs.toFixed(0)} ms (median of ${pullTimes.length})`);
+    const cliMs = median(cliTimes);
+    console.log(`schema pull as a command (node bin/schema.js pull, process start to exit): ${cliMs.toFixed(0)} ms (median of ${cliTimes.length})`);
     if (dumpAvailable) {
       const dumpMs = median(dumpTimes);
       console.log(`pg_dump --schema-only, same database: ${dumpMs.toFixed(0)} ms (median of ${dumpTimes.length})`);
       console.log(`pull / pg_dump: ${(pullMs / dumpMs).toFixed(2)}x ${pullMs < dumpMs ? '(pull is faster)' : '(pull is SLOWER)'}`);
+      console.log(`pull command / pg_dump: ${(cliMs / dumpMs).toFixed(2)}x ${cliMs < dumpMs ? '(pull is faster)' : '(pull is SLOWER)'}`);
     }
   });
 } finally {

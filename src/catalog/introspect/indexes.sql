@@ -5,7 +5,8 @@
 SELECT i.indrelid::int8::text AS rel, ic.relname AS name, i.indisunique AS unique, am.amname AS method,
        i.indnkeyatts AS nkeys, i.indnatts AS ncols,
        pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS "where",
-       coalesce((to_jsonb(i.*) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
+       -- NULLS NOT DISTINCT (15+) matters only for a unique index; read through to_jsonb so the query runs on 14.
+       i.indisunique AND coalesce((to_jsonb(i.*) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
        pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
        pg_catalog.pg_get_indexdef(i.indexrelid, 0, true) AS pretty_definition,
        ds.description AS comment
