@@ -75,7 +75,7 @@ export type Change = Base &
     | { readonly kind: 'SetSequenceOwner'; readonly sequence: string; readonly from?: string; readonly to?: string }
     | { readonly kind: 'CreateTable'; readonly table: Table }
     /** `whileTable`: drop only while that table exists (the name is freed for it by a rename). */
-    | { readonly kind: 'DropTable'; readonly table: Table; readonly whileTable?: string; readonly whileTableKind?: true }
+    | { readonly kind: 'DropTable'; readonly table: Table; readonly whileTable?: string; readonly whileTableKind?: true; readonly unlessShape?: string }
     | { readonly kind: 'RenameTable'; readonly from: string; readonly to: string }
     | { readonly kind: 'AddColumn'; readonly table: string; readonly column: Column; readonly existing: boolean; readonly backfill?: string }
     /** `whileColumn`: drop only while that column exists (the name is freed for it by a rename; the rename makes the drop a no-op on a re-run). */

@@ -101,4 +101,35 @@ describe('shapes from other migration suites', () => {
        CREATE VIEW public.open_jobs AS SELECT id, state_new AS state FROM public.jobs WHERE state_new = 'open';`,
     );
   });
+
+  const readings = (extra: string): string =>
+    `CREATE TABLE public.readings (station int NOT NULL, taken date NOT NULL, value int${extra}) PARTITION BY RANGE (taken);`;
+
+  it('columns added to, dropped from and retyped on a partitioned table, with its partitions', async () => {
+    const part = `CREATE TABLE public.readings_2024 PARTITION OF public.readings FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');`;
+    await roundTrip(`${readings(', old_note text')} ${part}`, `${readings(', unit text').replace('value int', 'value bigint')} ${part}`);
+  });
+
+  it('a plain table becomes partitioned under a view, a partition becomes a plain table, another is added', async () => {
+    await roundTrip(
+      `CREATE TABLE public.samples (id int, taken date);
+       CREATE VIEW public.sample_days AS SELECT DISTINCT taken FROM public.samples;
+       ${readings('')}
+       CREATE TABLE public.readings_2024 PARTITION OF public.readings FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');`,
+      `CREATE TABLE public.samples (id int, taken date) PARTITION BY RANGE (taken);
+       CREATE VIEW public.sample_days AS SELECT DISTINCT taken FROM public.samples;
+       ${readings('')}
+       CREATE TABLE public.readings_2024 (station int NOT NULL, taken date NOT NULL, value int);
+       CREATE TABLE public.readings_2025 PARTITION OF public.readings FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');`,
+    );
+  });
+
+  it('a partition moves to a new parent that replaces the old one', async () => {
+    await roundTrip(
+      `CREATE TABLE public.events_old (kind text NOT NULL, at date) PARTITION BY LIST (kind);
+       CREATE TABLE public.events_signup PARTITION OF public.events_old FOR VALUES IN ('signup');`,
+      `CREATE TABLE public.events (kind text NOT NULL, at date) PARTITION BY LIST (kind);
+       CREATE TABLE public.events_signup PARTITION OF public.events FOR VALUES IN ('signup');`,
+    );
+  });
 });

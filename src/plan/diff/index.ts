@@ -2,7 +2,7 @@
  * The differ: pure `diff(from, to, inputs) -> Change[]`, in discovery order (the planner orders them).
  * Only the managed schemas are touched; grants only for the managed roles; external tables never.
  */
-import type { Catalog, FunctionDef, Policy, View } from '../../catalog/types.js';
+import type { Catalog, FunctionDef, Policy, Table, View } from '../../catalog/types.js';
 import { invertChange, type Change } from '../changes.js';
 import type { PlanInputs } from '../types.js';
 import { commentChange, grantChanges, omit, same, type DiffContext } from './context.js';
@@ -69,6 +69,13 @@ function tableChanges(ctx: DiffContext, external: ReadonlySet<string>, recreated
       continue;
     }
     consumed.add(oldKey);
+    if (oldKey === key && shapeChanged(from.tables[key]!, table)) {
+      // Partitioned <-> plain, or another parent or bound: no ALTER does it, so the table is re-created
+      // (its drop guarded by the live shape, so a re-run keeps the new table).
+      const drops = dropTableChanges(ctx, key, from.tables[key]!);
+      out.push(...drops.map((c) => (c.kind === 'DropTable' ? { ...c, unlessShape: tableShape(table) } : c)), ...createTableChanges(ctx, key, table));
+      continue;
+    }
     if (oldKey !== key) out.push({ kind: 'RenameTable', from: oldKey, to: key });
     else if (recreated.size === 0 && !hasColumnRenames && JSON.stringify(from.tables[key]) === JSON.stringify(table)) continue; // unchanged
     out.push(...alterTableChanges(ctx, key, from.tables[oldKey]!, table, recreated));
@@ -82,6 +89,15 @@ function tableChanges(ctx: DiffContext, external: ReadonlySet<string>, recreated
     out.push(...(freedFor === undefined ? drops : drops.map((c) => (c.kind === 'DropTable' ? { ...c, whileTable: freedFor } : c))));
   }
   return out;
+}
+
+/** How a table is partitioned, and of what it is a partition: `partition key|parent|bound`. */
+export function tableShape(t: Table): string {
+  return `${t.partitionBy ?? ''}|${t.partitionOf?.parent ?? ''}|${t.partitionOf?.bound ?? ''}`;
+}
+
+export function shapeChanged(a: Table, b: Table): boolean {
+  return tableShape(a) !== tableShape(b);
 }
 
 function createFunction(ctx: DiffContext, key: string, fn: FunctionDef): Change[] {
@@ -248,7 +264,8 @@ function viewChanges(ctx: DiffContext, retyped: ReadonlyMap<string, ReadonlySet<
   // around the drop, like the views on a recreated view.
   // A live table of a renamed table's new name is dropped first to free the name.
   const renamedOver = Object.entries(ctx.inputs.tableRenames).flatMap(([k, old]) => (old !== k && from.tables[k] && from.tables[old] && !to.tables[old] ? [k] : []));
-  const droppedTables = [...Object.keys(from.tables).filter((k) => !to.tables[k]), ...renamedOver];
+  const reshaped = Object.keys(from.tables).filter((k) => to.tables[k] && shapeChanged(from.tables[k]!, to.tables[k]!));
+  const droppedTables = [...Object.keys(from.tables).filter((k) => !to.tables[k]), ...renamedOver, ...reshaped];
   for (const [key, v] of Object.entries(from.views)) {
     if (to.views[key] && viewMentions(v, droppedTables).length > 0) recreate.add(key);
   }

@@ -106,13 +106,21 @@ export function alterTableChanges(ctx: DiffContext, key: string, live: Table, b:
       pairs.push([old, col]);
     } else added.push(col);
   }
+  // A partition's columns are its parent's: adding, dropping or retyping them happens on the parent.
+  const parent = live.partitionOf && b.partitionOf && live.partitionOf.parent === b.partitionOf.parent ? b.partitionOf.parent : undefined;
+  const inheritedBefore = new Set(parent ? (ctx.from.tables[parent]?.columns ?? []).map((c) => c.name) : []);
+  const inheritedAfter = new Set(parent ? (ctx.to.tables[parent]?.columns ?? []).map((c) => c.name) : []);
   // Drops first (a dropped column may free the name of an added one).
   for (const col of a.columns) {
-    if (matched.has(col.name)) continue;
+    if (matched.has(col.name) || inheritedBefore.has(col.name)) continue;
     out.push(...dropColumn(key, col));
   }
-  for (const [old, col] of pairs) out.push(...alterColumn(ctx, key, old, col));
-  for (const col of added) out.push(...addColumn(ctx, key, col));
+  for (const [old, col] of pairs) {
+    const changes = alterColumn(ctx, key, old, col);
+    const inherited = inheritedBefore.has(col.name) && inheritedAfter.has(col.name);
+    out.push(...(inherited ? changes.filter((c) => c.kind !== 'AlterColumnType') : changes));
+  }
+  for (const col of added) if (!inheritedAfter.has(col.name)) out.push(...addColumn(ctx, key, col));
 
   // Constraints: changed ones are dropped and added.
   for (const [name, c] of Object.entries(a.constraints)) {

@@ -117,6 +117,7 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
       const conditions = [
         ...(change.whileTable === undefined ? [] : [`to_regclass(${lit(change.whileTable)}) IS NOT NULL`]),
         ...(change.whileTableKind ? [`EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE oid = to_regclass(${lit(key(change.table))}) AND relkind IN ('r', 'p'))`] : []),
+        ...(change.unlessShape === undefined ? [] : [liveShapeDiffers(key(change.table), change.unlessShape)]),
       ];
       return [step(conditions.length ? guarded(conditions.join(' AND '), drop) : drop, `- table ${key(change.table)}`, key(change.table), { hazards: ['deletes-data'] })];
     }
@@ -279,6 +280,17 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
 const key = (o: { schema: string; name: string }): string => `${o.schema}.${o.name}`;
 const fnKey = (fn: FunctionDef): string => `${fn.schema}.${fn.name}(${fn.identityArgs})`;
 const fnRef = (fn: FunctionDef): string => `${q(key(fn))}(${fn.identityArgs})`;
+/** The live table is partitioned otherwise, or a partition of another parent or bound, than `shape` (see tableShape). */
+function liveShapeDiffers(table: string, shape: string): string {
+  return (
+    `EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid = to_regclass(${lit(table)}) AND\n` +
+    `      coalesce(CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END, '') || '|' ||\n` +
+    `      coalesce((SELECT pn.nspname || '.' || pc.relname FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent\n` +
+    `                JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace WHERE i.inhrelid = c.oid AND c.relispartition LIMIT 1), '') || '|' ||\n` +
+    `      coalesce(CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END, '') IS DISTINCT FROM ${str(shape)})`
+  );
+}
+
 const alterColumn = (table: string, column: string): string => `ALTER TABLE ${q(table)} ALTER COLUMN ${quoteIdent(column)}`;
 const viewType = (v: View): string => (v.materialized ? 'materialized view' : 'view');
 
