@@ -9,6 +9,7 @@ import { InputError } from '../util/findings.js';
 import { unmanagedFeatures, type UnmanagedFeature } from './unmanaged.js';
 
 export interface PullResult {
+  /** Keys in the order the catalog queries return them: normalizeCatalog it before comparing or serializing. */
   readonly catalog: Catalog;
   readonly schemas: readonly string[];
   /** What the schemas hold that the spec cannot express: the caller warns about each. */
@@ -43,7 +44,7 @@ export async function pullDatabase(db: Db, schemas?: readonly string[], options:
   }
   // The unmanaged-feature scan takes a pooled connection as soon as one of the catalog readers is done.
   const [catalog, unmanaged] = await Promise.all([
-    introspect(db, { schemas: scope, extensions: row?.extensions ?? [] }, { parallel: options.parallel }),
+    introspect(db, { schemas: scope, extensions: row?.extensions ?? [] }, { parallel: options.parallel, normalize: false }),
     unmanagedFeatures(db, scope),
   ]);
   return { catalog, schemas: scope, unmanaged };
