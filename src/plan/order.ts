@@ -93,7 +93,8 @@ function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clas
     case 'DropSchema':
       return 49;
     case 'AddConstraint':
-      return 50;
+      // Foreign keys after the indexes: the referenced key may be a unique index, not a constraint.
+      return c.constraint.kind === 'foreign_key' ? 56 : 50;
     case 'CreateIndex':
       return c.onView ? 66 : 55;
     case 'CreateView':

@@ -132,4 +132,12 @@ describe('shapes from other migration suites', () => {
        CREATE TABLE public.events_signup PARTITION OF public.events FOR VALUES IN ('signup');`,
     );
   });
+
+  it('a new unique index and a new foreign key that references it', async () => {
+    await roundTrip(
+      `CREATE TABLE public.accounts (id int PRIMARY KEY, handle text); CREATE TABLE public.follows (account_handle text);`,
+      `CREATE TABLE public.accounts (id int PRIMARY KEY, handle text); CREATE UNIQUE INDEX accounts_handle ON public.accounts (handle);
+       CREATE TABLE public.follows (account_handle text REFERENCES public.accounts (handle));`,
+    );
+  });
 });
