@@ -3,7 +3,7 @@
  * (harness.ts): forward reaches the desired catalog, runs a second time without error or change, and
  * the rollback restores the live catalog.
  */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { roundTrip } from './harness.js';
 
 describe('shapes from other migration suites', () => {
@@ -139,5 +139,17 @@ describe('shapes from other migration suites', () => {
       `CREATE TABLE public.accounts (id int PRIMARY KEY, handle text); CREATE UNIQUE INDEX accounts_handle ON public.accounts (handle);
        CREATE TABLE public.follows (account_handle text REFERENCES public.accounts (handle));`,
     );
+  });
+
+  it('foreign keys without ON DELETE say NO ACTION in the migration, in the right place of the clause', async () => {
+    const r = await roundTrip(
+      `CREATE TABLE public.teams (id int PRIMARY KEY, code text UNIQUE);
+       CREATE TABLE public.members (team_id int CONSTRAINT members_team REFERENCES public.teams (id));`,
+      `CREATE TABLE public.teams (id int PRIMARY KEY, code text UNIQUE);
+       CREATE TABLE public.members (team_id int, team_code text,
+         CONSTRAINT members_code FOREIGN KEY (team_code) REFERENCES public.teams (code) MATCH FULL ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED);`,
+    );
+    expect(r.forwardSql).toMatch(/REFERENCES public\.teams\(code\) MATCH FULL ON UPDATE CASCADE ON DELETE NO ACTION DEFERRABLE INITIALLY DEFERRED/);
+    expect(r.rollbackSql).toMatch(/REFERENCES public\.teams\(id\) ON DELETE NO ACTION/);
   });
 });

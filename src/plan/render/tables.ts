@@ -273,8 +273,17 @@ const PLAIN_KEY = /^(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)$/;
 const constraintExists = (table: string, name: string): string =>
   `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = ${lit(table)}::regclass AND conname = ${str(name)})`;
 
+/**
+ * A foreign key's definition with its ON DELETE said even when it is the default (PostgreSQL prints
+ * nothing for NO ACTION): the migration states what deleting the parent does, as the spec does.
+ */
+export function statedForeignKey(def: string): string {
+  if (!/^FOREIGN KEY /.test(def) || / ON DELETE (?:NO ACTION|RESTRICT|CASCADE|SET NULL|SET DEFAULT)\b/.test(def)) return def;
+  return def.replace(/( DEFERRABLE(?: INITIALLY (?:DEFERRED|IMMEDIATE))?)?$/, ' ON DELETE NO ACTION$1');
+}
+
 export function addConstraint(table: string, c: Constraint, existing: boolean): Step[] {
-  const def = constraintDef(c);
+  const def = c.kind === 'foreign_key' ? statedForeignKey(constraintDef(c)) : constraintDef(c);
   const object = `${table}.${c.name}`;
   const label = c.kind.replace('_', ' ');
   const online = existing && (c.kind === 'foreign_key' || c.kind === 'check');
