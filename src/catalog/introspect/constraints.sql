@@ -10,12 +10,13 @@ SELECT con.conrelid::int8::text AS rel, con.conname AS name, con.contype AS type
              JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord)::text[] END AS ref_columns,
        con.confdeltype AS on_delete, con.confupdtype AS on_update, con.confmatchtype AS match,
        CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END AS check_expr,
-       obj_description(con.oid, 'pg_constraint') AS comment
+       ds.description AS comment
 FROM pg_catalog.pg_constraint con
 JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = con.oid AND ds.classoid = 'pg_catalog.pg_constraint'::regclass AND ds.objsubid = 0
 WHERE con.contype IN ('p', 'u', 'c', 'f', 'x')
   AND c.relkind IN ('r', 'p')
   AND n.nspname = ANY ($1::text[])

@@ -7,11 +7,12 @@ SELECT c.oid::int8::text AS oid, n.nspname AS schema, c.relname AS name,
              WHERE i.inhrelid = c.oid LIMIT 1) END AS partition_parent,
        CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
        c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls,
-       obj_description(c.oid, 'pg_class') AS comment,
+       ds.description AS comment,
        (SELECT coalesce(jsonb_agg(jsonb_build_array(CASE WHEN a.grantee = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(a.grantee) END, lower(a.privilege_type))), '[]'::jsonb)
           FROM aclexplode(c.relacl) a WHERE a.grantee <> c.relowner) AS grants
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_catalog.pg_class'::regclass AND ds.objsubid = 0
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY ($1::text[])
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')

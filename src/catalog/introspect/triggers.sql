@@ -8,12 +8,13 @@ SELECT t.tgrelid::int8::text AS rel, n.nspname AS table_schema, c.relname AS tab
        fn.nspname || '.' || p.proname AS function,
        encode(t.tgargs, 'escape') AS args_raw, t.tgnargs AS nargs,
        pg_catalog.pg_get_triggerdef(t.oid, true) AS definition,
-       obj_description(t.oid, 'pg_trigger') AS comment
+       ds.description AS comment
 FROM pg_catalog.pg_trigger t
 JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid
 JOIN pg_catalog.pg_namespace fn ON fn.oid = p.pronamespace
+LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = t.oid AND ds.classoid = 'pg_catalog.pg_trigger'::regclass AND ds.objsubid = 0
 WHERE NOT t.tgisinternal
   AND t.tgparentid = 0
   AND (n.nspname = ANY ($1::text[]) OR fn.nspname = ANY ($1::text[]))
