@@ -17,8 +17,22 @@ const NON_STRING = [
   /^\d{4}-\d\d?-\d\d?/,
 ];
 
+/** Answers of isPlainSafe for texts seen before (keys and type names repeat thousands of times). */
+const plainSafeCache = [new Map<string, boolean>(), new Map<string, boolean>()] as const;
+const PLAIN_SAFE_CACHE_MAX = 20_000;
+
 /** Whether `text` can be written plain (unquoted): in a block, or also inside a flow collection. */
 export function isPlainSafe(text: string, inFlow = true): boolean {
+  const cache = plainSafeCache[inFlow ? 1 : 0];
+  let safe = cache.get(text);
+  if (safe === undefined) {
+    safe = checkPlainSafe(text, inFlow);
+    if (cache.size < PLAIN_SAFE_CACHE_MAX) cache.set(text, safe);
+  }
+  return safe;
+}
+
+function checkPlainSafe(text: string, inFlow: boolean): boolean {
   if (text === '' || text !== text.trim()) return false;
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(text)) return false;
   if (/: |:$| #|[\u0000-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(text)) return false;
