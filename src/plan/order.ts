@@ -7,7 +7,7 @@
  * Forward changes name objects as they end up, so renames come first; the rollback's changes name
  * them as the forward plan left them, so there the renames back come last.
  */
-import type { Table, View } from '../catalog/types.js';
+import type { FunctionDef, Table, View } from '../catalog/types.js';
 import { UnsupportedChange, type Change } from './changes.js';
 import { viewMentions } from './diff/index.js';
 import { signatureUsesType } from './diff/types.js';
@@ -208,8 +208,58 @@ function dropTableRanks(changes: readonly Change[]): Map<string, number> {
   return level;
 }
 
-function rank(c: Change, views: Map<string, number>, drops: Map<string, number>): number {
+/** Functions the plan creates or replaces: those whose body calls another of them go after it (SQL bodies are checked on creation). */
+const escRe = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether a function body calls `fn` (by its name, qualified or not). */
+function calls(body: string, fn: FunctionDef): boolean {
+  return new RegExp(`(^|[^a-z0-9_$"])(?:"?${escRe(fn.schema)}"?\\s*\\.\\s*)?"?${escRe(fn.name)}"?\\s*\\(`, 'i').test(body);
+}
+
+/** Dropped functions that a replaced function's old body calls: dropped after the replace. */
+function functionsDroppedLate(changes: readonly Change[]): Set<string> {
+  const out = new Set<string>();
+  const replaced = changes.flatMap((c) => (c.kind === 'ReplaceFunction' ? [c.from] : []));
+  const id = (fn: FunctionDef): string => `${fn.schema}.${fn.name}(${fn.identityArgs})`;
+  const created = new Set(changes.flatMap((c) => (c.kind === 'CreateFunction' ? [id(c.fn)] : [])));
+  for (const c of changes) {
+    if (c.kind === 'DropFunction' && !created.has(id(c.fn)) && replaced.some((r) => calls(r.body, c.fn))) out.add(id(c.fn));
+  }
+  return out;
+}
+
+function functionRanks(changes: readonly Change[], drops = false): Map<string, number> {
+  const fns = new Map<string, FunctionDef>();
+  for (const c of changes) {
+    if (c.kind === 'CreateFunction' && !drops) fns.set(`${c.fn.schema}.${c.fn.name}`, c.fn);
+    if (c.kind === 'ReplaceFunction' && !drops) fns.set(`${c.to.schema}.${c.to.name}`, c.to);
+    if (c.kind === 'DropFunction' && drops) fns.set(`${c.fn.schema}.${c.fn.name}`, c.fn);
+  }
+  const depth = new Map<string, number>();
+  const visit = (key: string, seen: Set<string>): number => {
+    const known = depth.get(key);
+    if (known !== undefined) return known;
+    if (seen.has(key)) return 0;
+    seen.add(key);
+    const fn = fns.get(key)!;
+    let d = 0;
+    for (const [other, o] of fns) if (other !== key && calls(fn.body, o)) d = Math.max(d, 1 + visit(other, seen));
+    depth.set(key, d);
+    return d;
+  };
+  for (const key of fns.keys()) visit(key, new Set());
+  return depth;
+}
+
+function rank(c: Change, views: Map<string, number>, drops: Map<string, number>, fns: Map<string, number> = new Map(), droppedFns: Map<string, number> = new Map()): number {
   switch (c.kind) {
+    case 'CreateFunction':
+      return fns.get(`${c.fn.schema}.${c.fn.name}`) ?? 0;
+    case 'ReplaceFunction':
+      return fns.get(`${c.to.schema}.${c.to.name}`) ?? 0;
+    case 'DropFunction':
+      // Callers first: a dropped function calling another dropped one goes before it.
+      return -(droppedFns.get(`${c.fn.schema}.${c.fn.name}`) ?? 0);
     case 'CreateView':
       return views.get(`${c.view.schema}.${c.view.name}`) ?? 0;
     case 'ReplaceView':
@@ -295,6 +345,9 @@ export function orderChanges(changes: readonly Change[], direction: Direction, r
   const early = earlyFunctions(changes);
   const views = viewRanks(changes);
   const drops = dropTableRanks(changes);
+  const fns = functionRanks(changes);
+  const droppedFns = functionRanks(changes, true);
+  const lateDrops = functionsDroppedLate(changes);
   const createdAt = new Map<string, number>();
   for (const c of changes) {
     const id = objectIdentity(c);
@@ -302,13 +355,15 @@ export function orderChanges(changes: readonly Change[], direction: Direction, r
   }
   const recreated = new Map(changes.flatMap((c) => (c.kind === 'CreateTable' ? [[`${c.table.schema}.${c.table.name}`, c.table] as const] : [])));
   const phaseOf = (c: Change): number => {
+    // A function that a replaced function stops calling is dropped after the replace.
+    if (c.kind === 'DropFunction' && lateDrops.has(`${c.fn.schema}.${c.fn.name}(${c.fn.identityArgs})`)) return 61;
     const p = renamedBackLate(c, direction, renameTargets, recreated, phase(c, early, direction, renameTargets, columnClash, swapped));
     const id = objectIdentity(c);
     const created = id && c.kind.startsWith('Drop') ? createdAt.get(id) : undefined;
     return created !== undefined && created <= p ? created - 0.5 : p;
   };
   return changes
-    .map((change, index) => ({ change, index, phase: phaseOf(change), rank: rank(change, views, drops) }))
+    .map((change, index) => ({ change, index, phase: phaseOf(change), rank: rank(change, views, drops, fns, droppedFns) }))
     .sort((a, b) => a.phase - b.phase || a.rank - b.rank || a.index - b.index)
     .map((x) => x.change);
 }

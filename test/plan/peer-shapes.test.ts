@@ -152,4 +152,22 @@ describe('shapes from other migration suites', () => {
     expect(r.forwardSql).toMatch(/REFERENCES public\.teams\(code\) MATCH FULL ON UPDATE CASCADE ON DELETE NO ACTION DEFERRABLE INITIALLY DEFERRED/);
     expect(r.rollbackSql).toMatch(/REFERENCES public\.teams\(id\) ON DELETE NO ACTION/);
   });
+
+  it('functions with SQL-standard bodies are created after the functions they call', async () => {
+    await roundTrip(
+      `CREATE FUNCTION public.a_total(x int) RETURNS int LANGUAGE sql IMMUTABLE RETURN x;`,
+      `CREATE SCHEMA IF NOT EXISTS public;
+       CREATE FUNCTION public.z_tax(x int) RETURNS int LANGUAGE sql IMMUTABLE RETURN x / 5;
+       CREATE FUNCTION public."m fee"(x int) RETURNS int LANGUAGE sql IMMUTABLE RETURN public.z_tax(x) + 1;
+       CREATE FUNCTION public.a_total(x int) RETURNS int LANGUAGE sql IMMUTABLE RETURN x + public."m fee"(x) + z_tax(x);`,
+    );
+  });
+
+  it('a function stops calling another, which is dropped', async () => {
+    await roundTrip(
+      `CREATE FUNCTION public.bonus(x int) RETURNS int LANGUAGE sql IMMUTABLE RETURN x / 10;
+       CREATE FUNCTION public.pay(x int) RETURNS int LANGUAGE sql IMMUTABLE RETURN x + public.bonus(x);`,
+      `CREATE FUNCTION public.pay(x int) RETURNS int LANGUAGE sql IMMUTABLE RETURN x;`,
+    );
+  });
 });
