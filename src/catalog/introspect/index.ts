@@ -59,11 +59,15 @@ export async function introspect(db: TransactionRunner, scope: Scope, options: I
   const run = async (tx: Queryable, names: readonly QueryName[], out: Record<string, readonly Record<string, unknown>[]>) => {
     // Print every name outside pg_catalog qualified, whatever the role's search_path, and print
     // constants (partition bounds, defaults) the same way whatever the session's settings.
-    await tx.query(SESSION_SETTINGS);
-    for (const name of names) {
-      const text = queries[name];
-      out[name] = await tx.query(text, text.includes('$2') ? params : params.slice(0, 1));
-    }
+    // Sent together (postgres.js pipelines them on the transaction's connection): the server runs
+    // them back to back, in order, without a round trip between them.
+    const [, ...results] = await Promise.all([
+      tx.query(SESSION_SETTINGS),
+      ...names.map((name) => tx.query(queries[name], queries[name].includes('$2') ? params : params.slice(0, 1))),
+    ]);
+    names.forEach((name, i) => {
+      out[name] = results[i]!;
+    });
   };
   const out: Record<string, readonly Record<string, unknown>[]> = {};
   const parallel = Math.max(1, Math.min(options.parallel ?? 1, 4));
