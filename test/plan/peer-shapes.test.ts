@@ -170,4 +170,15 @@ describe('shapes from other migration suites', () => {
       `CREATE FUNCTION public.pay(x int) RETURNS int LANGUAGE sql IMMUTABLE RETURN x;`,
     );
   });
+
+  it('a foreign key and a check added to an existing partitioned table', async () => {
+    await roundTrip(
+      `CREATE TABLE public.shops (id int PRIMARY KEY);
+       CREATE TABLE public.sales (shop_id int, region text, amount int) PARTITION BY LIST (region);
+       CREATE TABLE public.sales_eu PARTITION OF public.sales FOR VALUES IN ('eu');`,
+      `CREATE TABLE public.shops (id int PRIMARY KEY);
+       CREATE TABLE public.sales (shop_id int REFERENCES public.shops (id) ON DELETE CASCADE, region text, amount int CHECK (amount > 0)) PARTITION BY LIST (region);
+       CREATE TABLE public.sales_eu PARTITION OF public.sales FOR VALUES IN ('eu');`,
+    );
+  });
 });

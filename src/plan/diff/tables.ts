@@ -123,12 +123,17 @@ export function alterTableChanges(ctx: DiffContext, key: string, live: Table, b:
   for (const col of added) if (!inheritedAfter.has(col.name)) out.push(...addColumn(ctx, key, col));
 
   // Constraints: changed ones are dropped and added.
+  // A partition's constraints of its parent's name are the parent's, added and dropped with it.
+  const parentBefore = parent ? (ctx.from.tables[parent]?.constraints ?? {}) : {};
+  const parentAfter = parent ? (ctx.to.tables[parent]?.constraints ?? {}) : {};
   for (const [name, c] of Object.entries(a.constraints)) {
     const n = b.constraints[name];
+    if (parentBefore[name]) continue;
     if (!n || !sameConstraint(c, n)) out.push({ kind: 'DropConstraint', table: key, constraint: c, existing: true });
   }
   for (const [name, c] of Object.entries(b.constraints)) {
     const o = a.constraints[name];
+    if (parentAfter[name]) continue;
     if (!o || !sameConstraint(o, c)) out.push({ kind: 'AddConstraint', table: key, constraint: c, existing: true });
   }
   for (const [name, i] of Object.entries(a.indexes)) {

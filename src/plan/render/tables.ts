@@ -295,7 +295,25 @@ export function addConstraint(table: string, c: Constraint, existing: boolean): 
     const online = keyThroughIndex(table, c, def);
     if (online) return [...out, ...online];
   }
-  out.push(step(guarded(`NOT ${constraintExists(table, c.name)}`, add), `+ ${label} ${c.name} on ${table}${online ? ' (NOT VALID)' : ''}`, object, { hazards }));
+  if (online) {
+    // PostgreSQL has no NOT VALID foreign key on a partitioned table: there the key is added valid.
+    const valid = `ALTER TABLE ${q(table)} ADD CONSTRAINT ${quoteIdent(c.name)} ${def}`;
+    const partitioned = `EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE oid = ${lit(table)}::regclass AND relkind = 'p')`;
+    out.push(
+      step(
+        doBlock(`  IF NOT ${constraintExists(table, c.name)} THEN
+    IF ${partitioned} THEN
+      ${valid};
+    ELSE
+      ${add};
+    END IF;
+  END IF;`),
+        `+ ${label} ${c.name} on ${table} (NOT VALID)`,
+        object,
+        { hazards },
+      ),
+    );
+  } else out.push(step(guarded(`NOT ${constraintExists(table, c.name)}`, add), `+ ${label} ${c.name} on ${table}`, object, { hazards }));
   if (online) out.push(step(`ALTER TABLE ${q(table)} VALIDATE CONSTRAINT ${quoteIdent(c.name)}`, `~ validate ${label} ${c.name} on ${table}`, object, { isolated: true }));
   return out;
 }
