@@ -1,5 +1,5 @@
 /** Running the runner's commands as a user would, and writing migration directories. */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +9,8 @@ let entry: string | undefined;
 
 /**
  * A snapshot of the built CLI (bin + dist, node_modules linked) in a temporary directory, so a rebuild of dist/ while a long test
- * runs cannot change the code under test half-way. Runs bin/schema.js, unless the full CLI cannot load
- * in this checkout yet (then the runner's commands alone, see runner-entry.mjs).
+ * runs cannot change the code under test half-way. Runs bin/schema.js; a CLI that cannot start fails
+ * the tests that use it.
  */
 function cliEntry(): string {
   if (entry) return entry;
@@ -19,12 +19,8 @@ function cliEntry(): string {
   cpSync(join(REPO_ROOT, 'dist'), join(root, 'dist'), { recursive: true });
   cpSync(join(REPO_ROOT, 'bin'), join(root, 'bin'), { recursive: true });
   cpSync(join(REPO_ROOT, 'package.json'), join(root, 'package.json'));
-  mkdirSync(join(root, 'test', 'apply'), { recursive: true });
-  cpSync(join(import.meta.dirname, 'runner-entry.mjs'), join(root, 'test', 'apply', 'runner-entry.mjs'));
   process.on('exit', () => rmSync(root, { recursive: true, force: true }));
-  const bin = join(root, 'bin', 'schema.js');
-  const probe = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
-  entry = probe.status === 0 ? bin : join(root, 'test', 'apply', 'runner-entry.mjs');
+  entry = join(root, 'bin', 'schema.js');
   return entry;
 }
 
