@@ -2,35 +2,23 @@
  * PostgreSQL 17 (an embedded server started once for this file) reads the same schema into the
  * same Catalog as the suite's server.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogHash, catalogJson, type Catalog } from '../../src/catalog/index.js';
-import { connect, startEmbedded, stopEmbedded } from '../../src/db/index.js';
-import { supabaseRolesSql } from '../../src/presets/supabase.js';
+import { connect } from '../../src/db/index.js';
+import { startPrivateServer, type PrivateServer } from '../helpers/private-server.js';
 import { freshDatabase, type TestDatabase } from '../helpers/db.js';
 import { introspectScope, loadCorpus } from './helpers.js';
 
-let dir: string;
+let pg17: PrivateServer;
 let url17: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'schema-pg17-'));
-  chmodSync(dir, 0o755);
-  const server = await startEmbedded({ dataDir: join(dir, 'db'), version: 17 });
-  url17 = server.url;
-  const admin = connect(url17);
-  try {
-    await admin.exec(supabaseRolesSql());
-  } finally {
-    await admin.close();
-  }
+  pg17 = await startPrivateServer(17, 'schema-pg17-');
+  url17 = pg17.url;
 }, 120_000);
 
 afterAll(async () => {
-  await stopEmbedded(join(dir, 'db'));
-  rmSync(dir, { recursive: true, force: true });
+  await pg17?.stop();
 });
 
 /**

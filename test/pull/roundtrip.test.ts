@@ -3,13 +3,9 @@
  * everything from the YAML in an empty database gives a byte-identical catalog, on the suite's
  * server (15) and on an embedded PostgreSQL 17 started once for this file.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogJson } from '../../src/catalog/index.js';
-import { connect, startEmbedded, stopEmbedded } from '../../src/db/index.js';
-import { supabaseRolesSql } from '../../src/presets/supabase.js';
+import { startPrivateServer, type PrivateServer } from '../helpers/private-server.js';
 import { corpusSql } from '../catalog/helpers.js';
 import { generateCorpus } from '../corpus/generate.js';
 import { differencesBySchema, roundTrip } from './roundtrip-support.js';
@@ -18,24 +14,16 @@ import { differencesBySchema, roundTrip } from './roundtrip-support.js';
 const CORPUS = ['supabase-app.sql', 'supabase-extensions.sql', 'every-kind.sql', 'every-kind.sql + spec-extras.sql', 'awkward-names.sql', 'legacy.sql'];
 const GENERATED = 300;
 
-let dir17: string;
+let pg17: PrivateServer;
 let url17: string;
 
 beforeAll(async () => {
-  dir17 = mkdtempSync(join(tmpdir(), 'schema-rt17-'));
-  chmodSync(dir17, 0o755);
-  url17 = (await startEmbedded({ dataDir: join(dir17, 'db'), version: 17 })).url;
-  const admin = connect(url17);
-  try {
-    await admin.exec(supabaseRolesSql());
-  } finally {
-    await admin.close();
-  }
+  pg17 = await startPrivateServer(17, 'schema-rt17-');
+  url17 = pg17.url;
 }, 120_000);
 
 afterAll(async () => {
-  await stopEmbedded(join(dir17, 'db'));
-  rmSync(dir17, { recursive: true, force: true });
+  await pg17?.stop();
 });
 
 const servers: readonly [string, () => string | undefined][] = [
