@@ -181,4 +181,13 @@ describe('shapes from other migration suites', () => {
        CREATE TABLE public.sales_eu PARTITION OF public.sales FOR VALUES IN ('eu');`,
     );
   });
+
+  it('a view column changes type (replace is refused, so the view is dropped and created with its grants)', async () => {
+    const table = `CREATE TABLE public.visits (at timestamptz, ms int);`;
+    const grant = `GRANT SELECT ON public.visit_years TO authenticated; COMMENT ON VIEW public.visit_years IS 'years';`;
+    await roundTrip(
+      `${table} CREATE VIEW public.visit_years AS SELECT extract(year FROM at) AS y, ms FROM public.visits; ${grant}`,
+      `${table} CREATE VIEW public.visit_years AS SELECT date_part('year', at) AS y, ms::bigint AS ms FROM public.visits; ${grant}`,
+    );
+  });
 });

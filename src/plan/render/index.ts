@@ -231,7 +231,19 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
     case 'ReplaceView': {
       const { from, to } = change;
       const k = key(to);
-      if (from.columns.every((c, i) => to.columns[i] === c)) return [step(viewSql(to), `~ ${viewType(to)} ${k}`, k)];
+      if (from.columns.every((c, i) => to.columns[i] === c)) {
+        if (from.materialized || to.materialized) return [step(viewSql(to), `~ ${viewType(to)} ${k}`, k)];
+        // A column whose type changes cannot be replaced (42P16): then the view is dropped and created
+        // again, with its grants and comment (nothing depends on it, or it would have been recreated).
+        const again = [
+          `DROP VIEW IF EXISTS ${q(k)}`,
+          viewSql(to),
+          ...Object.entries(to.grants).map(([role, privileges]) => `GRANT ${privileges.map((p) => p.toUpperCase()).join(', ')} ON TABLE ${q(k)} TO ${role === 'public' ? 'PUBLIC' : quoteIdent(role)}`),
+          ...(to.comment !== undefined ? [`COMMENT ON VIEW ${q(k)} IS ${str(to.comment)}`] : []),
+        ];
+        const body = `  ${viewSql(to).replaceAll('\n', '\n  ')};\nEXCEPTION WHEN invalid_table_definition THEN\n${again.map((x) => `  ${x.replaceAll('\n', '\n  ')};`).join('\n')}`;
+        return [step(doBlock(body), `~ ${viewType(to)} ${k}`, k)];
+      }
       // Fewer columns: CREATE OR REPLACE cannot drop columns, so drop and create (nothing depends on it).
       const out = [
         step(`DROP VIEW IF EXISTS ${q(k)}`, `- view ${k} (recreated)`, k),
