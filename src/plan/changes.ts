@@ -89,8 +89,8 @@ export type Change = Base &
     | { readonly kind: 'SetNotNull'; readonly table: string; readonly column: string; readonly existing: boolean }
     | { readonly kind: 'DropNotNull'; readonly table: string; readonly column: string; readonly existing: boolean }
     | { readonly kind: 'SetIdentity'; readonly table: string; readonly column: string; readonly from?: Column['identity']; readonly to?: Column['identity'] }
-    | { readonly kind: 'AddConstraint'; readonly table: string; readonly constraint: Constraint; readonly existing: boolean }
-    | { readonly kind: 'DropConstraint'; readonly table: string; readonly constraint: Constraint; readonly existing: boolean }
+    | { readonly kind: 'AddConstraint'; readonly table: string; readonly constraint: Constraint; readonly existing: boolean; readonly partitioned?: true }
+    | { readonly kind: 'DropConstraint'; readonly table: string; readonly constraint: Constraint; readonly existing: boolean; readonly partitioned?: true }
     | { readonly kind: 'CreateIndex'; readonly table: string; readonly index: Index; readonly existing: boolean; readonly onView?: boolean }
     | { readonly kind: 'DropIndex'; readonly table: string; readonly index: Index; readonly existing: boolean; readonly onView?: boolean }
     | { readonly kind: 'CreateFunction'; readonly fn: FunctionDef }
@@ -203,9 +203,9 @@ export function invertChange(change: Change): Change {
     case 'SetIdentity':
       return { ...f, kind: 'SetIdentity', table: change.table, column: change.column, ...opt('from', change.to), ...opt('to', change.from) };
     case 'AddConstraint':
-      return { ...f, kind: 'DropConstraint', table: change.table, constraint: change.constraint, existing: change.existing };
+      return { ...f, kind: 'DropConstraint', table: change.table, constraint: change.constraint, existing: change.existing, ...(change.partitioned ? { partitioned: true as const } : {}) };
     case 'DropConstraint':
-      return { ...f, kind: 'AddConstraint', table: change.table, constraint: change.constraint, existing: change.existing };
+      return { ...f, kind: 'AddConstraint', table: change.table, constraint: change.constraint, existing: change.existing, ...(change.partitioned ? { partitioned: true as const } : {}) };
     case 'CreateIndex':
       return { ...f, kind: 'DropIndex', table: change.table, index: change.index, existing: change.existing, ...(change.onView ? { onView: true } : {}) };
     case 'DropIndex':

@@ -129,12 +129,12 @@ export function alterTableChanges(ctx: DiffContext, key: string, live: Table, b:
   for (const [name, c] of Object.entries(a.constraints)) {
     const n = b.constraints[name];
     if (parentBefore[name]) continue;
-    if (!n || !sameConstraint(c, n)) out.push({ kind: 'DropConstraint', table: key, constraint: c, existing: true });
+    if (!n || !sameConstraint(c, n)) out.push({ kind: 'DropConstraint', table: key, constraint: c, existing: true, ...(live.partitionBy ? { partitioned: true as const } : {}) });
   }
   for (const [name, c] of Object.entries(b.constraints)) {
     const o = a.constraints[name];
     if (parentAfter[name]) continue;
-    if (!o || !sameConstraint(o, c)) out.push({ kind: 'AddConstraint', table: key, constraint: c, existing: true });
+    if (!o || !sameConstraint(o, c)) out.push({ kind: 'AddConstraint', table: key, constraint: c, existing: true, ...(b.partitionBy ? { partitioned: true as const } : {}) });
   }
   for (const [name, i] of Object.entries(a.indexes)) {
     const n = b.indexes[name];

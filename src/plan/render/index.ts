@@ -175,7 +175,7 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
       ];
     }
     case 'AddConstraint':
-      return addConstraint(change.table, change.constraint, change.existing);
+      return addConstraint(change.table, change.constraint, change.existing, change.partitioned === true);
     case 'DropConstraint':
       return dropConstraint(change.table, change.constraint);
     case 'CreateIndex':
