@@ -217,7 +217,7 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
     checkIndex(ctx, path, i, columns, label);
   });
   const policies = Object.entries(t.policies ?? {});
-  if (policies.length > 0 && t.rls !== true) ctx.error([...base, 'policies'], 'policy-without-rls', `${label} has policies but row level security is not enabled, so they would not apply`, 'add `rls: true`');
+  if (policies.length > 0 && t.rls !== true) ctx.warn([...base, 'policies'], 'policy-without-rls', `${label} has policies but row level security is not enabled, so they would not apply`, 'add `rls: true`');
   for (const [name, p] of policies) {
     const path = [...base, 'policies', name];
     ctx.name(path, name, 'policy');
