@@ -48,9 +48,12 @@ export function toCatalog(spec: Spec, options: ToCatalogOptions = {}): ToCatalog
       return [qualifiedName(schema, name), build(schema, name, value)];
     });
 
-  const functions = each(spec.functions, (schema, name, fn) => toFunction(schema, name, fn, index)).map(
-    ([, fn]) => [`${fn.schema}.${fn.name}(${fn.identityArgs})`, fn] as [string, typeof fn],
-  );
+  // An overloaded function's key carries its signature (`add(a integer, b integer)`); `args` defines it.
+  const functions = Object.entries(spec.functions ?? {}).map(([specKey, value]) => {
+    const { schema, name } = refParts(functionName(specKey));
+    const fn = toFunction(schema, name, value, index);
+    return [`${fn.schema}.${fn.name}(${fn.identityArgs})`, fn] as [string, typeof fn];
+  });
   const externalTriggers: [string, Trigger & { table: string }][] = [];
   for (const [specKey, ext] of Object.entries(spec.external ?? {})) {
     const table = refKey(specKey) ?? specKey;
@@ -119,4 +122,12 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
 function addExternal(table: string, index: ReturnType<typeof indexSpec>, external: Set<string>): void {
   const key = refKey(table);
   if (key !== undefined && !index.tables.has(key)) external.add(key);
+}
+
+/** A function key without a trailing signature, when what precedes it is a plain reference. */
+function functionName(specKey: string): string {
+  const open = specKey.indexOf('(');
+  if (open <= 0 || !specKey.trimEnd().endsWith(')')) return specKey;
+  const bare = specKey.slice(0, open).trim();
+  return refKey(bare) ? bare : specKey;
 }

@@ -294,3 +294,25 @@ functions:
     }
   });
 });
+
+describe('toCatalog of overloaded functions', () => {
+  it('reads a signature in the key as the overload it names, not as part of the name', async () => {
+    const dir = specDir({
+      'f.yaml': `functions:
+  "add(a integer, b integer)":
+    args: [{ name: a, type: integer }, { name: b, type: integer }]
+    returns: integer
+    language: sql
+    body: SELECT a + b
+  "add(a text, b text)":
+    args: [{ name: a, type: text }, { name: b, type: text }]
+    returns: text
+    language: sql
+    body: SELECT a || b
+`,
+    });
+    const { catalog } = toCatalog((await loadSpec(dir)).spec, { preset: 'supabase' });
+    expect(Object.keys(catalog.functions)).toEqual(['public.add(integer, integer)', 'public.add(text, text)']);
+    expect(Object.values(catalog.functions).map((f) => f.name)).toEqual(['add', 'add']);
+  });
+});
