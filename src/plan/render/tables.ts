@@ -322,16 +322,7 @@ function keyThroughIndex(table: string, c: Constraint, def: string): Step[] | un
   const create =
     `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdent(c.name)} ON ${q(table)} ${columns!}` + `${include ?? ''}${nullsNotDistinct ?? ''}`;
   return [
-    step(
-      doBlock(
-        `  IF EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid\n` +
-          `             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n` +
-          `             WHERE n.nspname = ${str(schema)} AND c.relname = ${str(c.name)} AND NOT i.indisvalid) THEN\n` +
-          `    DROP INDEX ${q(index)};\n  END IF;`,
-      ),
-      `- invalid leftover index ${index}`,
-      object,
-    ),
+    dropInvalidLeftover(schema, c.name, object),
     step(create, `+ unique index ${index} on ${table} (concurrently, for ${label} ${c.name})`, object, { transactional: false, hazards: ['not-transactional'] }),
     step(
       guarded(`NOT ${constraintExists(table, c.name)}`, `ALTER TABLE ${q(table)} ADD CONSTRAINT ${quoteIdent(c.name)} ${kind!} USING INDEX ${quoteIdent(c.name)}${deferrable ?? ''}`),
@@ -345,6 +336,21 @@ function keyThroughIndex(table: string, c: Constraint, def: string): Step[] | un
 
 export function dropConstraint(table: string, c: Constraint): Step[] {
   return [step(`ALTER TABLE IF EXISTS ${q(table)} DROP CONSTRAINT IF EXISTS ${quoteIdent(c.name)}`, `- ${c.kind.replace('_', ' ')} ${c.name} on ${table}`, `${table}.${c.name}`)];
+}
+
+/** Drops the INVALID index a crashed concurrent build left under `schema.name`, so the build runs again. */
+function dropInvalidLeftover(schema: string, name: string, object: string): Step {
+  const index = `${schema}.${name}`;
+  return step(
+    doBlock(
+      `  IF EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid\n` +
+        `             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n` +
+        `             WHERE n.nspname = ${str(schema)} AND c.relname = ${str(name)} AND NOT i.indisvalid) THEN\n` +
+        `    DROP INDEX ${q(index)};\n  END IF;`,
+    ),
+    `- invalid leftover index ${index}`,
+    object,
+  );
 }
 
 /** CREATE INDEX from the parts (the draft catalog has no `definition`). */
@@ -367,16 +373,7 @@ export function createIndex(table: string, i: Index, existing: boolean, options:
   const guard = i.unique && i.keys.length > 0 && i.keys.every((k) => PLAIN_KEY.test(k)) ? [duplicatesGuard(table, i.keys, i.where, !i.nullsNotDistinct, `unique index ${i.name}`)] : [];
   return [
     ...guard,
-    step(
-      doBlock(
-        `  IF EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid\n` +
-          `             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n` +
-          `             WHERE n.nspname = ${str(schema)} AND c.relname = ${str(i.name)} AND NOT i.indisvalid) THEN\n` +
-          `    DROP INDEX ${q(object)};\n  END IF;`,
-      ),
-      `- invalid leftover index ${object}`,
-      object,
-    ),
+    dropInvalidLeftover(schema, i.name, object),
     step(indexSql(table, i, true, options), `+ index ${object} on ${table} (concurrently)`, object, {
       transactional: false,
       hazards: ['not-transactional'],
