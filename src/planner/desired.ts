@@ -3,7 +3,6 @@
  * itself normalizes types, defaults and expressions. Cached by the hash of everything it depends on.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyCatalog, introspect, normalizeCatalog, type Catalog } from '../catalog/index.js';
 import { buildPlan, type PlanInputs, type PlanOptions } from '../plan/index.js';
@@ -15,6 +14,7 @@ import { VERSION } from '../version.js';
 import { positionOfObject } from './positions.js';
 import { prepareShadow } from './prepare-shadow.js';
 import { incrementalWork, mergeIncremental } from './incremental.js';
+import { readCacheJson, writeCacheFiles } from './cache-files.js';
 
 export interface DesiredInputs {
   readonly loaded: LoadedSpec;
@@ -90,33 +90,22 @@ interface CacheEntry {
 const KEEP = 3;
 
 function desiredCache(dir: string) {
-  const file = (key: string): string => join(dir, `desired-${key}.json`);
-  const readJson = <T>(path: string): T | undefined => {
-    if (!existsSync(path)) return undefined;
-    try {
-      const entry = JSON.parse(readFileSync(path, 'utf8')) as T & Partial<CacheEntry>;
-      return entry.catalog && entry.draft ? entry : undefined; // an entry of another layout is rebuilt
-    } catch {
-      return undefined; // a corrupt entry is rebuilt
-    }
+  const entryName = (key: string): string => `desired-${key}.json`;
+  // The latest entry per base is a pointer to its keyed entry, so a large catalog is written once.
+  const latestName = (base: string): string => `desired-latest-${base}.json`;
+  const read = (key: string): CacheEntry | undefined => {
+    const entry = readCacheJson<Partial<CacheEntry>>(join(dir, entryName(key)));
+    return entry?.catalog && entry.draft ? (entry as CacheEntry) : undefined; // an entry of another layout is rebuilt
   };
   return {
-    read: (key: string) => readJson<CacheEntry>(file(key)),
-    latest: (base: string) => readJson<CacheEntry>(join(dir, `desired-latest-${base}.json`)),
+    read,
+    latest(base: string): CacheEntry | undefined {
+      const pointer = readCacheJson<{ key?: unknown }>(join(dir, latestName(base)));
+      return typeof pointer?.key === 'string' ? read(pointer.key) : undefined;
+    },
     write(key: string, base: string, entry: CacheEntry): void {
-      try {
-        mkdirSync(dir, { recursive: true });
-        const text = JSON.stringify(entry);
-        writeFileSync(file(key), text);
-        writeFileSync(join(dir, `desired-latest-${base}.json`), text);
-        const entries = readdirSync(dir)
-          .filter((name) => name.startsWith('desired-'))
-          .map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs }))
-          .sort((a, b) => b.time - a.time);
-        for (const old of entries.slice(KEEP * 2)) rmSync(join(dir, old.name), { force: true });
-      } catch {
-        // the cache is an optimization; a read-only directory only costs time
-      }
+      const files = { [entryName(key)]: JSON.stringify(entry), [latestName(base)]: JSON.stringify({ key }) };
+      writeCacheFiles(dir, files, 'desired-', KEEP * 2);
     },
   };
 }

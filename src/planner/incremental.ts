@@ -4,9 +4,7 @@
  * rest of the previous desired catalog stands. Pure merge; the shadow run is the caller's.
  */
 import type { Catalog, Sequence, Table } from '../catalog/index.js';
-import { verificationScope } from './subset.js';
-
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+import { same, verificationScope } from './subset.js';
 
 export interface IncrementalWork {
   /** The draft to normalize on the shadow: changed objects plus neighbour skeletons. */

@@ -11,7 +11,8 @@
  */
 import type { Catalog, Table } from '../catalog/index.js';
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** Equality of two catalog parts built the same way (so with the same key order). */
+export const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 function differingKeys<T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T>>): string[] {
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => !same(a[key], b[key])).sort();

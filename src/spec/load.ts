@@ -4,13 +4,13 @@
  * positioned findings (exit 2); an empty file is only a warning (it declares nothing).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { parseQualifiedReference, qualifiedName } from '../catalog/names.js';
 import { loadParser } from '../sql/parse.js';
 import { compareFindings, InputError, type Finding } from '../util/findings.js';
 import { decodeSpecBytes, MAX_FILE_BYTES, parseSpecYaml } from './read-yaml.js';
 import { checkShape } from './shape.js';
+import { specFilePaths } from './files.js';
 import type { LoadedSpec, SourcePosition, Spec } from './types.js';
 
 /** Sections whose entries are schema-scoped objects: `notifications` and `public.notifications` collide. */
@@ -106,12 +106,7 @@ async function listSpecFiles(dir: string): Promise<string[]> {
   if (!info.isDirectory()) {
     throw new InputError(`not a directory: ${dir}`, [fileError(dir, 'schema-dir-missing', `"${dir}" is not a directory`, 'pass the directory holding the YAML files with --schema DIR')]);
   }
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
-    .map((e) => join(dir, relative(dir, join(e.parentPath, e.name))))
-    .filter((path) => !relative(dir, path).split(/[\\/]/).some((part) => part.startsWith('.')))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const files = specFilePaths(dir);
   if (files.length === 0) {
     throw new InputError(`no YAML files in ${dir}`, [fileError(dir, 'no-spec-files', `"${dir}" holds no .yaml or .yml files`, 'add the spec files, or create an example with `schema init`')]);
   }
