@@ -17,8 +17,11 @@ import { incrementalWork, mergeIncremental } from './incremental.js';
 import { readCacheJson, writeCacheFiles } from './cache-files.js';
 
 export interface DesiredInputs {
-  readonly loaded: LoadedSpec;
-  readonly draft: Catalog;
+  /** The spec with positions (to map a Postgres error back to its YAML), read only on a cache miss. */
+  readonly loaded: () => Promise<LoadedSpec>;
+  readonly draft: () => Promise<Catalog>;
+  /** Hash of the draft, so a cache hit needs neither the draft nor the spec. */
+  readonly draftKey: string;
   readonly inputs: PlanInputs;
   readonly preset: Preset;
   readonly options: PlanOptions;
@@ -27,11 +30,11 @@ export interface DesiredInputs {
 }
 
 /** Bumped when the layout of cache entries changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 export function desiredCacheKey(d: DesiredInputs): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ v: VERSION, format: CACHE_FORMAT, preset: d.preset.name, major: d.serverMajor, draft: d.draft, inputs: d.inputs }));
+  hash.update(JSON.stringify({ v: VERSION, format: CACHE_FORMAT, preset: d.preset.name, major: d.serverMajor, draft: d.draftKey, inputs: d.inputs }));
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -46,13 +49,14 @@ export async function desiredCatalog(d: DesiredInputs, provider: () => Promise<S
   const key = desiredCacheKey(d);
   const cache = d.cacheDir ? desiredCache(d.cacheDir) : undefined;
   const hit = cache?.read(key);
-  if (hit) return { catalog: hit.catalog, cached: true };
+  if (hit) return { catalog: hit, cached: true };
 
+  const draft = await d.draft();
   const previous = cache?.latest(baseKey(d));
-  const work = previous ? incrementalWork(previous.draft, d.draft) : undefined;
-  const normalized = await normalizeOnShadow(d, work?.draft ?? d.draft, provider);
+  const work = previous ? incrementalWork(previous.draft, draft) : undefined;
+  const normalized = await normalizeOnShadow(d, work?.draft ?? draft, provider);
   const catalog = work && previous ? normalizeCatalog(mergeIncremental(previous.catalog, normalized, work.roots)) : normalized;
-  cache?.write(key, baseKey(d), { draft: d.draft, catalog });
+  cache?.write(key, baseKey(d), { draft, catalog });
   return { catalog, cached: false, incremental: work ? work.roots.length : undefined };
 }
 
@@ -66,7 +70,7 @@ async function normalizeOnShadow(d: DesiredInputs, draft: Catalog, provider: () 
     try {
       await runSteps(shadow.db, plan.forward);
     } catch (error) {
-      if (error instanceof StepFailedError) throw shadowError(d.loaded, error);
+      if (error instanceof StepFailedError) throw shadowError(await d.loaded(), error);
       throw error;
     }
     return await introspect(shadow.db, { schemas: d.inputs.managedSchemas, extensions: d.inputs.extensions });
@@ -88,24 +92,37 @@ interface CacheEntry {
 }
 
 const KEEP = 3;
+const FILES_PER_ENTRY = 3;
 
+/**
+ * Entries are the normalized catalog (`desired-KEY.json`, all a cache hit reads) and the draft it
+ * came from (`desired-KEY.draft.json`, read only as the base of an incremental run); the latest
+ * entry per base is a pointer to its key, so a large catalog is written once.
+ */
 function desiredCache(dir: string) {
   const entryName = (key: string): string => `desired-${key}.json`;
-  // The latest entry per base is a pointer to its keyed entry, so a large catalog is written once.
+  const draftName = (key: string): string => `desired-${key}.draft.json`;
   const latestName = (base: string): string => `desired-latest-${base}.json`;
-  const read = (key: string): CacheEntry | undefined => {
-    const entry = readCacheJson<Partial<CacheEntry>>(join(dir, entryName(key)));
-    return entry?.catalog && entry.draft ? (entry as CacheEntry) : undefined; // an entry of another layout is rebuilt
+  const read = (key: string): Catalog | undefined => {
+    const entry = readCacheJson<{ catalog?: Catalog }>(join(dir, entryName(key)));
+    return entry?.catalog; // an entry of another layout is rebuilt
   };
   return {
     read,
     latest(base: string): CacheEntry | undefined {
       const pointer = readCacheJson<{ key?: unknown }>(join(dir, latestName(base)));
-      return typeof pointer?.key === 'string' ? read(pointer.key) : undefined;
+      if (typeof pointer?.key !== 'string') return undefined;
+      const draft = readCacheJson<Catalog>(join(dir, draftName(pointer.key)));
+      const catalog = draft && read(pointer.key);
+      return draft && catalog ? { draft, catalog } : undefined;
     },
     write(key: string, base: string, entry: CacheEntry): void {
-      const files = { [entryName(key)]: JSON.stringify(entry), [latestName(base)]: JSON.stringify({ key }) };
-      writeCacheFiles(dir, files, 'desired-', KEEP * 2);
+      const files = {
+        [draftName(key)]: JSON.stringify(entry.draft),
+        [entryName(key)]: JSON.stringify({ catalog: entry.catalog }),
+        [latestName(base)]: JSON.stringify({ key }),
+      };
+      writeCacheFiles(dir, files, 'desired-', KEEP * FILES_PER_ENTRY);
     },
   };
 }

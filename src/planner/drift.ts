@@ -24,7 +24,8 @@ export interface DriftOptions {
 }
 
 export async function detectDrift(o: DriftOptions): Promise<DriftReport> {
-  const { loaded, draft, inputs } = await loadAndCheckSpec(o.schemaDir, o.config, join(o.cwd, '.schema', 'cache'));
+  const checked = await loadAndCheckSpec(o.schemaDir, o.config, join(o.cwd, '.schema', 'cache'));
+  const { inputs } = checked;
   const options: PlanOptions = {
     lockTimeout: o.config.lock_timeout,
     statementTimeout: o.config.statement_timeout,
@@ -45,7 +46,7 @@ export async function detectDrift(o: DriftOptions): Promise<DriftReport> {
     const live = await introspect(db, { schemas: inputs.managedSchemas, extensions: inputs.extensions }, { parallel: LIVE_READERS });
     const preset = presetNamed(o.config.preset);
     const { catalog: desired } = await desiredCatalog(
-      { loaded, draft, inputs, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') },
+      { ...checked, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') },
       provider,
     );
     const plan = buildPlan(live, desired, inputs, options);

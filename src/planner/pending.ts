@@ -3,7 +3,9 @@
  * it would be planned a second time. `plan` refuses until they are applied (or baselined).
  */
 import { existsSync } from 'node:fs';
-import { migrationStatuses, readHistory, readMigrationsDir } from '../apply/index.js';
+import { readMigrationsDir } from '../apply/files.js';
+import { readHistory } from '../apply/history.js';
+import { migrationStatuses } from '../apply/preflight.js';
 import type { Queryable } from '../db/index.js';
 import { OperationError } from '../util/findings.js';
 

@@ -23,7 +23,6 @@ import { verifyPlan, VerificationError } from './verify.js';
 import { verificationScope } from './subset.js';
 import { refusePendingMigrations } from './pending.js';
 import { runMigrationScript } from './run-script.js';
-import { specRlsWaivers, waiveRlsOnCreatedTables, waiveTimestampColumns } from './waivers.js';
 
 export interface RunPlanOptions {
   readonly cwd: string;
@@ -79,7 +78,8 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     }
   };
 
-  const { loaded, findings, draft, inputs } = await time('load', () => loadAndCheckSpec(o.schemaDir, o.config, join(o.cwd, '.schema', 'cache')));
+  const checked = await time('load', () => loadAndCheckSpec(o.schemaDir, o.config, join(o.cwd, '.schema', 'cache')));
+  const { findings, inputs } = checked;
   const preset = presetNamed(o.config.preset);
   const options: PlanOptions = {
     lockTimeout: o.config.lock_timeout,
@@ -102,13 +102,14 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     const scope = { schemas: inputs.managedSchemas, extensions: inputs.extensions };
     const live = await time('introspect', () => introspect(db, scope, { parallel: LIVE_READERS }));
     const desired = await time('shadow', async () =>
-      (await desiredCatalog({ loaded, draft, inputs, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') }, provider)).catalog,
+      (await desiredCatalog({ ...checked, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') }, provider)).catalog,
     );
     const plan = await time('diff', () => buildPlan(live, desired, inputs, options));
     const base = { findings, security: securityChanges(live, desired, inputs.managedRoles), timings, verified: false };
     if (plan.forward.length === 0) return { status: 'no-changes', changes: [], hazards: [], ...base };
 
     const changes = plan.forward.map((s) => ({ description: s.description, hazards: s.hazards }));
+    const loaded = await checked.loaded();
     const refused = refusedHazards(plan.forward, o.hazards, loaded);
     if (refused.length > 0) {
       throw new OperationError(`the plan has hazards that were not allowed; nothing was written`, 1, refused);
@@ -119,6 +120,8 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     const pre = stateHash(live, scopeHeader);
     const post = stateHash(desired, scopeHeader);
     const hazards = [...plan.hazards].sort();
+    // The SQL parser and the rules load only for a plan that has something to write.
+    const { specRlsWaivers, waiveRlsOnCreatedTables, waiveTimestampColumns } = await import('./waivers.js');
     const rlsWaivers = specRlsWaivers(loaded.spec);
     const [forwardSql, rollbackSql] = await time('render', () => [
       `${renderHeader({ tool: VERSION, kind: 'migration', name, preState: pre, postState: post, ...scopeHeader, hazards })}\n\n${renderScript(waiveTimestampColumns(waiveRlsOnCreatedTables(plan.forward, desired, o.config.exposed_schemas, (t) => rlsWaivers.get(t) ?? 'declared without row level security in the spec'), 'declared so in the spec'), options)}`,
@@ -126,7 +129,7 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     ]);
     const forwardFile = `${name}.sql`;
     const rollbackFile = rollbackFileName(version);
-    const selfFindings = selfCheckGeneratedSql(
+    const selfFindings = await selfCheckGeneratedSql(
       [
         { path: forwardFile, sql: forwardSql },
         { path: rollbackFile, sql: rollbackSql },

@@ -1,40 +1,73 @@
 /** The spec side of `plan`: load, validate (shape, references, checklist) and turn into a draft Catalog. */
+import { createHash } from 'node:crypto';
 import type { Catalog } from '../catalog/index.js';
 import type { Config } from '../cli/config.js';
-import { toCatalog, type PlanInputs } from '../plan/index.js';
-import { checkGeneratedSql } from '../rules/index.js';
-import { loadSpec, validateSpec } from '../spec/index.js';
+import type { PlanInputs } from '../plan/index.js';
 import type { LoadedSpec } from '../spec/types.js';
 import { readSpecCache, specCacheKey, writeSpecCache } from './spec-cache.js';
 import { formatFinding, InputError, type Finding } from '../util/findings.js';
 
 export interface CheckedSpec {
-  readonly loaded: LoadedSpec;
   /** Checklist findings on the YAML (reported with the plan). */
   readonly findings: readonly Finding[];
-  readonly draft: Catalog;
   readonly inputs: PlanInputs;
+  /** Hash of the draft Catalog: what the desired Catalog depends on, known without reading the draft. */
+  readonly draftKey: string;
+  /**
+   * The spec with its source positions, and the draft Catalog. Read on demand: a plan on an
+   * unchanged spec with a cached desired Catalog needs neither, and on 1,000 tables they are ~10 MB.
+   */
+  readonly loaded: () => Promise<LoadedSpec>;
+  readonly draft: () => Promise<Catalog>;
+}
+
+/** Hash of a draft Catalog. */
+export function draftKeyOf(draft: Catalog): string {
+  return createHash('sha256').update(JSON.stringify(draft)).digest('hex').slice(0, 32);
 }
 
 /** Loads and checks the spec; with `cacheDir`, an unchanged spec is read back from the cache. */
 export async function loadAndCheckSpec(dir: string, config: Config, cacheDir?: string): Promise<CheckedSpec> {
   const key = cacheDir ? specCacheKey(dir, config) : undefined;
-  const cached = cacheDir && key ? readSpecCache(cacheDir, key) : undefined;
-  if (cached) return cached;
+  if (cacheDir && key) {
+    const cached = readSpecCache(cacheDir, key, () => checkSpec(dir, config));
+    if (cached) return cached;
+  }
+  const fresh = await checkSpec(dir, config);
+  const checked: CheckedSpec = {
+    findings: fresh.findings,
+    inputs: fresh.inputs,
+    draftKey: draftKeyOf(fresh.draft),
+    loaded: async () => fresh.loaded,
+    draft: async () => fresh.draft,
+  };
+  if (cacheDir && key) writeSpecCache(cacheDir, key, checked, fresh);
+  return checked;
+}
+
+export interface FreshSpec {
+  readonly loaded: LoadedSpec;
+  readonly findings: readonly Finding[];
+  readonly draft: Catalog;
+  readonly inputs: PlanInputs;
+}
+
+/** Parses and validates the YAML. The parser and the rules load only here, when the cache cannot answer. */
+async function checkSpec(dir: string, config: Config): Promise<FreshSpec> {
+  const [{ loadSpec, validateSpec }, { toCatalog }] = await Promise.all([import('../spec/index.js'), import('../plan/index.js')]);
   const loaded = await loadSpec(dir);
   const { errors, findings } = validateSpec(loaded, config);
   if (errors.length > 0) throw new InputError('the spec is invalid; fix it and plan again', errors);
   const { catalog, inputs } = toCatalog(loaded.spec, { preset: config.preset });
-  const checked = { loaded, findings, draft: catalog, inputs };
-  if (cacheDir && key) writeSpecCache(cacheDir, key, checked);
-  return checked;
+  return { loaded, findings, draft: catalog, inputs };
 }
 
 /**
  * Every SQL rule on the generated files; an error is a planner bug. Warnings follow from the spec
  * itself (a jsonb column declared without a default), which `validate` already reports on its line.
  */
-export function selfCheckGeneratedSql(files: readonly { path: string; sql: string }[], config: Config): string[] {
+export async function selfCheckGeneratedSql(files: readonly { path: string; sql: string }[], config: Config): Promise<string[]> {
+  const { checkGeneratedSql } = await import('../rules/index.js');
   return files.flatMap((file) =>
     checkGeneratedSql(file.path, file.sql, { exposedSchemas: config.exposed_schemas })
       .filter((finding) => finding.severity === 'error')

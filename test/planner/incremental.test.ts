@@ -32,8 +32,8 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 async function desiredInputs(cacheDir: string | undefined) {
-  const { loaded, draft, inputs } = await loadAndCheckSpec(join(root, 'schema'), defaultConfig);
-  return { loaded, draft, inputs, preset: presetNamed('supabase'), options, serverMajor: serverMajor(), cacheDir };
+  const checked = await loadAndCheckSpec(join(root, 'schema'), defaultConfig);
+  return { ...checked, preset: presetNamed('supabase'), options, serverMajor: serverMajor(), cacheDir };
 }
 
 async function desired(cacheDir: string | undefined) {

@@ -22,11 +22,12 @@ describe('the checked-spec cache', () => {
   it('returns what a fresh load returns, positions included', async () => {
     const { spec, cache } = example();
     const fresh = await loadAndCheckSpec(spec, defaultConfig, cache);
-    expect(readdirSync(cache).filter((f) => f.startsWith('spec-'))).toHaveLength(1);
+    expect(readdirSync(cache).filter((f) => f.startsWith('spec-'))).toHaveLength(3);
     const hit = await loadAndCheckSpec(spec, defaultConfig, cache);
-    expect(JSON.stringify(hit.draft)).toBe(JSON.stringify(fresh.draft));
+    expect(JSON.stringify(await hit.draft())).toBe(JSON.stringify(await fresh.draft()));
+    expect(hit.draftKey).toBe(fresh.draftKey);
     expect(hit.inputs).toEqual(fresh.inputs);
-    expect([...hit.loaded.positions]).toEqual([...fresh.loaded.positions]);
+    expect([...(await hit.loaded()).positions]).toEqual([...(await fresh.loaded()).positions]);
     expect(hit.findings).toEqual(fresh.findings);
   });
 
@@ -36,8 +37,18 @@ describe('the checked-spec cache', () => {
     const file = join(spec, 'notifications.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/(\n\s+)is_read:/, '$1archived_at: { type: timestamptz }$1is_read:'));
     const edited = await loadAndCheckSpec(spec, defaultConfig, cache);
-    const columns = edited.draft.tables['public.notifications']!.columns.map((c) => c.name);
+    const columns = (await edited.draft()).tables['public.notifications']!.columns.map((c) => c.name);
     expect(columns).toContain('archived_at');
+  });
+
+  it('reads the large parts only on demand, and loads the spec again when they are gone', async () => {
+    const { spec, cache } = example();
+    const fresh = await loadAndCheckSpec(spec, defaultConfig, cache);
+    for (const part of readdirSync(cache).filter((f) => /\.(loaded|draft)\.json$/.test(f))) rmSync(join(cache, part));
+    const hit = await loadAndCheckSpec(spec, defaultConfig, cache);
+    expect(hit.draftKey).toBe(fresh.draftKey);
+    expect(JSON.stringify(await hit.draft())).toBe(JSON.stringify(await fresh.draft()));
+    expect([...(await hit.loaded()).positions]).toEqual([...(await fresh.loaded()).positions]);
   });
 
   it('does not cache an invalid spec', async () => {
