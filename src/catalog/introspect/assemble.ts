@@ -16,6 +16,7 @@ import type {
   View,
 } from '../types.js';
 import { qualifiedName } from '../names.js';
+import { aclPairs } from './acl.js';
 import { indexColumns } from './index-keys.js';
 import type { QueryName } from './queries.js';
 
@@ -45,8 +46,8 @@ const PRIVILEGE_ORDER: readonly PrivilegeName[] = [
   'usage',
 ];
 
-function grantsOf(value: unknown): Grants {
-  const pairs = (Array.isArray(value) ? value : []) as [string, string][];
+function grantsOf(row: R): Grants {
+  const pairs = aclPairs(row['acl'], str(row['owner']));
   const byRole = new Map<string, Set<PrivilegeName>>();
   for (const [role, privilege] of pairs) {
     const set = byRole.get(role) ?? new Set<PrivilegeName>();
@@ -104,11 +105,12 @@ function constraintOf(row: R): Constraint {
 
 /** Key elements (with ordering and operator class) and INCLUDE columns, parsed from the pretty definition. */
 function indexColumnsOf(row: R): { keys: string[]; include: string[] } {
-  const parsed = indexColumns(str(row['pretty_definition']));
+  const text = str(row['pretty_definition'] ?? row['definition']);
+  const parsed = indexColumns(text);
   const nkeys = Number(row['nkeys']);
   const ncols = Number(row['ncols']);
   if (!parsed || parsed.keys.length !== nkeys || parsed.keys.length + parsed.include.length !== ncols) {
-    throw new Error(`cannot read the columns of index ${str(row['name'])} from: ${str(row['pretty_definition'])}`);
+    throw new Error(`cannot read the columns of index ${str(row['name'])} from: ${text}`);
   }
   return parsed;
 }
@@ -246,7 +248,7 @@ export function assembleCatalog(rows: QueryRows): Catalog {
         policies: keyed((policiesByRel.get(rel) ?? []).map(policyOf)),
         rls: row['rls'] === true,
         forceRls: row['force_rls'] === true,
-        grants: grantsOf(row['grants']),
+        grants: grantsOf(row),
       },
       { partitionBy: opt(row['partition_by']), comment: opt(row['comment']) },
     );
@@ -264,7 +266,7 @@ export function assembleCatalog(rows: QueryRows): Catalog {
         definition: str(row['definition']),
         options: strs(row['options']).sort(),
         columns: (columnsByRel.get(rel) ?? []).map((c) => str(c['name'])),
-        grants: grantsOf(row['grants']),
+        grants: grantsOf(row),
         indexes: keyed((indexesByRel.get(rel) ?? []).map(indexOf)),
       },
       { comment: opt(row['comment']) },
@@ -346,7 +348,7 @@ export function assembleCatalog(rows: QueryRows): Catalog {
             strict: row['strict'] === true,
             config: strs(row['config']).sort(),
             definition: str(row['definition']),
-            grants: grantsOf(row['grants']),
+            grants: grantsOf(row),
           },
           { returns: opt(row['returns']), comment: opt(row['comment']) },
         );

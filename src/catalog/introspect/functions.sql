@@ -13,8 +13,7 @@ SELECT n.nspname AS schema, p.proname AS name,
        p.proisstrict AS strict,
        coalesce(p.proconfig, '{}')::text[] AS config,
        pg_catalog.pg_get_functiondef(p.oid) AS definition,
-       (SELECT coalesce(jsonb_agg(jsonb_build_array(CASE WHEN a.grantee = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(a.grantee) END, lower(a.privilege_type))), '[]'::jsonb)
-          FROM aclexplode(coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))) a WHERE a.grantee <> p.proowner) AS grants,
+       coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))::text[] AS acl, pg_catalog.pg_get_userbyid(p.proowner) AS owner,
        obj_description(p.oid, 'pg_proc') AS comment
 FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace

@@ -1,14 +1,15 @@
 -- Valid indexes of managed tables and materialized views that do not back a constraint.
 -- An INVALID index (a failed concurrent build) counts as absent: the runner drops and rebuilds it.
 -- Key elements (with ordering and operator class) and INCLUDE columns are parsed from the pretty
--- definition; `nkeys`/`ncols` check the parse.
+-- definition (the plain one when the index has no expressions); `nkeys`/`ncols` check the parse.
 SELECT i.indrelid::int8::text AS rel, ic.relname AS name, i.indisunique AS unique, am.amname AS method,
        i.indnkeyatts AS nkeys, i.indnatts AS ncols,
        pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS "where",
        -- NULLS NOT DISTINCT (15+) matters only for a unique index; read through to_jsonb so the query runs on 14.
        i.indisunique AND coalesce((to_jsonb(i.*) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
        pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
-       pg_catalog.pg_get_indexdef(i.indexrelid, 0, true) AS pretty_definition,
+       -- Pretty printing changes only expressions: a plain index's keys are read from `definition`.
+       CASE WHEN i.indexprs IS NOT NULL THEN pg_catalog.pg_get_indexdef(i.indexrelid, 0, true) END AS pretty_definition,
        ds.description AS comment
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid

@@ -1,4 +1,5 @@
--- Tables (plain and partitioned) of the managed schemas: RLS, partitioning, comment, grants.
+-- Tables (plain and partitioned) of the managed schemas: RLS, partitioning, comment, grants
+-- (the ACL as text and the owner, read by acl.ts).
 SELECT c.oid::int8::text AS oid, n.nspname AS schema, c.relname AS name,
        c.relkind = 'p' AS partitioned,
        CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_by,
@@ -8,8 +9,7 @@ SELECT c.oid::int8::text AS oid, n.nspname AS schema, c.relname AS name,
        CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
        c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls,
        ds.description AS comment,
-       (SELECT coalesce(jsonb_agg(jsonb_build_array(CASE WHEN a.grantee = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(a.grantee) END, lower(a.privilege_type))), '[]'::jsonb)
-          FROM aclexplode(c.relacl) a WHERE a.grantee <> c.relowner) AS grants
+       c.relacl::text[] AS acl, pg_catalog.pg_get_userbyid(c.relowner) AS owner
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_catalog.pg_class'::regclass AND ds.objsubid = 0

@@ -3,8 +3,7 @@ SELECT c.oid::int8::text AS oid, n.nspname AS schema, c.relname AS name, c.relki
        pg_catalog.pg_get_viewdef(c.oid, true) AS definition,
        coalesce(c.reloptions, '{}')::text[] AS options,
        obj_description(c.oid, 'pg_class') AS comment,
-       (SELECT coalesce(jsonb_agg(jsonb_build_array(CASE WHEN a.grantee = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(a.grantee) END, lower(a.privilege_type))), '[]'::jsonb)
-          FROM aclexplode(c.relacl) a WHERE a.grantee <> c.relowner) AS grants
+       c.relacl::text[] AS acl, pg_catalog.pg_get_userbyid(c.relowner) AS owner
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('v', 'm')
