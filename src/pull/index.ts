@@ -7,7 +7,7 @@ export type { PullOptions, PulledFragment } from './spec-from-catalog.js';
 export { specFragments } from './spec-from-catalog.js';
 export { renderYaml } from './render-yaml.js';
 export { writePulled, pullDatabase, type PullResult } from './write.js';
-export { unmanagedFeatures, formatUnmanaged, type UnmanagedFeature } from './unmanaged.js';
+export { formatUnmanaged, type UnmanagedFeature } from './unmanaged.js';
 
 /** Pure: relative file path (`tables/public.notifications.yaml`, `enums.yaml`, ...) -> YAML text, sorted by path. */
 export function pullSpec(catalog: Catalog, options: PullOptions = {}): Map<string, string> {

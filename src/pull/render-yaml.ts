@@ -17,7 +17,11 @@ const ALWAYS_BLOCK_KEYS = new Set(['indexes']);
 
 const isCollection = (value: unknown): value is object => value !== null && typeof value === 'object';
 
-const isEmpty = (value: object): boolean => (Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0);
+function isEmpty(value: object): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  for (const _ in value) return false;
+  return true;
+}
 
 /**
  * One-line flow form (`{ a: 1, b: [ x, y ] }`, `[]`, `{}`), or undefined when it would exceed
@@ -29,7 +33,7 @@ function tryFlow(value: unknown, budget: number): string | undefined {
     const text = inlineScalar(value);
     return text.length <= budget ? text : undefined;
   }
-  const parts: string[] = [];
+  let text = '';
   let used = 4;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
@@ -37,51 +41,88 @@ function tryFlow(value: unknown, budget: number): string | undefined {
       const part = tryFlow(item, budget - used);
       if (part === undefined) return undefined;
       used += part.length + 2;
-      parts.push(part);
+      text = text === '' ? part : `${text}, ${part}`;
     }
-    return used - 2 <= budget ? `[ ${parts.join(', ')} ]` : undefined;
+    return used - 2 <= budget ? `[ ${text} ]` : undefined;
   }
-  const entries = Object.entries(value);
-  if (entries.length === 0) return '{}';
-  for (const [key, child] of entries) {
+  let any = false;
+  for (const key in value) {
+    any = true;
     const k = inlineScalar(key);
-    const part = tryFlow(child, budget - used - k.length - 2);
+    const part = tryFlow((value as Record<string, unknown>)[key], budget - used - k.length - 2);
     if (part === undefined) return undefined;
     used += k.length + 2 + part.length + 2;
-    parts.push(`${k}: ${part}`);
+    text = text === '' ? `${k}: ${part}` : `${text}, ${k}: ${part}`;
   }
-  return used - 2 <= budget ? `{ ${parts.join(', ')} }` : undefined;
+  if (!any) return '{}';
+  return used - 2 <= budget ? `{ ${text} }` : undefined;
 }
 
-/** The flow form when this collection reads best on one line. `path`: keys from the root (list items add `-`). */
-function flowForm(value: object, path: readonly string[]): string | undefined {
+/**
+ * The flow form when this collection reads best on one line: `key` is its key (`-` for a list
+ * item), `parent` the key above it, `depth` how many keys lead to it from the root.
+ */
+function flowForm(value: object, key: string, parent: string | undefined, depth: number): string | undefined {
   if (isEmpty(value)) return Array.isArray(value) ? '[]' : '{}';
-  const key = path[path.length - 1]!;
-  if (path.length < 2 || OBJECT_PARENTS.has(path[path.length - 2]!)) return undefined;
+  if (depth < 2 || (parent !== undefined && OBJECT_PARENTS.has(parent))) return undefined;
   if ((BLOCK_KEYS.has(key) && !Array.isArray(value)) || ALWAYS_BLOCK_KEYS.has(key)) return undefined;
   return tryFlow(value, FLOW_MAX);
 }
 
-/** The text after `key:` (or `-`): ` value` on the same line, or a newline and an indented block. */
-function valueText(value: unknown, path: readonly string[], indent: number): string {
-  if (value === null || value === undefined) return '\n';
-  if (typeof value === 'string' && isBlockSafe(value)) return ` ${literalBlock(value, indent + 2)}`;
-  if (!isCollection(value)) return ` ${inlineScalar(value, false)}\n`;
-  const oneLine = flowForm(value, path);
-  if (oneLine !== undefined) return ` ${oneLine}\n`;
-  return `\n${block(value, path, indent + 2)}`;
+const pads: string[] = [];
+const padOf = (indent: number): string => (pads[indent] ??= ' '.repeat(indent));
+
+/**
+ * Appends the text after `key:` (or `-`): ` value` on the same line, or a newline and an indented
+ * block. A list item (`item`) puts the first line of a nested block map on its own line (`- a: 1`).
+ */
+function emitValue(out: string[], value: unknown, key: string, parent: string | undefined, depth: number, indent: number, item: boolean): void {
+  if (value === null || value === undefined) {
+    out.push(item ? ' null\n' : '\n');
+    return;
+  }
+  if (typeof value === 'string' && isBlockSafe(value)) {
+    out.push(` ${literalBlock(value, indent + 2)}`);
+    return;
+  }
+  if (!isCollection(value)) {
+    out.push(` ${inlineScalar(value, false)}\n`);
+    return;
+  }
+  const oneLine = flowForm(value, key, parent, depth);
+  if (oneLine !== undefined) {
+    out.push(` ${oneLine}\n`);
+    return;
+  }
+  if (item) {
+    // `- ` then the block's first entry on the same line, its other entries aligned under it.
+    const start = out.length;
+    emitBlock(out, value, key, depth, indent + 2);
+    out[start] = ` ${out[start]!.trimStart()}`;
+    return;
+  }
+  out.push('\n');
+  emitBlock(out, value, key, depth, indent + 2);
 }
 
-function block(value: object, path: readonly string[], indent: number): string {
-  const pad = ' '.repeat(indent);
+function emitBlock(out: string[], value: object, key: string | undefined, depth: number, indent: number): void {
+  const pad = padOf(indent);
   if (Array.isArray(value)) {
-    return value.map((item) => `${pad}-${valueText(item, [...path, '-'], indent).replace(/^\n {2,}/, ' ').replace(/^\n$/, ' null\n')}`).join('');
+    for (const child of value) {
+      out.push(`${pad}-`);
+      emitValue(out, child, '-', key, depth + 1, indent, true);
+    }
+    return;
   }
-  return Object.entries(value)
-    .map(([key, child]) => `${pad}${inlineScalar(key, false)}:${valueText(child, [...path, key], indent)}`)
-    .join('');
+  for (const childKey in value) {
+    out.push(`${pad}${inlineScalar(childKey, false)}:`);
+    emitValue(out, (value as Record<string, unknown>)[childKey], childKey, key, depth + 1, indent, false);
+  }
 }
 
 export function renderYaml(spec: Spec): string {
-  return isEmpty(spec) ? '{}\n' : block(spec, [], 0);
+  if (isEmpty(spec)) return '{}\n';
+  const out: string[] = [];
+  emitBlock(out, spec, undefined, 0, 0);
+  return out.join('');
 }

@@ -4,7 +4,6 @@
  * else and warns about each of these, so nothing is dropped silently.
  */
 import { readFileSync } from 'node:fs';
-import type { Queryable } from '../db/index.js';
 
 export interface UnmanagedFeature {
   /** `table`, `trigger`, `aggregate`, ... */
@@ -17,11 +16,14 @@ export interface UnmanagedFeature {
 
 let query: string | undefined;
 
-/** The unmanaged features of the given schemas, sorted by kind, name and feature. */
-export async function unmanagedFeatures(db: Queryable, schemas: readonly string[]): Promise<UnmanagedFeature[]> {
-  query ??= readFileSync(new URL('./unmanaged.sql', import.meta.url), 'utf8');
-  const rows = await db.query<{ kind: string; name: string; feature: string }>(query, [[...schemas]]);
-  return rows.map((row) => ({ kind: row.kind, name: row.name, feature: row.feature }));
+/** The query of unmanaged features (managed schemas as `$1`), sorted by kind, name and feature. */
+export function unmanagedQuery(): string {
+  return (query ??= readFileSync(new URL('./unmanaged.sql', import.meta.url), 'utf8'));
+}
+
+/** Rows of unmanagedQuery as features. */
+export function unmanagedOf(rows: readonly Record<string, unknown>[]): UnmanagedFeature[] {
+  return rows.map((row) => ({ kind: String(row['kind']), name: String(row['name']), feature: String(row['feature']) }));
 }
 
 /** The warning line for one feature (for stderr). */

@@ -2,11 +2,11 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Db } from '../db/index.js';
-import { introspect } from '../catalog/introspect/index.js';
+import { introspectWith } from '../catalog/introspect/index.js';
 import { isUnmanagedSchema } from '../catalog/scope.js';
 import type { Catalog } from '../catalog/types.js';
 import { InputError } from '../util/findings.js';
-import { unmanagedFeatures, type UnmanagedFeature } from './unmanaged.js';
+import { unmanagedOf, unmanagedQuery, type UnmanagedFeature } from './unmanaged.js';
 
 export interface PullResult {
   /** Keys in the order the catalog queries return them: normalizeCatalog it before comparing or serializing. */
@@ -42,12 +42,14 @@ export async function pullDatabase(db: Db, schemas?: readonly string[], options:
   } else {
     scope = existing.filter((name) => !isUnmanagedSchema(name));
   }
-  // The unmanaged-feature scan takes a pooled connection as soon as one of the catalog readers is done.
-  const [catalog, unmanaged] = await Promise.all([
-    introspect(db, { schemas: scope, extensions: row?.extensions ?? [] }, { parallel: options.parallel, normalize: false }),
-    unmanagedFeatures(db, scope),
-  ]);
-  return { catalog, schemas: scope, unmanaged };
+  // The unmanaged-feature scan is read with the catalog, in its snapshot.
+  const { catalog, extra } = await introspectWith(
+    db,
+    { schemas: scope, extensions: row?.extensions ?? [] },
+    [{ name: 'unmanaged', sql: unmanagedQuery(), cost: 10 }],
+    { parallel: options.parallel, normalize: false },
+  );
+  return { catalog, schemas: scope, unmanaged: unmanagedOf(extra['unmanaged'] ?? []) };
 }
 
 function listFiles(dir: string): string[] {

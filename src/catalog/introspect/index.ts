@@ -21,6 +21,14 @@ const SESSION_SETTINGS = `SELECT pg_catalog.set_config('search_path', 'pg_catalo
 /** Number of catalog queries one introspection runs (constant). */
 export const INTROSPECTION_QUERY_COUNT = QUERY_NAMES.length;
 
+/** A query read with the catalog's, in the same snapshot: takes the managed schemas as `$1`. */
+export interface ExtraQuery {
+  readonly name: string;
+  readonly sql: string;
+  /** Relative cost on a large schema, on the scale of COST below. */
+  readonly cost: number;
+}
+
 export interface IntrospectOptions {
   /**
    * Run the queries on this many connections at once (the runner's pool must allow as many
@@ -34,47 +42,75 @@ export interface IntrospectOptions {
   readonly normalize?: boolean;
 }
 
-/** Relative cost of each query on a large schema, for sharing them among connections. */
+/**
+ * Relative cost of each query on a large schema, for sharing them among connections (measured on
+ * a new connection, whose caches are cold).
+ */
 const COST: Record<QueryName, number> = {
   schemas: 1, extensions: 1, enums: 1, domains: 1, sequences: 1, functions: 2, views: 2,
-  tables: 10, columns: 17, constraints: 17, indexes: 25, triggers: 8, policies: 15,
+  tables: 10, columns: 17, constraints: 18, indexes: 25, triggers: 8, policies: 12,
 };
 
-/** Queries shared among `n` groups, heaviest first onto the lightest group. */
-function shareQueries(n: number): QueryName[][] {
-  const groups: { names: QueryName[]; cost: number }[] = Array.from({ length: n }, () => ({ names: [], cost: 0 }));
-  for (const name of [...QUERY_NAMES].sort((a, b) => COST[b] - COST[a])) {
-    const lightest = groups.reduce((min, g) => (g.cost < min.cost ? g : min));
-    lightest.names.push(name);
-    lightest.cost += COST[name];
+/**
+ * Queries that read on one connection: printing index definitions and policy expressions opens
+ * each table, and a connection that has opened a table once does it again from its cache.
+ */
+const TOGETHER: readonly (readonly string[])[] = [['indexes', 'policies']];
+
+/** Queries shared among `n` groups, heaviest first onto the lightest group; TOGETHER ones stay together. */
+function shareQueries(queries: readonly ExtraQuery[], n: number): ExtraQuery[][] {
+  const units: ExtraQuery[][] = [];
+  for (const query of queries) {
+    const bundle = TOGETHER.find((names) => names.includes(query.name));
+    const unit = bundle && units.find((u) => bundle.includes(u[0]!.name));
+    if (unit) unit.push(query);
+    else units.push([query]);
   }
-  return groups.map((g) => g.names);
+  const costOf = (unit: readonly ExtraQuery[]): number => unit.reduce((sum, q) => sum + q.cost, 0);
+  const groups: { queries: ExtraQuery[]; cost: number }[] = Array.from({ length: n }, () => ({ queries: [], cost: 0 }));
+  for (const unit of units.sort((a, b) => costOf(b) - costOf(a))) {
+    const lightest = groups.reduce((min, g) => (g.cost < min.cost ? g : min));
+    lightest.queries.push(...unit);
+    lightest.cost += costOf(unit);
+  }
+  return groups.map((g) => g.queries);
 }
 
 const MODE = { mode: 'isolation level repeatable read read only' };
 
 export async function introspect(db: TransactionRunner, scope: Scope, options: IntrospectOptions = {}): Promise<Catalog> {
-  const queries = catalogQueries();
+  return (await introspectWith(db, scope, [], options)).catalog;
+}
+
+/** The Catalog, and the rows of `extra` queries read in the same snapshot (by name). */
+export async function introspectWith(
+  db: TransactionRunner,
+  scope: Scope,
+  extra: readonly ExtraQuery[],
+  options: IntrospectOptions = {},
+): Promise<{ catalog: Catalog; extra: Record<string, readonly Record<string, unknown>[]> }> {
+  const sql = catalogQueries();
+  const all: ExtraQuery[] = [...QUERY_NAMES.map((name) => ({ name, sql: sql[name], cost: COST[name] })), ...extra];
   const params = [[...scope.schemas], [...(scope.extensions ?? [])]];
-  const run = async (tx: Queryable, names: readonly QueryName[], out: Record<string, readonly Record<string, unknown>[]>) => {
+  const run = async (tx: Queryable, queries: readonly ExtraQuery[], out: Record<string, readonly Record<string, unknown>[]>) => {
     // Print every name outside pg_catalog qualified, whatever the role's search_path, and print
     // constants (partition bounds, defaults) the same way whatever the session's settings.
     // Sent together (postgres.js pipelines them on the transaction's connection): the server runs
     // them back to back, in order, without a round trip between them.
     const [, ...results] = await Promise.all([
       tx.query(SESSION_SETTINGS),
-      ...names.map((name) => tx.query(queries[name], queries[name].includes('$2') ? params : params.slice(0, 1))),
+      ...queries.map((q) => tx.query(q.sql, q.sql.includes('$2') ? params : params.slice(0, 1))),
     ]);
-    names.forEach((name, i) => {
-      out[name] = results[i]!;
+    queries.forEach((q, i) => {
+      out[q.name] = results[i]!;
     });
   };
   const out: Record<string, readonly Record<string, unknown>[]> = {};
   const parallel = Math.max(1, Math.min(options.parallel ?? 1, 4));
   if (parallel === 1) {
-    await db.transaction((tx) => run(tx, QUERY_NAMES, out), MODE);
+    await db.transaction((tx) => run(tx, all, out), MODE);
   } else {
-    const [first, ...rest] = shareQueries(parallel);
+    const [first, ...rest] = shareQueries(all, parallel);
     // Where snapshots cannot be exported (e.g. some poolers or standbys), read in one transaction.
     await db.transaction(async (tx) => {
       const [row] = await tx.query(`SELECT pg_catalog.pg_export_snapshot() AS snapshot`);
@@ -82,18 +118,21 @@ export async function introspect(db: TransactionRunner, scope: Scope, options: I
       // The others import this transaction's snapshot while it is still open: one consistent view.
       await Promise.all([
         run(tx, first!, out),
-        ...rest.map((names) =>
+        ...rest.map((queries) =>
           db.transaction(async (other) => {
             await other.query(`SET TRANSACTION SNAPSHOT ${quoteLiteral(snapshot)}`);
-            await run(other, names, out);
+            await run(other, queries, out);
           }, MODE),
         ),
       ]);
     }, MODE).catch(async (error: unknown) => {
       if (!/snapshot/i.test(error instanceof Error ? error.message : '')) throw error;
-      await db.transaction((tx) => run(tx, QUERY_NAMES, out), MODE);
+      await db.transaction((tx) => run(tx, all, out), MODE);
     });
   }
   const catalog = assembleCatalog(out as QueryRows);
-  return options.normalize === false ? catalog : normalizeCatalog(catalog);
+  return {
+    catalog: options.normalize === false ? catalog : normalizeCatalog(catalog),
+    extra: Object.fromEntries(extra.map((q) => [q.name, out[q.name] ?? []])),
+  };
 }
