@@ -1,11 +1,13 @@
 // Introspection and `schema pull` figures: the number of catalog queries for a small and a large
 // schema (must be equal), and pulling a 1,000-table Supabase-style schema against
-// `pg_dump --schema-only` on the same database, side by side in one run.
+// `pg_dump --schema-only` on the same database, side by side in one run: on the local server (output
+// in memory, then on disk) and through a relay that adds one network hop of latency.
 // Server: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else an embedded PostgreSQL 15.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startLagProxy } from './lag-proxy.mjs';
 
 const dist = new URL('../dist/', import.meta.url);
 const { connect, startEmbedded, stopEmbedded } = await import(new URL('db/index.js', dist).href);
@@ -91,6 +93,69 @@ CREATE TRIGGER update_items_${i}_updated_at BEFORE UPDATE ON public.items_${i} F
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/** Runs a command without blocking this process (the relay forwards while it runs). */
+function run(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', (error) => resolve({ status: -1, error, stderr }));
+    child.on('close', (status) => resolve({ status, stderr }));
+  });
+}
+
+/** One network hop of latency for the second comparison: a same-region hosted database. */
+const LAG_MS = 1;
+
+/**
+ * `schema pull` (in-process, and as a command: a new process, like pg_dump) against
+ * `pg_dump --schema-only`, alternating, on the database at `url`; medians of 3 runs.
+ */
+async function pullVersusDump(url, label, outRoot) {
+  const out = mkdtempSync(join(outRoot, 'schema-bench-pull-'));
+  const pullTimes = [];
+  const cliTimes = [];
+  const dumpTimes = [];
+  const bin = new URL('../bin/schema.js', import.meta.url).pathname;
+  let dumpAvailable = true;
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      let started = performance.now();
+      const pullDb = connect(url, { max: 3 });
+      try {
+        const { catalog, schemas } = await pullDatabase(pullDb, undefined, { parallel: 3 });
+        await writePulled(join(out, String(attempt)), pullSpec(catalog, { schemas }), true);
+      } finally {
+        await pullDb.close();
+      }
+      pullTimes.push(performance.now() - started);
+      started = performance.now();
+      const cli = await run(process.execPath, [bin, 'pull', '--db', url, '--out', join(out, `cli-${attempt}`)]);
+      if (cli.status !== 0) throw new Error(`schema pull failed: ${cli.stderr}`);
+      cliTimes.push(performance.now() - started);
+      started = performance.now();
+      const dump = await run('pg_dump', ['--schema-only', '--no-owner', '-d', url, '-f', join(out, `dump-${attempt}.sql`)]);
+      if (dump.error || dump.status !== 0) {
+        dumpAvailable = false;
+        console.log(`pg_dump unavailable or failed: ${(dump.error?.message ?? dump.stderr ?? '').trim().split('\n')[0]}`);
+        break;
+      }
+      dumpTimes.push(performance.now() - started);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  const pullMs = median(pullTimes);
+  const cliMs = median(cliTimes);
+  console.log(`${label}: schema pull of ${PULL_TABLES} Supabase-style tables (connect, introspect, write YAML) in-process: ${pullMs.toFixed(0)} ms`);
+  console.log(`${label}: schema pull as a command (node bin/schema.js pull, process start to exit): ${cliMs.toFixed(0)} ms`);
+  if (!dumpAvailable) return;
+  const dumpMs = median(dumpTimes);
+  const verdict = (ms) => (ms < dumpMs ? '(pull is faster)' : '(pull is SLOWER)');
+  console.log(`${label}: pg_dump --schema-only, same database: ${dumpMs.toFixed(0)} ms`);
+  console.log(`${label}: pull / pg_dump ${(pullMs / dumpMs).toFixed(2)}x ${verdict(pullMs)}; pull command / pg_dump ${(cliMs / dumpMs).toFixed(2)}x ${verdict(cliMs)}`);
+}
+
 try {
   console.log(`catalog queries per introspection: ${INTROSPECTION_QUERY_COUNT} (+1 statement fixing the session's print settings)`);
   const small = await queryCount(10);
@@ -107,49 +172,16 @@ BEGIN NEW.updated_at = now(); RETURN NEW; END; $$;`);
     for (let i = 0; i < PULL_TABLES; i += 100) {
       await db.exec(Array.from({ length: Math.min(100, PULL_TABLES - i) }, (_, k) => supabaseTable(i + k)).join('\n'));
     }
-    const out = mkdtempSync(join(tmpdir(), 'schema-bench-pull-'));
-    const pullTimes = [];
-    const cliTimes = [];
-    const dumpTimes = [];
-    const bin = new URL('../bin/schema.js', import.meta.url).pathname;
-    let dumpAvailable = true;
+    // Both tools write to the same place. In memory, the figures compare the tools; on disk, this
+    // machine's file creation (a thousand files against pg_dump's one) counts too.
+    const memory = existsSync('/dev/shm') ? '/dev/shm' : undefined;
+    if (memory) await pullVersusDump(url, 'local server, output in memory', memory);
+    await pullVersusDump(url, 'local server, output on disk', tmpdir());
+    const proxy = await startLagProxy(url, LAG_MS);
     try {
-      for (let run = 0; run < 3; run++) {
-        let started = performance.now();
-        const pullDb = connect(url, { max: 3 });
-        try {
-          const { catalog, schemas } = await pullDatabase(pullDb, undefined, { parallel: 3 });
-          await writePulled(join(out, String(run)), pullSpec(catalog, { schemas }), true);
-        } finally {
-          await pullDb.close();
-        }
-        pullTimes.push(performance.now() - started);
-        // The command a user runs: a new process, like pg_dump (start-up, connect, introspect, write).
-        started = performance.now();
-        const cli = spawnSync(process.execPath, [bin, 'pull', '--db', url, '--out', join(out, `cli-${run}`)], { encoding: 'utf8' });
-        if (cli.status !== 0) throw new Error(`schema pull failed: ${cli.stderr}`);
-        cliTimes.push(performance.now() - started);
-        started = performance.now();
-        const dump = spawnSync('pg_dump', ['--schema-only', '--no-owner', '-d', url, '-f', join(out, `dump-${run}.sql`)], { encoding: 'utf8' });
-        if (dump.error || dump.status !== 0) {
-          dumpAvailable = false;
-          console.log(`pg_dump unavailable or failed: ${(dump.error?.message ?? dump.stderr ?? '').trim().split('\n')[0]}`);
-          break;
-        }
-        dumpTimes.push(performance.now() - started);
-      }
+      await pullVersusDump(proxy.url, `the same server one hop away (${LAG_MS} ms each way), output ${memory ? 'in memory' : 'on disk'}`, memory ?? tmpdir());
     } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-    const pullMs = median(pullTimes);
-    console.log(`schema pull, ${PULL_TABLES} Supabase-style tables (connect, introspect, write YAML): ${pullMs.toFixed(0)} ms (median of ${pullTimes.length})`);
-    const cliMs = median(cliTimes);
-    console.log(`schema pull as a command (node bin/schema.js pull, process start to exit): ${cliMs.toFixed(0)} ms (median of ${cliTimes.length})`);
-    if (dumpAvailable) {
-      const dumpMs = median(dumpTimes);
-      console.log(`pg_dump --schema-only, same database: ${dumpMs.toFixed(0)} ms (median of ${dumpTimes.length})`);
-      console.log(`pull / pg_dump: ${(pullMs / dumpMs).toFixed(2)}x ${pullMs < dumpMs ? '(pull is faster)' : '(pull is SLOWER)'}`);
-      console.log(`pull command / pg_dump: ${(cliMs / dumpMs).toFixed(2)}x ${cliMs < dumpMs ? '(pull is faster)' : '(pull is SLOWER)'}`);
+      await proxy.close();
     }
   });
 } finally {
