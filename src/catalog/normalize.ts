@@ -19,6 +19,15 @@ export function normalizeCatalog(catalog: Catalog): Catalog {
   return sortKeys(catalog) as Catalog;
 }
 
+/**
+ * `sha256:<hex>` over the catalog's JSON as it stands. Catalogs in canonical key order (as
+ * introspection and normalizeCatalog give them) have equal fingerprints exactly when they are equal;
+ * one out of order only fails to match.
+ */
+export function catalogFingerprint(catalog: Catalog): string {
+  return `sha256:${createHash('sha256').update(JSON.stringify(catalog)).digest('hex')}`;
+}
+
 /** Deterministic JSON of a catalog (sorted keys, two-space indent, trailing newline). */
 export function catalogJson(catalog: Catalog): string {
   return `${JSON.stringify(sortKeys(catalog), null, 2)}\n`;

@@ -3,8 +3,9 @@
  *
  * Both sides of every diff are Catalogs: the live database (introspected) and the desired state
  * (the spec rendered as DDL on a shadow database, then introspected). Names are unquoted; objects
- * are keyed by their qualified name (`schema.name`, unquoted, see `qualifiedName`). Keys are kept
- * sorted by `normalizeCatalog`, so two databases holding the same schema serialize identically.
+ * are keyed by their qualified name (`schema.name`, unquoted, see `qualifiedName`). Keys are in
+ * sorted order at every depth (introspection builds them so; `normalizeCatalog` sorts any other),
+ * so two databases holding the same schema serialize identically.
  *
  * Expressions (defaults, checks, policy predicates, index/trigger WHEN clauses) are Postgres's own
  * deparsed text (`pg_get_expr` and friends), so they compare like with like.

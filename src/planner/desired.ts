@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { emptyCatalog, introspect, normalizeCatalog, type Catalog } from '../catalog/index.js';
+import { catalogFingerprint, emptyCatalog, introspect, normalizeCatalog, type Catalog } from '../catalog/index.js';
 import { buildPlan, type PlanInputs, type PlanOptions } from '../plan/index.js';
 import type { Preset } from '../presets/index.js';
 import { runSteps, StepFailedError, type ShadowProvider } from '../shadow/index.js';
@@ -30,7 +30,7 @@ export interface DesiredInputs {
 }
 
 /** Bumped when the layout of cache entries changes. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 export function desiredCacheKey(d: DesiredInputs): string {
   const hash = createHash('sha256');
@@ -43,6 +43,14 @@ export interface DesiredResult {
   readonly cached: boolean;
   /** When only some objects were normalized: how many. */
   readonly incremental?: number;
+}
+
+/**
+ * The fingerprint (catalogFingerprint) of the cached desired Catalog, read without the catalog
+ * itself: a live database with this fingerprint already is the desired state.
+ */
+export function cachedDesiredFingerprint(d: DesiredInputs): string | undefined {
+  return d.cacheDir ? desiredCache(d.cacheDir).fingerprint(desiredCacheKey(d)) : undefined;
 }
 
 export async function desiredCatalog(d: DesiredInputs, provider: () => Promise<ShadowProvider>): Promise<DesiredResult> {
@@ -92,23 +100,29 @@ interface CacheEntry {
 }
 
 const KEEP = 3;
-const FILES_PER_ENTRY = 3;
+const FILES_PER_ENTRY = 4;
 
 /**
- * Entries are the normalized catalog (`desired-KEY.json`, all a cache hit reads) and the draft it
- * came from (`desired-KEY.draft.json`, read only as the base of an incremental run); the latest
- * entry per base is a pointer to its key, so a large catalog is written once.
+ * Entries are the normalized catalog (`desired-KEY.json`, all a cache hit reads), its fingerprint
+ * (`desired-KEY.sum.json`), and the draft it came from (`desired-KEY.draft.json`, read only as the
+ * base of an incremental run); the latest entry per base is a pointer to its key, so a large
+ * catalog is written once.
  */
 function desiredCache(dir: string) {
   const entryName = (key: string): string => `desired-${key}.json`;
   const draftName = (key: string): string => `desired-${key}.draft.json`;
   const latestName = (base: string): string => `desired-latest-${base}.json`;
+  const sumName = (key: string): string => `desired-${key}.sum.json`;
   const read = (key: string): Catalog | undefined => {
     const entry = readCacheJson<{ catalog?: Catalog }>(join(dir, entryName(key)));
     return entry?.catalog; // an entry of another layout is rebuilt
   };
   return {
     read,
+    fingerprint(key: string): string | undefined {
+      const sum = readCacheJson<{ fingerprint?: unknown }>(join(dir, sumName(key)));
+      return typeof sum?.fingerprint === 'string' ? sum.fingerprint : undefined;
+    },
     latest(base: string): CacheEntry | undefined {
       const pointer = readCacheJson<{ key?: unknown }>(join(dir, latestName(base)));
       if (typeof pointer?.key !== 'string') return undefined;
@@ -120,6 +134,8 @@ function desiredCache(dir: string) {
       const files = {
         [draftName(key)]: JSON.stringify(entry.draft),
         [entryName(key)]: JSON.stringify({ catalog: entry.catalog }),
+        // After the catalog: a fingerprint is only found once its catalog is in place.
+        [sumName(key)]: JSON.stringify({ fingerprint: catalogFingerprint(entry.catalog) }),
         [latestName(base)]: JSON.stringify({ key }),
       };
       writeCacheFiles(dir, files, 'desired-', KEEP * FILES_PER_ENTRY);
@@ -140,4 +156,10 @@ function shadowError(loaded: LoadedSpec, error: StepFailedError): InputError {
     fix: 'correct the SQL expression or type in this definition; it must be valid PostgreSQL',
   };
   return new InputError('the spec does not compile on PostgreSQL', [finding]);
+}
+
+/** Whether a live Catalog (sorted or not) is the cached desired state, compared by fingerprint. */
+export function liveIsDesired(live: Catalog, d: DesiredInputs): boolean {
+  const known = cachedDesiredFingerprint(d);
+  return known !== undefined && catalogFingerprint(live) === known;
 }

@@ -6,7 +6,7 @@ import { connect } from '../db/index.js';
 import { buildPlan, type PlanOptions } from '../plan/index.js';
 import { presetNamed } from '../presets/index.js';
 import { chooseShadowProvider, type ShadowProvider } from '../shadow/index.js';
-import { desiredCatalog } from './desired.js';
+import { desiredCatalog, liveIsDesired } from './desired.js';
 import { LIVE_READERS } from './live.js';
 import { loadAndCheckSpec } from './spec-input.js';
 
@@ -45,10 +45,9 @@ export async function detectDrift(o: DriftOptions): Promise<DriftReport> {
       }));
     const live = await introspect(db, { schemas: inputs.managedSchemas, extensions: inputs.extensions }, { parallel: LIVE_READERS });
     const preset = presetNamed(o.config.preset);
-    const { catalog: desired } = await desiredCatalog(
-      { ...checked, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') },
-      provider,
-    );
+    const desiredInputs = { ...checked, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') };
+    if (liveIsDesired(live, desiredInputs)) return { changes: [] };
+    const { catalog: desired } = await desiredCatalog(desiredInputs, provider);
     const plan = buildPlan(live, desired, inputs, options);
     return { changes: plan.forward.map((step) => step.description) };
   } finally {

@@ -13,7 +13,7 @@ import { chooseShadowProvider, type ShadowProvider } from '../shadow/index.js';
 import { InputError, OperationError, type Finding } from '../util/findings.js';
 import { VERSION } from '../version.js';
 import type { Config } from '../cli/config.js';
-import { desiredCatalog } from './desired.js';
+import { desiredCatalog, liveIsDesired } from './desired.js';
 import { refusedHazards, type HazardPolicy } from './hazards.js';
 import type { PlanReport } from './report.js';
 import { securityChanges } from './security-summary.js';
@@ -101,9 +101,12 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     await refusePendingMigrations(db, o.migrationsDir);
     const scope = { schemas: inputs.managedSchemas, extensions: inputs.extensions };
     const live = await time('introspect', () => introspect(db, scope, { parallel: LIVE_READERS }));
-    const desired = await time('shadow', async () =>
-      (await desiredCatalog({ ...checked, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') }, provider)).catalog,
-    );
+    const desiredInputs = { ...checked, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') };
+    // The live database already is the cached desired state: nothing to plan, nothing more to read.
+    if (await time('compare', () => liveIsDesired(live, desiredInputs))) {
+      return { status: 'no-changes', changes: [], hazards: [], findings, security: [], timings, verified: false };
+    }
+    const desired = await time('shadow', async () => (await desiredCatalog(desiredInputs, provider)).catalog);
     const plan = await time('diff', () => buildPlan(live, desired, inputs, options));
     const base = { findings, security: securityChanges(live, desired, inputs.managedRoles), timings, verified: false };
     if (plan.forward.length === 0) return { status: 'no-changes', changes: [], hazards: [], ...base };

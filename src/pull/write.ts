@@ -9,7 +9,7 @@ import { InputError } from '../util/findings.js';
 import { unmanagedOf, unmanagedQuery, type UnmanagedFeature } from './unmanaged.js';
 
 export interface PullResult {
-  /** Keys in the order the catalog queries return them: normalizeCatalog it before comparing or serializing. */
+  /** In canonical key order, as introspection reads it. */
   readonly catalog: Catalog;
   readonly schemas: readonly string[];
   /** What the schemas hold that the spec cannot express: the caller warns about each. */
@@ -47,7 +47,7 @@ export async function pullDatabase(db: Db, schemas?: readonly string[], options:
     db,
     { schemas: scope, extensions: row?.extensions ?? [] },
     [{ name: 'unmanaged', sql: unmanagedQuery(), cost: 10 }],
-    { parallel: options.parallel, normalize: false },
+    { parallel: options.parallel },
   );
   return { catalog, schemas: scope, unmanaged: unmanagedOf(extra['unmanaged'] ?? []) };
 }

@@ -3,6 +3,10 @@ import type {
   Catalog,
   Column,
   Constraint,
+  Domain,
+  EnumType,
+  Extension,
+  FunctionDef,
   ConstraintKind,
   Grants,
   Index,
@@ -10,6 +14,8 @@ import type {
   PolicyCommand,
   PrivilegeName,
   ReferentialAction,
+  SchemaDef,
+  Sequence,
   Table,
   Trigger,
   TriggerEvent,
@@ -23,15 +29,20 @@ import type { QueryName } from './queries.js';
 type R = Record<string, unknown>;
 export type QueryRows = Readonly<Record<QueryName, readonly R[]>>;
 
+/*
+ * Every object is built with its keys in sorted order, and every keyed record is filled in sorted
+ * key order: the Catalog comes out in its canonical form (normalizeCatalog would not change its
+ * JSON) without a sorted copy. test/catalog checks this on the corpus.
+ */
+type Mutable = Record<string, unknown>;
+
 const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
 const opt = (value: unknown): string | undefined => (value === null || value === undefined ? undefined : String(value));
 const strs = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
-/** Adds `comment` (and other optional fields) only when present, so absent keys stay absent. */
-function withOptional<T extends object>(base: T, optional: Record<string, string | undefined>): T {
-  const out = { ...base } as Record<string, unknown>;
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) out[key] = value;
-  return out as T;
+/** Sets `key` only when there is a value, so absent keys stay absent. */
+function setOptional(out: Mutable, key: string, value: string | undefined): void {
+  if (value !== undefined) out[key] = value;
 }
 
 const PRIVILEGE_ORDER: readonly PrivilegeName[] = [
@@ -47,9 +58,8 @@ const PRIVILEGE_ORDER: readonly PrivilegeName[] = [
 ];
 
 function grantsOf(row: R): Grants {
-  const pairs = aclPairs(row['acl'], str(row['owner']));
   const byRole = new Map<string, Set<PrivilegeName>>();
-  for (const [role, privilege] of pairs) {
+  for (const [role, privilege] of aclPairs(row['acl'], str(row['owner']))) {
     const set = byRole.get(role) ?? new Set<PrivilegeName>();
     set.add(privilege.toLowerCase() as PrivilegeName);
     byRole.set(role, set);
@@ -80,27 +90,26 @@ const POLICY_COMMANDS: Record<string, PolicyCommand> = { '*': 'all', r: 'select'
 
 function constraintOf(row: R): Constraint {
   const kind = CONSTRAINT_KINDS[str(row['type'])]!;
-  const base: Constraint = {
-    name: str(row['name']),
-    kind,
-    columns: strs(row['columns']),
-    definition: str(row['definition']),
-    validated: row['validated'] === true,
-    deferrable: row['deferrable'] === true,
-    initiallyDeferred: row['deferred'] === true,
-    ...(kind === 'foreign_key'
-      ? {
-          foreignKey: {
-            table: str(row['ref_table']),
-            columns: strs(row['ref_columns']),
-            onDelete: ACTIONS[str(row['on_delete'])] ?? 'no action',
-            onUpdate: ACTIONS[str(row['on_update'])] ?? 'no action',
-            match: MATCH[str(row['match'])] ?? 'simple',
-          },
-        }
-      : {}),
-  };
-  return withOptional(base, { check: opt(row['check_expr']), comment: opt(row['comment']) });
+  const out: Mutable = {};
+  setOptional(out, 'check', opt(row['check_expr']));
+  out['columns'] = strs(row['columns']);
+  setOptional(out, 'comment', opt(row['comment']));
+  out['deferrable'] = row['deferrable'] === true;
+  out['definition'] = str(row['definition']);
+  if (kind === 'foreign_key') {
+    out['foreignKey'] = {
+      columns: strs(row['ref_columns']),
+      match: MATCH[str(row['match'])] ?? 'simple',
+      onDelete: ACTIONS[str(row['on_delete'])] ?? 'no action',
+      onUpdate: ACTIONS[str(row['on_update'])] ?? 'no action',
+      table: str(row['ref_table']),
+    };
+  }
+  out['initiallyDeferred'] = row['deferred'] === true;
+  out['kind'] = kind;
+  out['name'] = str(row['name']);
+  out['validated'] = row['validated'] === true;
+  return out as unknown as Constraint;
 }
 
 /** Key elements (with ordering and operator class) and INCLUDE columns, parsed from the pretty definition. */
@@ -117,48 +126,17 @@ function indexColumnsOf(row: R): { keys: string[]; include: string[] } {
 
 function indexOf(row: R): Index {
   const { keys, include } = indexColumnsOf(row);
-  return withOptional(
-    {
-      name: str(row['name']),
-      unique: row['unique'] === true,
-      method: str(row['method']),
-      keys,
-      include,
-      nullsNotDistinct: row['nulls_not_distinct'] === true,
-      definition: str(row['definition']),
-    },
-    { where: opt(row['where']), comment: opt(row['comment']) },
-  );
-}
-
-/** Decodes `tgtype` bits (see pg_trigger.h). */
-function triggerOf(row: R): Trigger {
-  const type = Number(row['type']);
-  const events: TriggerEvent[] = [];
-  if (type & 4) events.push('insert');
-  if (type & 8) events.push('delete');
-  if (type & 16) events.push('update');
-  if (type & 32) events.push('truncate');
-  events.sort();
-  const timing = type & 64 ? 'instead of' : type & 2 ? 'before' : 'after';
-  const definition = str(row['definition']);
-  const nargs = Number(row['nargs']);
-  // tgargs is NUL-separated, each argument NUL-terminated; `escape` encoding shows NUL as \000.
-  const args = nargs > 0 ? str(row['args_raw']).split('\\000').slice(0, nargs).map(unescapeBytea) : [];
-  return withOptional(
-    {
-      name: str(row['name']),
-      timing,
-      events,
-      updateOf: strs(row['update_of']),
-      forEach: type & 1 ? 'row' : 'statement',
-      function: str(row['function']),
-      args,
-      definition,
-      enabled: row['enabled'] === true,
-    },
-    { when: whenClauseOf(definition), comment: opt(row['comment']) },
-  );
+  const out: Mutable = {};
+  setOptional(out, 'comment', opt(row['comment']));
+  out['definition'] = str(row['definition']);
+  out['include'] = include;
+  out['keys'] = keys;
+  out['method'] = str(row['method']);
+  out['name'] = str(row['name']);
+  out['nullsNotDistinct'] = row['nulls_not_distinct'] === true;
+  out['unique'] = row['unique'] === true;
+  setOptional(out, 'where', opt(row['where']));
+  return out as unknown as Index;
 }
 
 /** `escape`-encoded bytea keeps backslashes doubled; undo that. */
@@ -174,30 +152,57 @@ function whenClauseOf(definition: string): string | undefined {
   return definition.slice(start + ' WHEN ('.length, end);
 }
 
+/** Decodes `tgtype` bits (see pg_trigger.h). `table`: the table of a trigger on an external one. */
+function triggerOf(row: R, table?: string): Trigger {
+  const type = Number(row['type']);
+  const events: TriggerEvent[] = [];
+  if (type & 4) events.push('insert');
+  if (type & 8) events.push('delete');
+  if (type & 16) events.push('update');
+  if (type & 32) events.push('truncate');
+  events.sort();
+  const definition = str(row['definition']);
+  const nargs = Number(row['nargs']);
+  const out: Mutable = {};
+  // tgargs is NUL-separated, each argument NUL-terminated; `escape` encoding shows NUL as \000.
+  out['args'] = nargs > 0 ? str(row['args_raw']).split('\\000').slice(0, nargs).map(unescapeBytea) : [];
+  setOptional(out, 'comment', opt(row['comment']));
+  out['definition'] = definition;
+  out['enabled'] = row['enabled'] === true;
+  out['events'] = events;
+  out['forEach'] = type & 1 ? 'row' : 'statement';
+  out['function'] = str(row['function']);
+  out['name'] = str(row['name']);
+  setOptional(out, 'table', table);
+  out['timing'] = type & 64 ? 'instead of' : type & 2 ? 'before' : 'after';
+  out['updateOf'] = strs(row['update_of']);
+  setOptional(out, 'when', whenClauseOf(definition));
+  return out as unknown as Trigger;
+}
+
 function policyOf(row: R): Policy {
-  return withOptional(
-    {
-      name: str(row['name']),
-      command: POLICY_COMMANDS[str(row['command'])] ?? 'all',
-      permissive: row['permissive'] === true,
-      roles: strs(row['roles']).sort(),
-    },
-    { using: opt(row['using_expr']), check: opt(row['check_expr']), comment: opt(row['comment']) },
-  );
+  const out: Mutable = {};
+  setOptional(out, 'check', opt(row['check_expr']));
+  out['command'] = POLICY_COMMANDS[str(row['command'])] ?? 'all';
+  setOptional(out, 'comment', opt(row['comment']));
+  out['name'] = str(row['name']);
+  out['permissive'] = row['permissive'] === true;
+  out['roles'] = strs(row['roles']).sort();
+  setOptional(out, 'using', opt(row['using_expr']));
+  return out as unknown as Policy;
 }
 
 function columnOf(row: R): Column {
-  const identity = opt(row['identity']) as Column['identity'];
-  return withOptional(
-    { name: str(row['name']), type: str(row['type']), notNull: row['not_null'] === true },
-    {
-      default: opt(row['default']),
-      generated: opt(row['generated']),
-      identity,
-      collation: opt(row['collation']),
-      comment: opt(row['comment']),
-    },
-  );
+  const out: Mutable = {};
+  setOptional(out, 'collation', opt(row['collation']));
+  setOptional(out, 'comment', opt(row['comment']));
+  setOptional(out, 'default', opt(row['default']));
+  setOptional(out, 'generated', opt(row['generated']));
+  setOptional(out, 'identity', opt(row['identity']));
+  out['name'] = str(row['name']);
+  out['notNull'] = row['not_null'] === true;
+  out['type'] = str(row['type']);
+  return out as unknown as Column;
 }
 
 /** `public`'s stock comment is initdb's, not the user's: leave it out so it never shows as a change. */
@@ -217,9 +222,23 @@ function groupBy(rows: readonly R[], key: string): Map<string, R[]> {
   return map;
 }
 
-function keyed<T extends { name: string }>(items: readonly T[]): Record<string, T> {
+/** A record of the items by key, filled in sorted key order. */
+function keyed<T>(items: readonly T[], keyOf: (item: T) => string): Record<string, T> {
+  const pairs = items.map((item) => [keyOf(item), item] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const out: Record<string, T> = {};
-  for (const item of items) out[item.name] = item;
+  for (const [key, item] of pairs) out[key] = item;
+  return out;
+}
+
+const byName = <T extends { name: string }>(items: readonly T[]): Record<string, T> => keyed(items, (item) => item.name);
+const byQualifiedName = <T extends { schema: string; name: string }>(items: readonly T[]): Record<string, T> =>
+  keyed(items, (item) => qualifiedName(item.schema, item.name));
+
+/** A JSON object's entries in sorted key order. */
+function sortedObject<T>(value: unknown): Record<string, T> {
+  const source = (value ?? {}) as Record<string, T>;
+  const out: Record<string, T> = {};
+  for (const key of Object.keys(source).sort()) out[key] = source[key]!;
   return out;
 }
 
@@ -228,134 +247,135 @@ export function assembleCatalog(rows: QueryRows): Catalog {
   const constraintsByRel = groupBy(rows.constraints, 'rel');
   const indexesByRel = groupBy(rows.indexes, 'rel');
   const policiesByRel = groupBy(rows.policies, 'rel');
-  const triggerRows = rows.triggers.filter((row) => row['managed_table'] === true);
-  const triggersByRel = groupBy(triggerRows, 'rel');
+  const triggersByRel = groupBy(
+    rows.triggers.filter((row) => row['managed_table'] === true),
+    'rel',
+  );
 
-  const tables: Record<string, Table> = {};
-  for (const row of rows.tables) {
-    const rel = str(row['oid']);
-    const parent = opt(row['partition_parent']);
-    const table: Table = withOptional(
-      {
-        schema: str(row['schema']),
-        name: str(row['name']),
-        kind: row['partitioned'] === true ? ('partitioned' as const) : ('table' as const),
-        ...(parent ? { partitionOf: { parent, bound: str(row['partition_bound']) } } : {}),
-        columns: (columnsByRel.get(rel) ?? []).map(columnOf),
-        constraints: keyed((constraintsByRel.get(rel) ?? []).map(constraintOf)),
-        indexes: keyed((indexesByRel.get(rel) ?? []).map(indexOf)),
-        triggers: keyed((triggersByRel.get(rel) ?? []).map(triggerOf)),
-        policies: keyed((policiesByRel.get(rel) ?? []).map(policyOf)),
-        rls: row['rls'] === true,
-        forceRls: row['force_rls'] === true,
-        grants: grantsOf(row),
-      },
-      { partitionBy: opt(row['partition_by']), comment: opt(row['comment']) },
-    );
-    tables[qualifiedName(table.schema, table.name)] = table;
-  }
+  const tables = byQualifiedName(
+    rows.tables.map((row): Table => {
+      const rel = str(row['oid']);
+      const parent = opt(row['partition_parent']);
+      const out: Mutable = {};
+      out['columns'] = (columnsByRel.get(rel) ?? []).map(columnOf);
+      setOptional(out, 'comment', opt(row['comment']));
+      out['constraints'] = byName((constraintsByRel.get(rel) ?? []).map(constraintOf));
+      out['forceRls'] = row['force_rls'] === true;
+      out['grants'] = grantsOf(row);
+      out['indexes'] = byName((indexesByRel.get(rel) ?? []).map(indexOf));
+      out['kind'] = row['partitioned'] === true ? 'partitioned' : 'table';
+      out['name'] = str(row['name']);
+      setOptional(out, 'partitionBy', opt(row['partition_by']));
+      if (parent) out['partitionOf'] = { bound: str(row['partition_bound']), parent };
+      out['policies'] = byName((policiesByRel.get(rel) ?? []).map(policyOf));
+      out['rls'] = row['rls'] === true;
+      out['schema'] = str(row['schema']);
+      out['triggers'] = byName((triggersByRel.get(rel) ?? []).map((r) => triggerOf(r)));
+      return out as unknown as Table;
+    }),
+  );
 
-  const views: Record<string, View> = {};
-  for (const row of rows.views) {
-    const rel = str(row['oid']);
-    const view: View = withOptional(
-      {
-        schema: str(row['schema']),
-        name: str(row['name']),
-        materialized: row['materialized'] === true,
-        definition: str(row['definition']),
-        options: strs(row['options']).sort(),
-        columns: (columnsByRel.get(rel) ?? []).map((c) => str(c['name'])),
-        grants: grantsOf(row),
-        indexes: keyed((indexesByRel.get(rel) ?? []).map(indexOf)),
-      },
-      { comment: opt(row['comment']) },
-    );
-    views[qualifiedName(view.schema, view.name)] = view;
-  }
+  const views = byQualifiedName(
+    rows.views.map((row): View => {
+      const rel = str(row['oid']);
+      const out: Mutable = {};
+      out['columns'] = (columnsByRel.get(rel) ?? []).map((c) => str(c['name']));
+      setOptional(out, 'comment', opt(row['comment']));
+      out['definition'] = str(row['definition']);
+      out['grants'] = grantsOf(row);
+      out['indexes'] = byName((indexesByRel.get(rel) ?? []).map(indexOf));
+      out['materialized'] = row['materialized'] === true;
+      out['name'] = str(row['name']);
+      out['options'] = strs(row['options']).sort();
+      out['schema'] = str(row['schema']);
+      return out as unknown as View;
+    }),
+  );
 
-  const externalTriggers: Record<string, Trigger & { table: string }> = {};
-  for (const row of rows.triggers.filter((r) => r['managed_table'] !== true)) {
-    const table = qualifiedName(str(row['table_schema']), str(row['table_name']));
-    const trigger = triggerOf(row);
-    externalTriggers[`${table}.${trigger.name}`] = { ...trigger, table };
-  }
+  const externalTriggers = keyed(
+    rows.triggers
+      .filter((row) => row['managed_table'] !== true)
+      .map((row) => triggerOf(row, qualifiedName(str(row['table_schema']), str(row['table_name']))) as Trigger & { table: string }),
+    (trigger) => `${trigger.table}.${trigger.name}`,
+  );
 
-  return {
-    schemas: Object.fromEntries(
-      rows.schemas.map((row) => [str(row['name']), withOptional({ name: str(row['name']) }, { comment: schemaComment(row) })]),
-    ),
-    extensions: Object.fromEntries(
-      rows.extensions.map((row) => [str(row['name']), { name: str(row['name']), schema: str(row['schema']) }]),
-    ),
-    enums: Object.fromEntries(
-      rows.enums.map((row) => [
-        qualifiedName(str(row['schema']), str(row['name'])),
-        withOptional(
-          { schema: str(row['schema']), name: str(row['name']), values: strs(row['values']) },
-          { comment: opt(row['comment']) },
-        ),
-      ]),
-    ),
-    domains: Object.fromEntries(
-      rows.domains.map((row) => [
-        qualifiedName(str(row['schema']), str(row['name'])),
-        withOptional(
-          {
-            schema: str(row['schema']),
-            name: str(row['name']),
-            type: str(row['type']),
-            notNull: row['not_null'] === true,
-            checks: (row['checks'] ?? {}) as Record<string, string>,
-          },
-          { default: opt(row['default']), collation: opt(row['collation']), comment: opt(row['comment']) },
-        ),
-      ]),
-    ),
-    sequences: Object.fromEntries(
-      rows.sequences.map((row) => [
-        qualifiedName(str(row['schema']), str(row['name'])),
-        withOptional(
-          {
-            schema: str(row['schema']),
-            name: str(row['name']),
-            type: str(row['type']),
-            start: str(row['start']),
-            increment: str(row['increment']),
-            min: str(row['min']),
-            max: str(row['max']),
-            cache: str(row['cache']),
-            cycle: row['cycle'] === true,
-          },
-          { ownedBy: opt(row['owned_by']), comment: opt(row['comment']) },
-        ),
-      ]),
-    ),
-    tables,
-    functions: Object.fromEntries(
-      rows.functions.map((row) => {
-        const fn = withOptional(
-          {
-            schema: str(row['schema']),
-            name: str(row['name']),
-            kind: str(row['kind']) as 'function' | 'procedure',
-            identityArgs: str(row['identity_args']),
-            args: str(row['args']),
-            language: str(row['language']),
-            body: str(row['body']),
-            volatility: str(row['volatility']) as 'volatile' | 'stable' | 'immutable',
-            security: str(row['security']) as 'invoker' | 'definer',
-            strict: row['strict'] === true,
-            config: strs(row['config']).sort(),
-            definition: str(row['definition']),
-            grants: grantsOf(row),
-          },
-          { returns: opt(row['returns']), comment: opt(row['comment']) },
-        );
-        return [`${qualifiedName(fn.schema, fn.name)}(${fn.identityArgs})`, fn];
-      }),
-    ),
-    views,
-    externalTriggers,
-  };
+  const domains = byQualifiedName(
+    rows.domains.map((row) => {
+      const out: Mutable = { checks: sortedObject<string>(row['checks']) };
+      setOptional(out, 'collation', opt(row['collation']));
+      setOptional(out, 'comment', opt(row['comment']));
+      setOptional(out, 'default', opt(row['default']));
+      out['name'] = str(row['name']);
+      out['notNull'] = row['not_null'] === true;
+      out['schema'] = str(row['schema']);
+      out['type'] = str(row['type']);
+      return out as unknown as Domain;
+    }),
+  );
+
+  const enums = byQualifiedName(
+    rows.enums.map((row) => {
+      const out: Mutable = {};
+      setOptional(out, 'comment', opt(row['comment']));
+      out['name'] = str(row['name']);
+      out['schema'] = str(row['schema']);
+      out['values'] = strs(row['values']);
+      return out as unknown as EnumType;
+    }),
+  );
+
+  const functions = keyed(
+    rows.functions.map((row) => {
+      const out: Mutable = { args: str(row['args']), body: str(row['body']) };
+      setOptional(out, 'comment', opt(row['comment']));
+      out['config'] = strs(row['config']).sort();
+      out['definition'] = str(row['definition']);
+      out['grants'] = grantsOf(row);
+      out['identityArgs'] = str(row['identity_args']);
+      out['kind'] = str(row['kind']);
+      out['language'] = str(row['language']);
+      out['name'] = str(row['name']);
+      setOptional(out, 'returns', opt(row['returns']));
+      out['schema'] = str(row['schema']);
+      out['security'] = str(row['security']);
+      out['strict'] = row['strict'] === true;
+      out['volatility'] = str(row['volatility']);
+      return out as unknown as FunctionDef;
+    }),
+    (fn) => `${qualifiedName(fn.schema, fn.name)}(${fn.identityArgs})`,
+  );
+
+  const sequences = byQualifiedName(
+    rows.sequences.map((row) => {
+      const out: Mutable = { cache: str(row['cache']) };
+      setOptional(out, 'comment', opt(row['comment']));
+      out['cycle'] = row['cycle'] === true;
+      out['increment'] = str(row['increment']);
+      out['max'] = str(row['max']);
+      out['min'] = str(row['min']);
+      out['name'] = str(row['name']);
+      setOptional(out, 'ownedBy', opt(row['owned_by']));
+      out['schema'] = str(row['schema']);
+      out['start'] = str(row['start']);
+      out['type'] = str(row['type']);
+      return out as unknown as Sequence;
+    }),
+  );
+
+  const schemas = keyed(
+    rows.schemas.map((row) => {
+      const out: Mutable = {};
+      setOptional(out, 'comment', schemaComment(row));
+      out['name'] = str(row['name']);
+      return out as unknown as SchemaDef;
+    }),
+    (schema) => schema.name,
+  );
+
+  const extensions = keyed(
+    rows.extensions.map((row): Extension => ({ name: str(row['name']), schema: str(row['schema']) })),
+    (extension) => extension.name,
+  );
+
+  return { domains, enums, extensions, externalTriggers, functions, schemas, sequences, tables, views };
 }

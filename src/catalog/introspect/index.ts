@@ -4,7 +4,6 @@
  */
 import type { Queryable } from '../../db/index.js';
 import type { Catalog } from '../types.js';
-import { normalizeCatalog } from '../normalize.js';
 import type { Scope } from '../scope.js';
 import { assembleCatalog, type QueryRows } from './assemble.js';
 import { catalogQueries, QUERY_NAMES, type QueryName } from './queries.js';
@@ -35,11 +34,6 @@ export interface IntrospectOptions {
    * concurrent transactions), all reading one exported snapshot. Default 1: one transaction.
    */
   readonly parallel?: number;
-  /**
-   * Sort object keys at every depth (normalizeCatalog). Default true. `schema pull` skips it: the
-   * YAML it writes orders itself, and on 1,000 tables the copy costs ~40 ms and as much garbage.
-   */
-  readonly normalize?: boolean;
 }
 
 /**
@@ -131,8 +125,9 @@ export async function introspectWith(
     });
   }
   const catalog = assembleCatalog(out as QueryRows);
+  // assembleCatalog builds it in canonical key order: no sorted copy needed.
   return {
-    catalog: options.normalize === false ? catalog : normalizeCatalog(catalog),
+    catalog,
     extra: Object.fromEntries(extra.map((q) => [q.name, out[q.name] ?? []])),
   };
 }
