@@ -30,10 +30,10 @@ export function draftKeyOf(draft: Catalog): string {
 export async function loadAndCheckSpec(dir: string, config: Config, cacheDir?: string): Promise<CheckedSpec> {
   const key = cacheDir ? specCacheKey(dir, config) : undefined;
   if (cacheDir && key) {
-    const cached = readSpecCache(cacheDir, key, () => checkSpec(dir, config));
+    const cached = readSpecCache(cacheDir, key, () => checkSpec(dir, config, cacheDir));
     if (cached) return cached;
   }
-  const fresh = await checkSpec(dir, config);
+  const fresh = await checkSpec(dir, config, cacheDir);
   const checked: CheckedSpec = {
     findings: fresh.findings,
     inputs: fresh.inputs,
@@ -52,10 +52,19 @@ export interface FreshSpec {
   readonly inputs: PlanInputs;
 }
 
-/** Parses and validates the YAML. The parser and the rules load only here, when the cache cannot answer. */
-async function checkSpec(dir: string, config: Config): Promise<FreshSpec> {
-  const [{ loadSpec, validateSpec }, { toCatalog }] = await Promise.all([import('../spec/index.js'), import('../plan/index.js')]);
-  const loaded = await loadSpec(dir);
+/**
+ * Parses and validates the YAML (files unchanged since an earlier run are not parsed again). The
+ * parser and the rules load only here, when the spec cache cannot answer.
+ */
+async function checkSpec(dir: string, config: Config, cacheDir?: string): Promise<FreshSpec> {
+  const [{ loadSpec, validateSpec }, { toCatalog }, { openParseCache }] = await Promise.all([
+    import('../spec/index.js'),
+    import('../plan/index.js'),
+    import('./parse-cache.js'),
+  ]);
+  const parsed = cacheDir ? openParseCache(cacheDir) : undefined;
+  const loaded = await loadSpec(dir, { parsed });
+  parsed?.save();
   const { errors, findings } = validateSpec(loaded, config);
   if (errors.length > 0) throw new InputError('the spec is invalid; fix it and plan again', errors);
   const { catalog, inputs } = toCatalog(loaded.spec, { preset: config.preset });

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { parseQualifiedReference, qualifiedName } from '../catalog/names.js';
 import { loadParser } from '../sql/parse.js';
 import { compareFindings, InputError, type Finding } from '../util/findings.js';
-import { decodeSpecBytes, MAX_FILE_BYTES, parseSpecYaml } from './read-yaml.js';
+import { decodeSpecBytes, MAX_FILE_BYTES, parseSpecYaml, type ParsedYaml } from './read-yaml.js';
 import { checkShape } from './shape.js';
 import { specFilePaths } from './files.js';
 import type { LoadedSpec, SourcePosition, Spec } from './types.js';
@@ -16,7 +16,16 @@ import type { LoadedSpec, SourcePosition, Spec } from './types.js';
 /** Sections whose entries are schema-scoped objects: `notifications` and `public.notifications` collide. */
 const QUALIFIED_SECTIONS = new Set(['enums', 'domains', 'sequences', 'tables', 'external', 'functions', 'views']);
 
-export async function loadSpec(dir: string): Promise<LoadedSpec> {
+/**
+ * Parsed files kept between runs, by path and bytes: an unchanged file is not parsed again. Only
+ * files that parsed cleanly into a map are stored.
+ */
+export interface ParsedFileCache {
+  get(file: string, bytes: Uint8Array): ParsedYaml | undefined;
+  set(file: string, bytes: Uint8Array, parsed: ParsedYaml): void;
+}
+
+export async function loadSpec(dir: string, options: { readonly parsed?: ParsedFileCache } = {}): Promise<LoadedSpec> {
   const files = await listSpecFiles(dir);
   await loadParser();
   const findings: Finding[] = [];
@@ -33,12 +42,17 @@ export async function loadSpec(dir: string): Promise<LoadedSpec> {
       findings.push(fileError(file, 'file-too-large', `file is ${size} bytes; spec files are limited to ${MAX_FILE_BYTES} bytes`, 'split the spec into several smaller files'));
       continue;
     }
-    const decoded = decodeSpecBytes(file, readFileSync(file));
-    if (decoded.text === undefined) {
-      findings.push(...decoded.findings);
-      continue;
+    const bytes = readFileSync(file);
+    let parsed = options.parsed?.get(file, bytes);
+    if (!parsed) {
+      const decoded = decodeSpecBytes(file, bytes);
+      if (decoded.text === undefined) {
+        findings.push(...decoded.findings);
+        continue;
+      }
+      parsed = parseSpecYaml(file, decoded.text);
+      if (parsed.findings.length === 0 && isPlainObject(parsed.value)) options.parsed?.set(file, bytes, parsed);
     }
-    const parsed = parseSpecYaml(file, decoded.text);
     if (parsed.findings.length > 0) {
       findings.push(...parsed.findings);
       continue;
@@ -122,8 +136,13 @@ function normalizeName(section: string, name: string): string {
 /** Copies the positions under accepted entries, in one pass (object names containing `/` keep their ancestors' positions). */
 function copyPositions(from: ReadonlyMap<string, SourcePosition>, accepted: ReadonlySet<string>, to: Map<string, SourcePosition>): void {
   for (const [key, pos] of from) {
-    const parts = key.split('/');
-    if (accepted.has(parts[0]!) || (parts.length >= 2 && accepted.has(`${parts[0]}/${parts[1]}`))) to.set(key, pos);
+    const first = key.indexOf('/');
+    if (first < 0) {
+      if (accepted.has(key)) to.set(key, pos);
+      continue;
+    }
+    const second = key.indexOf('/', first + 1);
+    if (accepted.has(key.slice(0, first)) || accepted.has(second < 0 ? key : key.slice(0, second))) to.set(key, pos);
   }
 }
 

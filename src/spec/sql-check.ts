@@ -31,8 +31,25 @@ function singleTarget(stmt: Record<string, unknown>): Record<string, unknown> | 
   return target['val'] as Record<string, unknown>;
 }
 
+/**
+ * Answers kept per text: a spec repeats the same defaults, types and policy predicates on every
+ * table (`now()`, `uuid`, `auth.uid() = user_id`), and each answer depends on the text alone.
+ */
+const MEMO_MAX = 50_000;
+function memo<T>(fn: (text: string) => T): (text: string) => T {
+  const answers = new Map<string, T>();
+  return (text) => {
+    if (answers.has(text)) return answers.get(text)!;
+    const answer = fn(text);
+    if (answers.size < MEMO_MAX) answers.set(text, answer);
+    return answer;
+  };
+}
+
 /** Undefined when `text` is one SQL expression; else why not. */
-export function expressionProblem(text: string): string | undefined {
+export const expressionProblem = memo(expressionProblemOf);
+
+function expressionProblemOf(text: string): string | undefined {
   if (text.trim() === '') return 'the expression is empty';
   if (text.includes('\0')) return 'the expression contains a NUL character';
   // The closing parenthesis on its own line: a trailing `--` comment cannot swallow it.
@@ -49,7 +66,9 @@ export interface TypeName {
 }
 
 /** The parsed type name, or why `text` is not one. */
-export function parseTypeName(text: string): TypeName | { error: string } {
+export const parseTypeName = memo(parseTypeNameOf);
+
+function parseTypeNameOf(text: string): Readonly<TypeName> | { readonly error: string } {
   if (text.trim() === '') return { error: 'the type is empty' };
   if (text.includes('\0')) return { error: 'the type contains a NUL character' };
   const parsed = parseOne(`SELECT NULL::${text}\n`);
@@ -58,7 +77,7 @@ export function parseTypeName(text: string): TypeName | { error: string } {
   const cast = val?.['TypeCast'] as { arg?: { A_Const?: { isnull?: boolean } }; typeName?: Record<string, unknown> } | undefined;
   if (!cast || cast.arg?.A_Const?.isnull !== true || !cast.typeName) return { error: 'not a single type name' };
   const names = ((cast.typeName['names'] as { String?: { sval?: string } }[] | undefined) ?? []).map((n) => n.String?.sval ?? '');
-  return { names, array: cast.typeName['arrayBounds'] !== undefined };
+  return Object.freeze({ names: Object.freeze(names), array: cast.typeName['arrayBounds'] !== undefined });
 }
 
 /** Undefined when `text` is one statement of the given parse-tree kind (e.g. a view's SelectStmt). */

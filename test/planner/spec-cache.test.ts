@@ -51,6 +51,24 @@ describe('the checked-spec cache', () => {
     expect([...(await hit.loaded()).positions]).toEqual([...(await fresh.loaded()).positions]);
   });
 
+  it('after an edit, reads unchanged files from the parse cache into exactly what a fresh load gives', async () => {
+    const { spec, cache } = example();
+    await loadAndCheckSpec(spec, defaultConfig, cache);
+    const stored = JSON.parse(readFileSync(join(cache, 'parsed-files.json'), 'utf8')) as { files: Record<string, unknown> };
+    expect(Object.keys(stored.files).length).toBe(readdirSync(spec).filter((f) => f.endsWith('.yaml')).length);
+    const file = join(spec, 'notifications.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/(\n\s+)is_read:/, '$1archived_at: { type: timestamptz }$1is_read:'));
+    const edited = await loadAndCheckSpec(spec, defaultConfig, cache);
+    const fresh = await loadAndCheckSpec(spec, defaultConfig);
+    expect(JSON.stringify(await edited.draft())).toBe(JSON.stringify(await fresh.draft()));
+    expect([...(await edited.loaded()).positions]).toEqual([...(await fresh.loaded()).positions]);
+    expect(edited.findings).toEqual(fresh.findings);
+    // The edited file's old entry is gone, its new one is in.
+    const after = JSON.parse(readFileSync(join(cache, 'parsed-files.json'), 'utf8')) as { files: Record<string, unknown> };
+    expect(Object.keys(after.files).length).toBe(Object.keys(stored.files).length);
+    expect(Object.keys(after.files)).not.toEqual(Object.keys(stored.files));
+  });
+
   it('does not cache an invalid spec', async () => {
     const { spec, cache } = example();
     writeFileSync(join(spec, 'broken.yaml'), 'tables:\n  t:\n    columns:\n      a: { type: text, references: { table: nowhere } }\n');
