@@ -2,12 +2,40 @@
 import { createHash } from 'node:crypto';
 import type { Catalog } from './types.js';
 
+/**
+ * The value with object keys sorted at every depth and undefined members dropped. What is already
+ * in order is returned as it is, not copied: a catalog read by introspection passes through
+ * without a single allocation beyond the key lists.
+ */
 function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const child = sortKeys(value[i]);
+      if (child !== value[i] && !out) out = value.slice(0, i);
+      out?.push(child);
+    }
+    return out ?? value;
+  }
   if (value && typeof value === 'object') {
+    const keys = Object.keys(value);
+    let inOrder = true;
+    for (let i = 1; i < keys.length && inOrder; i++) inOrder = keys[i - 1]! < keys[i]!;
+    const source = value as Record<string, unknown>;
+    if (inOrder) {
+      let same = true;
+      for (const key of keys) {
+        const child = source[key];
+        if (child === undefined || (typeof child === 'object' && child !== null && sortKeys(child) !== child)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return value;
+    }
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const child = (value as Record<string, unknown>)[key];
+    for (const key of inOrder ? keys : keys.sort()) {
+      const child = source[key];
       if (child !== undefined) out[key] = sortKeys(child);
     }
     return out;

@@ -3,6 +3,7 @@
  * itself normalizes types, defaults and expressions. Cached by the hash of everything it depends on.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogFingerprint, emptyCatalog, introspect, normalizeCatalog, type Catalog } from '../catalog/index.js';
 import { buildPlan, type PlanInputs, type PlanOptions } from '../plan/index.js';
@@ -158,7 +159,12 @@ function shadowError(loaded: LoadedSpec, error: StepFailedError): InputError {
   return new InputError('the spec does not compile on PostgreSQL', [finding]);
 }
 
-/** Whether a live Catalog (sorted or not) is the cached desired state, compared by fingerprint. */
+/** Whether the desired Catalog of these inputs is in the cache (a plan then needs no shadow to normalize). */
+export function desiredIsCached(d: DesiredInputs): boolean {
+  return d.cacheDir !== undefined && existsSync(join(d.cacheDir, `desired-${desiredCacheKey(d)}.json`));
+}
+
+/** Whether a live Catalog (in canonical order) is the cached desired state, compared by fingerprint. */
 export function liveIsDesired(live: Catalog, d: DesiredInputs): boolean {
   const known = cachedDesiredFingerprint(d);
   return known !== undefined && catalogFingerprint(live) === known;

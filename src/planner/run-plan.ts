@@ -13,7 +13,7 @@ import { chooseShadowProvider, type ShadowProvider } from '../shadow/index.js';
 import { InputError, OperationError, type Finding } from '../util/findings.js';
 import { VERSION } from '../version.js';
 import type { Config } from '../cli/config.js';
-import { desiredCatalog, liveIsDesired } from './desired.js';
+import { desiredCatalog, desiredIsCached, liveIsDesired } from './desired.js';
 import { refusedHazards, type HazardPolicy } from './hazards.js';
 import type { PlanReport } from './report.js';
 import { securityChanges } from './security-summary.js';
@@ -99,9 +99,13 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
         targetMajor: major,
       }));
     await refusePendingMigrations(db, o.migrationsDir);
+    const desiredInputs = { ...checked, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') };
+    // A spec not normalized before needs a shadow database, and the plan from it one more to be
+    // proven on: CREATE DATABASE takes a few hundred milliseconds, so both are made while the live
+    // database is read. Those not taken are dropped at the end.
+    if (!desiredIsCached(desiredInputs)) void provider().then((p) => p.warm(o.verify === 'none' ? 1 : 2), () => undefined);
     const scope = { schemas: inputs.managedSchemas, extensions: inputs.extensions };
     const live = await time('introspect', () => introspect(db, scope, { parallel: LIVE_READERS }));
-    const desiredInputs = { ...checked, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') };
     // The live database already is the cached desired state: nothing to plan, nothing more to read.
     if (await time('compare', () => liveIsDesired(live, desiredInputs))) {
       return { status: 'no-changes', changes: [], hazards: [], findings, security: [], timings, verified: false };
@@ -197,6 +201,7 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     const shown = (file: string): string => relative(o.cwd, join(o.migrationsDir, file)) || file;
     return { ...report, files: { forward: shown(forwardFile), rollback: shown(rollbackFile) } };
   } finally {
+    await providerPromise?.then((p) => p.release(), () => undefined);
     await db.close();
   }
 }

@@ -20,6 +20,13 @@ export interface ShadowProvider {
   /** True when this provider may create missing roles (a private scratch server). */
   readonly privateServer: boolean;
   create(): Promise<ShadowDatabase>;
+  /**
+   * Starts making databases in the background until `count` are ready or on their way, so the next
+   * create() calls need not wait for CREATE DATABASE. An error surfaces at that create().
+   */
+  warm(count: number): void;
+  /** Drops the databases warmed and not taken; returns their names. */
+  release(): Promise<string[]>;
 }
 
 const live = new Set<() => Promise<void>>();
@@ -44,41 +51,63 @@ function databaseUrl(serverUrl: string, name: string): string {
 
 /** Temporary databases on an existing server (`CREATE DATABASE`, dropped after). */
 export function serverShadowProvider(serverUrl: string, options: { privateServer?: boolean } = {}): ShadowProvider {
+  const spares: Promise<ShadowDatabase>[] = [];
   return {
     description: new URL(serverUrl).host,
     privateServer: options.privateServer ?? false,
-    async create() {
-      installSignalHandlers();
-      const name = `schema_shadow_${randomBytes(6).toString('hex')}`;
-      const admin = connect(serverUrl);
-      try {
-        await admin.exec(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
-      } catch (error) {
-        throw new OperationError(
-          `cannot create a shadow database on ${admin.displayUrl}: ${(error as Error).message}; pass --shadow-url, or grant CREATEDB`,
-        );
-      } finally {
-        await admin.close();
+    create: () => spares.shift() ?? make(),
+    warm(count) {
+      while (spares.length < count) {
+        const spare = make();
+        spare.catch(() => undefined); // reported by the create() that takes it
+        spares.push(spare);
       }
-      const url = databaseUrl(serverUrl, name);
-      const db = connect(url, { max: 1 });
-      let disposed = false;
-      const dispose = async (): Promise<void> => {
-        if (disposed) return;
-        disposed = true;
-        live.delete(dispose);
-        await db.close().catch(() => undefined);
-        const dropper = connect(serverUrl);
-        try {
-          await dropper.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        } finally {
-          await dropper.close();
-        }
-      };
-      live.add(dispose);
-      return { name, url, db, dispose };
+    },
+    async release() {
+      const unused = spares.splice(0);
+      const dropped = await Promise.all(
+        unused.map((spare) =>
+          spare.then(
+            async (shadow) => (await shadow.dispose(), shadow.name),
+            () => undefined,
+          ),
+        ),
+      );
+      return dropped.filter((name): name is string => name !== undefined);
     },
   };
+
+  async function make(): Promise<ShadowDatabase> {
+    installSignalHandlers();
+    const name = `schema_shadow_${randomBytes(6).toString('hex')}`;
+    const admin = connect(serverUrl);
+    try {
+      await admin.exec(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+    } catch (error) {
+      throw new OperationError(
+        `cannot create a shadow database on ${admin.displayUrl}: ${(error as Error).message}; pass --shadow-url, or grant CREATEDB`,
+      );
+    } finally {
+      await admin.close();
+    }
+    const url = databaseUrl(serverUrl, name);
+    const db = connect(url, { max: 1 });
+    let disposed = false;
+    const dispose = async (): Promise<void> => {
+      if (disposed) return;
+      disposed = true;
+      live.delete(dispose);
+      await db.close().catch(() => undefined);
+      const dropper = connect(serverUrl);
+      try {
+        await dropper.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await dropper.close();
+      }
+    };
+    live.add(dispose);
+    return { name, url, db, dispose };
+  }
 }
 
 /** Shadows on a private embedded server in `<root>/.schema/shadow-<major>`. */

@@ -23,6 +23,22 @@ describe('shadow databases', () => {
     expect(await databaseExists(shadow.name)).toBe(false);
   });
 
+  it('makes databases ahead of time, hands them out, and drops those not taken', async () => {
+    const provider = serverShadowProvider(adminUrl());
+    provider.warm(2);
+    provider.warm(2); // already on their way: no third one
+    const first = await provider.create();
+    expect(await databaseExists(first.name)).toBe(true);
+    const dropped = await provider.release();
+    expect(dropped).toHaveLength(1); // the warmed one not taken
+    expect(dropped[0]).not.toBe(first.name);
+    expect(await databaseExists(dropped[0]!)).toBe(false);
+    expect(await databaseExists(first.name)).toBe(true); // the one handed out stays until disposed
+    await first.dispose();
+    expect(await databaseExists(first.name)).toBe(false);
+    expect(await provider.release()).toEqual([]);
+  });
+
   it('knows whether the role may create databases', async () => {
     const db = connect(adminUrl());
     try {
