@@ -7,6 +7,30 @@ import { describe, expect, it } from 'vitest';
 import { roundTrip } from './harness.js';
 
 describe('shapes from other migration suites', () => {
+  it('a policy stops reading a column that is dropped in the same plan', async () => {
+    await roundTrip(
+      `CREATE TABLE public.notes (id int, owner text, author text);
+       ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY;
+       CREATE POLICY notes_read ON public.notes FOR SELECT USING (owner = current_user);
+       CREATE POLICY notes_write ON public.notes FOR UPDATE USING (owner = current_user) WITH CHECK (owner = current_user);`,
+      `CREATE TABLE public.notes (id int, author text);
+       ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY;
+       CREATE POLICY notes_read ON public.notes FOR SELECT USING (author = current_user);
+       CREATE POLICY notes_write ON public.notes FOR UPDATE USING (author = current_user) WITH CHECK (author = current_user);`,
+    );
+  });
+
+  it('a policy starts reading a column added in the same plan (the rollback drops it)', async () => {
+    await roundTrip(
+      `CREATE TABLE public.notes (id int, owner text);
+       ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY;
+       CREATE POLICY notes_read ON public.notes FOR SELECT USING (owner = current_user);`,
+      `CREATE TABLE public.notes (id int, owner text, team text);
+       ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY;
+       CREATE POLICY notes_read ON public.notes FOR SELECT USING (owner = current_user OR team = current_user);`,
+    );
+  });
+
   it('a standalone unique index becomes the index of a primary key of the same name', async () => {
     await roundTrip(
       `CREATE TABLE public.orders (order_no int NOT NULL);

@@ -360,19 +360,34 @@ function foreignKeysOnRetypedColumns(ctx: DiffContext, changes: readonly Change[
 }
 
 /**
- * Postgres refuses to change the type of a column a policy uses: such policies (unchanged otherwise)
- * are dropped before the type change and created again after it.
+ * Postgres refuses to change the type of a column a policy uses, or to drop it: such policies are
+ * dropped before the change and created again after it.
  */
 function policiesOnRetypedColumns(ctx: DiffContext, changes: readonly Change[]): Change[] {
   const retyped = retypedColumns(changes);
   const inRollback = retypedColumns(changes, true);
   const reads = (p: Policy, columns: ReadonlySet<string> | undefined): boolean =>
     columns !== undefined && [...columns].some((column) => mentionsColumn(`${p.using ?? ''}\n${p.check ?? ''}`, column));
+  // Columns this plan drops (forward) or adds (so the rollback drops them).
+  const dropped = new Map<string, Set<string>>();
+  const added = new Map<string, Set<string>>();
+  const note = (target: Map<string, Set<string>>, table: string, column: string): void => {
+    target.set(table, (target.get(table) ?? new Set<string>()).add(column));
+  };
+  for (const c of changes) {
+    if (c.kind === 'DropColumn') note(dropped, c.table, c.column.name);
+    else if (c.kind === 'AddColumn') note(added, c.table, c.column.name);
+  }
   // An ALTER POLICY runs after the type change: one on a retyped column becomes drop + create around it.
+  // So does one whose old expression reads a column the plan drops (the policy must go before the
+  // column), or whose new one reads a column the plan adds (the rollback drops it).
   const result: Change[] = [];
   const touched = new Set<string>();
   for (const c of changes) {
-    if (c.kind === 'AlterPolicy' && (reads(c.from, retyped.get(c.table)) || reads(c.to, retyped.get(c.table)))) {
+    if (
+      c.kind === 'AlterPolicy' &&
+      (reads(c.from, retyped.get(c.table)) || reads(c.to, retyped.get(c.table)) || reads(c.from, dropped.get(c.table)) || reads(c.to, added.get(c.table)))
+    ) {
       result.push({ kind: 'DropPolicy', table: c.table, policy: c.from }, { kind: 'CreatePolicy', table: c.table, policy: c.to });
     } else result.push(c);
     if (c.kind === 'DropPolicy' || c.kind === 'AlterPolicy' || c.kind === 'CreatePolicy') {
