@@ -1,8 +1,9 @@
 /**
  * Cache of the checked spec, keyed by the bytes of every spec file and the settings that affect
  * checking. A plan on an unchanged spec then skips parsing, validation and toCatalog entirely.
- * An entry is three files: the small part every plan needs (findings, inputs, the draft's hash),
- * and the spec with positions and the draft, each read only when a plan needs it.
+ * An entry is two files: the small part every plan needs (findings, inputs, the draft's hash), and
+ * the draft, read only when a plan needs it. The spec with its positions is not stored: when a plan
+ * needs it, the YAML is read again (each unchanged file from the parse cache, without parsing).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { readCacheJson, writeCacheFiles } from './cache-files.js';
 import type { CheckedSpec, FreshSpec } from './spec-input.js';
 
 const KEEP = 4;
-const FILES_PER_ENTRY = 3;
+const FILES_PER_ENTRY = 2;
 
 /** The key of a spec directory's content, or undefined when it cannot be read (loading reports why). */
 export function specCacheKey(dir: string, config: Config): string | undefined {
@@ -34,19 +35,22 @@ export function specCacheKey(dir: string, config: Config): string | undefined {
 }
 
 type StoredSummary = Pick<CheckedSpec, 'findings' | 'inputs' | 'draftKey'>;
-type StoredLoaded = Omit<LoadedSpec, 'positions'> & { readonly positions: [string, unknown][] };
 
 const names = (key: string) => ({
   summary: `spec-${key}.json`,
-  loaded: `spec-${key}.loaded.json`,
   draft: `spec-${key}.draft.json`,
 });
 
 /**
- * The cached entry, or undefined on a miss. Should a part read on demand be gone or unreadable by
- * then, `reload` checks the spec afresh.
+ * The cached entry, or undefined on a miss. `load` reads the spec with its positions; should the
+ * draft be gone or unreadable by the time it is needed, `reload` checks the spec afresh.
  */
-export function readSpecCache(cacheDir: string, key: string, reload: () => Promise<FreshSpec>): CheckedSpec | undefined {
+export function readSpecCache(
+  cacheDir: string,
+  key: string,
+  load: () => Promise<LoadedSpec>,
+  reload: () => Promise<FreshSpec>,
+): CheckedSpec | undefined {
   const files = names(key);
   const summary = readCacheJson<Partial<StoredSummary>>(join(cacheDir, files.summary));
   if (!summary?.findings || !summary.inputs || typeof summary.draftKey !== 'string') return undefined;
@@ -58,11 +62,7 @@ export function readSpecCache(cacheDir: string, key: string, reload: () => Promi
     findings: summary.findings,
     inputs: summary.inputs,
     draftKey: summary.draftKey,
-    loaded: () =>
-      (loaded ??= (async () => {
-        const stored = readCacheJson<StoredLoaded>(join(cacheDir, files.loaded));
-        return stored?.positions ? { ...stored, positions: new Map(stored.positions) } as LoadedSpec : (await again()).loaded;
-      })()),
+    loaded: () => (loaded ??= load()),
     draft: () => (draft ??= (async () => readCacheJson<Catalog>(join(cacheDir, files.draft)) ?? (await again()).draft)()),
   };
 }
@@ -70,11 +70,10 @@ export function readSpecCache(cacheDir: string, key: string, reload: () => Promi
 export function writeSpecCache(cacheDir: string, key: string, checked: CheckedSpec, fresh: FreshSpec): void {
   const files = names(key);
   const summary: StoredSummary = { findings: checked.findings, inputs: checked.inputs, draftKey: checked.draftKey };
-  const loaded: StoredLoaded = { ...fresh.loaded, positions: [...fresh.loaded.positions] };
-  // The summary last: an entry is only found once its parts are in place.
+  // The summary last: an entry is only found once its draft is in place.
   writeCacheFiles(
     cacheDir,
-    { [files.loaded]: JSON.stringify(loaded), [files.draft]: JSON.stringify(fresh.draft), [files.summary]: JSON.stringify(summary) },
+    { [files.draft]: JSON.stringify(fresh.draft), [files.summary]: JSON.stringify(summary) },
     'spec-',
     KEEP * FILES_PER_ENTRY,
   );

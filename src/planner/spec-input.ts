@@ -30,7 +30,7 @@ export function draftKeyOf(draft: Catalog): string {
 export async function loadAndCheckSpec(dir: string, config: Config, cacheDir?: string): Promise<CheckedSpec> {
   const key = cacheDir ? specCacheKey(dir, config) : undefined;
   if (cacheDir && key) {
-    const cached = readSpecCache(cacheDir, key, () => checkSpec(dir, config, cacheDir));
+    const cached = readSpecCache(cacheDir, key, () => loadYaml(dir, cacheDir), () => checkSpec(dir, config, cacheDir));
     if (cached) return cached;
   }
   const fresh = await checkSpec(dir, config, cacheDir);
@@ -52,19 +52,22 @@ export interface FreshSpec {
   readonly inputs: PlanInputs;
 }
 
+/** Reads the YAML with positions, unchanged files from the parse cache. */
+async function loadYaml(dir: string, cacheDir?: string): Promise<LoadedSpec> {
+  const [{ loadSpec }, { openParseCache }] = await Promise.all([import('../spec/index.js'), import('./parse-cache.js')]);
+  const parsed = cacheDir ? openParseCache(cacheDir) : undefined;
+  const loaded = await loadSpec(dir, { parsed });
+  parsed?.save();
+  return loaded;
+}
+
 /**
  * Parses and validates the YAML (files unchanged since an earlier run are not parsed again). The
  * parser and the rules load only here, when the spec cache cannot answer.
  */
 async function checkSpec(dir: string, config: Config, cacheDir?: string): Promise<FreshSpec> {
-  const [{ loadSpec, validateSpec }, { toCatalog }, { openParseCache }] = await Promise.all([
-    import('../spec/index.js'),
-    import('../plan/index.js'),
-    import('./parse-cache.js'),
-  ]);
-  const parsed = cacheDir ? openParseCache(cacheDir) : undefined;
-  const loaded = await loadSpec(dir, { parsed });
-  parsed?.save();
+  const [{ validateSpec }, { toCatalog }] = await Promise.all([import('../spec/index.js'), import('../plan/index.js')]);
+  const loaded = await loadYaml(dir, cacheDir);
   const { errors, findings } = validateSpec(loaded, config);
   if (errors.length > 0) throw new InputError('the spec is invalid; fix it and plan again', errors);
   const { catalog, inputs } = toCatalog(loaded.spec, { preset: config.preset });
