@@ -80,24 +80,18 @@ export function serverShadowProvider(serverUrl: string, options: { privateServer
   async function make(): Promise<ShadowDatabase> {
     installSignalHandlers();
     const name = `schema_shadow_${randomBytes(6).toString('hex')}`;
-    const admin = connect(serverUrl);
-    try {
-      await admin.exec(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
-    } catch (error) {
-      throw new OperationError(
-        `cannot create a shadow database on ${admin.displayUrl}: ${(error as Error).message}; pass --shadow-url, or grant CREATEDB`,
-      );
-    } finally {
-      await admin.close();
-    }
     const url = databaseUrl(serverUrl, name);
     const db = connect(url, { max: 1 });
+    const admin = connect(serverUrl);
+    const created = admin.exec(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`).finally(() => admin.close());
     let disposed = false;
     const dispose = async (): Promise<void> => {
       if (disposed) return;
       disposed = true;
       live.delete(dispose);
       await db.close().catch(() => undefined);
+      // Interrupted while it was being created: drop it once it exists.
+      if (!(await created.then(() => true, () => false))) return;
       const dropper = connect(serverUrl);
       try {
         await dropper.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -105,7 +99,17 @@ export function serverShadowProvider(serverUrl: string, options: { privateServer
         await dropper.close();
       }
     };
+    // Registered before CREATE DATABASE runs: Ctrl-C while a shadow is being made still drops it.
     live.add(dispose);
+    try {
+      await created;
+    } catch (error) {
+      live.delete(dispose);
+      await db.close().catch(() => undefined);
+      throw new OperationError(
+        `cannot create a shadow database on ${admin.displayUrl}: ${(error as Error).message}; pass --shadow-url, or grant CREATEDB`,
+      );
+    }
     return { name, url, db, dispose };
   }
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { connect } from '../../src/db/index.js';
 import { canCreateDatabases, runSteps, serverShadowProvider, StepFailedError } from '../../src/shadow/index.js';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { adminUrl } from '../helpers/db.js';
+import { REPO_ROOT } from '../helpers/cli.js';
 
 async function databaseExists(name: string): Promise<boolean> {
   const db = connect(adminUrl());
@@ -37,6 +40,26 @@ describe('shadow databases', () => {
     await first.dispose();
     expect(await databaseExists(first.name)).toBe(false);
     expect(await provider.release()).toEqual([]);
+  });
+
+  it('drops its shadows on Ctrl-C, also one still being created', async () => {
+    // A process makes a shadow, starts making a spare, and is interrupted at once.
+    const script = `
+      const { serverShadowProvider } = await import(${JSON.stringify(join(REPO_ROOT, 'dist', 'shadow', 'index.js'))});
+      const provider = serverShadowProvider(process.env.ADMIN_URL);
+      const shadow = await provider.create();
+      console.log(shadow.name);
+      provider.warm(1);
+      setTimeout(() => process.kill(process.pid, 'SIGINT'), 20);
+      setTimeout(() => {}, 60_000);`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ADMIN_URL: adminUrl() } });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const name = out.trim();
+    expect(name).toMatch(/^schema_shadow_/);
+    expect(code).toBe(130);
+    expect(await databaseExists(name)).toBe(false);
   });
 
   it('knows whether the role may create databases', async () => {
