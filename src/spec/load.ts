@@ -102,7 +102,7 @@ export async function loadSpec(dir: string, options: { readonly parsed?: ParsedF
   }
   if (findings.length > 0) throw new InputError(summary(findings), sortFindings(findings));
   const loaded: LoadedSpec = { spec: merged as Spec, positions, files, warnings: sortFindings(warnings) };
-  const shape = checkShape(loaded);
+  const shape = await checkShape(loaded);
   if (shape.length > 0) throw new InputError(summary(shape), sortFindings(shape));
   return loaded;
 }
