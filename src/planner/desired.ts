@@ -84,7 +84,7 @@ async function normalizeOnShadow(d: DesiredInputs, draft: Catalog, provider: () 
     }
     return await introspect(shadow.db, { schemas: d.inputs.managedSchemas, extensions: d.inputs.extensions });
   } finally {
-    await shadow.dispose();
+    shadows.retire(shadow);
   }
 }
 

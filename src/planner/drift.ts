@@ -32,9 +32,9 @@ export async function detectDrift(o: DriftOptions): Promise<DriftReport> {
     targetVersion: o.config.target_version,
   };
   const db = connect(o.dbUrl, { max: LIVE_READERS });
+  let providerPromise: Promise<ShadowProvider> | undefined;
   try {
     const major = Math.floor((await db.serverVersion()) / 10000);
-    let providerPromise: Promise<ShadowProvider> | undefined;
     const provider = (): Promise<ShadowProvider> =>
       (providerPromise ??= chooseShadowProvider({
         shadowUrl: o.config.shadow_url,
@@ -51,6 +51,7 @@ export async function detectDrift(o: DriftOptions): Promise<DriftReport> {
     const plan = buildPlan(live, desired, inputs, options);
     return { changes: plan.forward.map((step) => step.description) };
   } finally {
+    await providerPromise?.then((p) => p.release(), () => undefined);
     await db.close();
   }
 }

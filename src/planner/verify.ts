@@ -71,6 +71,6 @@ export async function verifyPlan(v: VerifyInputs, provider: ShadowProvider): Pro
     await run('rollback', v.rollbackSql);
     expect('rollback restores the live schema', await read(), live);
   } finally {
-    await shadow.dispose();
+    provider.retire(shadow);
   }
 }

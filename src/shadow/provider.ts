@@ -25,7 +25,12 @@ export interface ShadowProvider {
    * create() calls need not wait for CREATE DATABASE. An error surfaces at that create().
    */
   warm(count: number): void;
-  /** Drops the databases warmed and not taken; returns their names. */
+  /**
+   * Hands a used database back: it is dropped in the background (DROP DATABASE takes tens of
+   * milliseconds), and release() waits for it.
+   */
+  retire(shadow: ShadowDatabase): void;
+  /** Drops the databases warmed and not taken, and waits for the retired ones; returns the names of those not taken. */
   release(): Promise<string[]>;
 }
 
@@ -52,6 +57,7 @@ function databaseUrl(serverUrl: string, name: string): string {
 /** Temporary databases on an existing server (`CREATE DATABASE`, dropped after). */
 export function serverShadowProvider(serverUrl: string, options: { privateServer?: boolean } = {}): ShadowProvider {
   const spares: Promise<ShadowDatabase>[] = [];
+  const retiring: Promise<void>[] = [];
   return {
     description: new URL(serverUrl).host,
     privateServer: options.privateServer ?? false,
@@ -63,7 +69,11 @@ export function serverShadowProvider(serverUrl: string, options: { privateServer
         spares.push(spare);
       }
     },
+    retire(shadow) {
+      retiring.push(shadow.dispose().catch(() => undefined));
+    },
     async release() {
+      await Promise.all(retiring.splice(0));
       const unused = spares.splice(0);
       const dropped = await Promise.all(
         unused.map((spare) =>

@@ -38,7 +38,11 @@ async function desiredInputs(cacheDir: string | undefined) {
 
 async function desired(cacheDir: string | undefined) {
   const provider = serverShadowProvider(adminUrl(), { privateServer: true });
-  return desiredCatalog(await desiredInputs(cacheDir), async () => provider);
+  try {
+    return await desiredCatalog(await desiredInputs(cacheDir), async () => provider);
+  } finally {
+    await provider.release();
+  }
 }
 
 function edit(file: string, from: RegExp | string, to: string): void {
