@@ -125,6 +125,7 @@ function functionSpec(fn: FunctionDef, publicManaged: boolean): FunctionSpec {
   if (fn.volatility !== 'volatile') out.volatility = fn.volatility;
   if (fn.security !== 'invoker') out.security = fn.security;
   if (fn.strict) out.strict = true;
+  Object.assign(out, functionAttributes(fn.definition));
   const settings = functionSettings(fn);
   if (settings.length > 0 && settings[0]![0] === 'search_path') out.search_path = settings.shift()![1];
   if (settings.length > 0) out.set = Object.fromEntries(settings);
@@ -132,6 +133,29 @@ function functionSpec(fn: FunctionDef, publicManaged: boolean): FunctionSpec {
   if (grants) out.grants = grants;
   if (fn.comment !== undefined) out.comment = fn.comment;
   out.body = fn.body;
+  return out;
+}
+
+/**
+ * LEAKPROOF, PARALLEL, COST and ROWS as `pg_get_functiondef` prints them (only when they differ from
+ * the default), read from its header: the lines before the body.
+ */
+export function functionAttributes(definition: string): Pick<FunctionSpec, 'leakproof' | 'parallel' | 'cost' | 'rows'> {
+  const header: string[] = [];
+  for (const line of definition.split('\n').slice(1)) {
+    if (!line.startsWith(' ')) break;
+    // A setting's value or the result type could hold the same words.
+    if (!line.startsWith(' SET ') && !line.startsWith(' RETURNS ')) header.push(line);
+  }
+  const text = ` ${header.join(' ')} `;
+  const out: Mutable<Pick<FunctionSpec, 'leakproof' | 'parallel' | 'cost' | 'rows'>> = {};
+  if (/ LEAKPROOF /.test(text)) out.leakproof = true;
+  const parallel = / PARALLEL (SAFE|RESTRICTED|UNSAFE) /.exec(text)?.[1];
+  if (parallel && parallel !== 'UNSAFE') out.parallel = parallel.toLowerCase() as 'safe' | 'restricted';
+  const cost = / COST ([0-9.e+]+) /.exec(text)?.[1];
+  if (cost !== undefined) out.cost = Number(cost);
+  const rows = / ROWS ([0-9.e+]+) /.exec(text)?.[1];
+  if (rows !== undefined) out.rows = Number(rows);
   return out;
 }
 

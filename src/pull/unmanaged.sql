@@ -59,15 +59,6 @@ SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END,
   WHERE n.nspname = ANY ($1::text[]) AND p.prokind IN ('a', 'w')
     AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
 UNION ALL
-SELECT 'function', quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',
-       concat_ws(', ', CASE WHEN p.proleakproof THEN 'LEAKPROOF' END, CASE WHEN p.proparallel <> 'u' THEN 'PARALLEL ' || CASE p.proparallel WHEN 's' THEN 'SAFE' ELSE 'RESTRICTED' END END,
-                 CASE WHEN p.procost <> CASE WHEN l.lanname IN ('c', 'internal') THEN 1 ELSE 100 END THEN 'COST ' || p.procost END,
-                 CASE WHEN p.proretset AND p.prorows <> 1000 THEN 'ROWS ' || p.prorows END)
-  FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace JOIN pg_catalog.pg_language l ON l.oid = p.prolang
-  WHERE n.nspname = ANY ($1::text[]) AND p.prokind IN ('f', 'p')
-    AND (p.proleakproof OR p.proparallel <> 'u' OR p.procost <> CASE WHEN l.lanname IN ('c', 'internal') THEN 1 ELSE 100 END OR (p.proretset AND p.prorows <> 1000))
-    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
-UNION ALL
 SELECT 'operator', quote_ident(n.nspname) || '.' || o.oprname || '(' || coalesce(format_type(o.oprleft, NULL), 'NONE') || ', ' || coalesce(format_type(o.oprright, NULL), 'NONE') || ')', 'the operator'
   FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
   WHERE n.nspname = ANY ($1::text[])

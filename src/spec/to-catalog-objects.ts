@@ -102,6 +102,10 @@ export function toFunction(schema: string, name: string, fn: FunctionSpec, index
     `LANGUAGE ${quoteIdent(language)}`,
     ...(procedure ? [] : [volatility.toUpperCase()]),
     ...(strict && !procedure ? ['STRICT'] : []),
+    ...(fn.leakproof === true && !procedure ? ['LEAKPROOF'] : []),
+    ...(fn.parallel !== undefined && !procedure ? [`PARALLEL ${fn.parallel.toUpperCase()}`] : []),
+    ...(fn.cost !== undefined && !procedure ? [`COST ${numberSql(fn.cost)}`] : []),
+    ...(fn.rows !== undefined && !procedure ? [`ROWS ${numberSql(fn.rows)}`] : []),
     ...(security === 'definer' ? ['SECURITY DEFINER'] : []),
     // Setting names are validated as (dotted) identifiers; values are string literals (search_path: a list of names).
     ...settings.map((entry) => `SET ${entry[0]} = ${settingSql(entry)}`),
@@ -123,6 +127,12 @@ export function toFunction(schema: string, name: string, fn: FunctionSpec, index
     grants: functionGrants(fn.grants),
     ...(fn.comment !== undefined ? { comment: fn.comment } : {}),
   };
+}
+
+/** A positive number from the YAML as SQL (the schema admits only finite numbers above 0). */
+function numberSql(value: number): string {
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`not a positive number: ${value}`);
+  return String(value);
 }
 
 /** A SQL-standard function body (PostgreSQL 14+), written without quotes. */

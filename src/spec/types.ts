@@ -236,6 +236,12 @@ export interface FunctionSpec {
   readonly volatility?: 'volatile' | 'stable' | 'immutable';
   readonly security?: 'invoker' | 'definer';
   readonly strict?: boolean;
+  readonly leakproof?: boolean;
+  readonly parallel?: 'unsafe' | 'restricted' | 'safe';
+  /** COST: estimated execution cost. */
+  readonly cost?: number;
+  /** ROWS: estimated rows of a set-returning function. */
+  readonly rows?: number;
   readonly search_path?: string;
   /** Other settings (SET name = value) applied while the function runs, e.g. `statement_timeout: 5s`. */
   readonly set?: Readonly<Record<string, string>>;

@@ -45,6 +45,12 @@ CREATE FUNCTION public.slow_report() RETURNS integer LANGUAGE sql STABLE
   SET statement_timeout = '5s' SET work_mem = '64MB' SET search_path = public, pg_temp SET app.tenant = 'a b''c'
   AS $$ SELECT 1 $$;
 
+-- Planner attributes of functions.
+CREATE FUNCTION public.safe_compare(a text, b text) RETURNS boolean LANGUAGE sql IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE
+  AS $$ SELECT a = b $$;
+CREATE FUNCTION public.costly_series(n integer) RETURNS SETOF integer LANGUAGE sql PARALLEL RESTRICTED COST 250 ROWS 40
+  AS $$ SELECT generate_series(1, n) $$;
+
 -- View options.
 CREATE VIEW public.open_bookings WITH (security_barrier = true, check_option = cascaded) AS
   SELECT id, during FROM public.bookings WHERE NOT cancelled;
