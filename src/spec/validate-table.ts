@@ -6,7 +6,10 @@ import { isEnumValueDefault, jsonKind, primaryKeyColumns, refKey, userTypeKey } 
 import { functionKey } from './to-catalog-table.js';
 import type { IndexSpec, TableSpec, TriggerSpec } from './types.js';
 
-const ORDER_WORDS = /^[A-Za-z_][A-Za-z0-9_.]*(\s+[A-Za-z_][A-Za-z0-9_.]*)*$/;
+/** A (qualified) name: bare words, or double-quoted ones with inner quotes doubled (`pg_catalog."C"`). */
+const NAME = String.raw`(?:[A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")+")(?:\.(?:[A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")+"))*`;
+/** Words after an index key: ordering, NULLS placement, an operator class, COLLATE "name". Pasted into DDL, so nothing else. */
+const ORDER_WORDS = new RegExp(`^${NAME}(\\s+${NAME})*$`);
 
 /** `(expr) DESC` -> { expression: '(expr)', rest: 'DESC' }, respecting quotes and nested parentheses. */
 export function splitParenthesized(text: string): { expression: string; rest: string } {

@@ -193,6 +193,15 @@ functions:
     expect(bad.map((e) => e.code)).toEqual(['invalid-index']);
   });
 
+  it('accepts a collation after an index key, quoted or qualified, and nothing pasted after it', async () => {
+    const ok = await errorsOf(table('      e: { type: text }\n', `    indexes: [{ columns: ['e COLLATE "C" DESC', '(lower(e)) COLLATE pg_catalog."POSIX"'] }]\n`));
+    expect(ok).toEqual([]);
+    for (const key of ['e COLLATE "C"; DROP TABLE t', 'e COLLATE "C', '(lower(e)) COLLATE "C" --']) {
+      const bad = await errorsOf(table('      e: { type: text }\n', `    indexes: [{ columns: [${JSON.stringify(key)}] }]\n`));
+      expect(bad.length, key).toBeGreaterThan(0);
+    }
+  });
+
   it('warns on SET NULL for a NOT NULL column and rejects SQL trigger functions', async () => {
     const yaml = `${table('      id: { type: uuid, primary_key: true }\n      u: { type: uuid, not_null: true, references: { table: auth.users, on_delete: set null } }\n')}`;
     const dir = specDir({ 'x.yaml': yaml });
