@@ -141,6 +141,8 @@ export interface Index {
   readonly include: readonly string[];
   readonly where?: string;
   readonly nullsNotDistinct: boolean;
+  /** Storage parameters (`WITH (...)`) as PostgreSQL keeps them, `name=value` in the order given; absent when none. */
+  readonly with?: readonly string[];
   /** `pg_get_indexdef`, with the schema-qualified table. */
   readonly definition: string;
   readonly comment?: string;

@@ -31,7 +31,7 @@ export interface DesiredInputs {
 }
 
 /** Bumped when the layout of cache entries changes. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 export function desiredCacheKey(d: DesiredInputs): string {
   const hash = createHash('sha256');

@@ -124,10 +124,22 @@ export function indexSpec(relation: string, columnNames: readonly string[], inde
   if (index.include.length > 0) out.include = index.include.map((key) => plainColumnOf(key, columnNames) ?? key);
   if (index.where !== undefined) out.where = stripOuterParens(index.where);
   if (index.nullsNotDistinct) out.nulls_not_distinct = true;
+  if (index.with && index.with.length > 0) out.with = storageParameters(index.with);
   if (index.comment !== undefined) out.comment = index.comment;
   // Key `name` first reads best.
   const { name, ...rest } = out;
   return name === undefined ? rest : { name, ...rest };
+}
+
+/** `['fillfactor=70', 'fastupdate=off']` -> `{ fillfactor: 70, fastupdate: 'off' }`. */
+function storageParameters(options: readonly string[]): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const option of options) {
+    const eq = option.indexOf('=');
+    const value = option.slice(eq + 1);
+    out[option.slice(0, eq)] = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(value) ? Number(value) : value;
+  }
+  return out;
 }
 
 function policySpec(policy: Policy): PolicySpec {

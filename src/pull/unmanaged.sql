@@ -37,6 +37,8 @@ SELECT 'table', r.qname, 'CLUSTER ON ' || quote_ident(ic.relname)
 UNION ALL
 SELECT 'index', quote_ident(r.nspname) || '.' || quote_ident(ic.relname), 'storage parameters (' || array_to_string(ic.reloptions, ', ') || ')'
   FROM rel r JOIN pg_catalog.pg_index i ON i.indrelid = r.oid JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid WHERE ic.reloptions IS NOT NULL
+    -- Those of a plain index are in the spec (`with:`); those of a key's index are not.
+    AND EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
 UNION ALL
 SELECT 'trigger', quote_ident(t.tgname) || ' on ' || r.qname,
        CASE WHEN t.tgconstraint <> 0 THEN 'CONSTRAINT TRIGGER' WHEN t.tgenabled = 'R' THEN 'ENABLE REPLICA' ELSE 'ENABLE ALWAYS' END

@@ -108,6 +108,12 @@ const index = obj(
     using: str('Access method, e.g. `btree` (default), `gin`, `gist`, `brin`, `hash`.'),
     include: strings('INCLUDE columns (covering index).'),
     nulls_not_distinct: bool('NULLS NOT DISTINCT (PostgreSQL 15+).'),
+    with: {
+      type: 'object',
+      description: 'Storage parameters (WITH (...)), e.g. `{ fillfactor: 70 }`, `{ fastupdate: off }`.',
+      propertyNames: { pattern: '^[a-z_][a-z0-9_.]*$' },
+      additionalProperties: { type: ['string', 'number', 'boolean'] },
+    },
     comment: str('COMMENT ON INDEX.'),
   },
   ['columns'],

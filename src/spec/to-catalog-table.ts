@@ -264,6 +264,7 @@ export function toIndex(tableName: string, i: IndexSpec, columns: ReadonlySet<st
     include: (i.include ?? []).map(quoteIdent),
     ...(i.where !== undefined ? { where: i.where } : {}),
     nullsNotDistinct: i.nulls_not_distinct === true,
+    ...(i.with && Object.keys(i.with).length > 0 ? { with: Object.entries(i.with).map(([name, value]) => `${name}=${String(value)}`) } : {}),
     definition: '',
     ...(i.comment !== undefined ? { comment: i.comment } : {}),
   };

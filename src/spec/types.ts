@@ -143,6 +143,8 @@ export interface IndexSpec {
   readonly using?: string;
   readonly include?: readonly string[];
   readonly nulls_not_distinct?: boolean;
+  /** Storage parameters, e.g. `{ fillfactor: 70 }`. */
+  readonly with?: Readonly<Record<string, string | number | boolean>>;
   readonly comment?: string;
 }
 

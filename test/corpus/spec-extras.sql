@@ -34,6 +34,7 @@ CREATE TABLE public.tickets (
   seat_id integer REFERENCES public.invoices (id) ON DELETE SET NULL,
   code text CONSTRAINT tickets_code_key UNIQUE DEFERRABLE
 );
+CREATE INDEX tickets_seat_ff ON public.tickets (seat_id) WITH (fillfactor = 70, deduplicate_items = off) WHERE seat_id IS NOT NULL;
 CREATE INDEX tickets_code_c ON public.tickets (code COLLATE "C" DESC NULLS LAST, (lower(code)) COLLATE pg_catalog."POSIX");
 
 -- A disabled trigger.

@@ -31,6 +31,19 @@ describe('shapes from other migration suites', () => {
     );
   });
 
+  it('index storage parameters added, changed and dropped', async () => {
+    await roundTrip(
+      `CREATE TABLE public.events (id int, kind text, at timestamptz);
+       CREATE INDEX events_kind ON public.events (kind) WITH (fillfactor = 70);
+       CREATE INDEX events_at ON public.events USING brin (at) WITH (pages_per_range = 16, autosummarize = on);
+       CREATE INDEX events_id ON public.events (id);`,
+      `CREATE TABLE public.events (id int, kind text, at timestamptz);
+       CREATE INDEX events_kind ON public.events (kind) WITH (fillfactor = 90, deduplicate_items = off);
+       CREATE INDEX events_at ON public.events USING brin (at);
+       CREATE INDEX events_id ON public.events (id) WITH (fillfactor = 50);`,
+    );
+  });
+
   it('a standalone unique index becomes the index of a primary key of the same name', async () => {
     await roundTrip(
       `CREATE TABLE public.orders (order_no int NOT NULL);

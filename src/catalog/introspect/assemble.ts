@@ -136,6 +136,8 @@ function indexOf(row: R): Index {
   out['nullsNotDistinct'] = row['nulls_not_distinct'] === true;
   out['unique'] = row['unique'] === true;
   setOptional(out, 'where', opt(row['where']));
+  const options = strs(row['options']);
+  if (options.length > 0) out['with'] = options;
   return out as unknown as Index;
 }
 

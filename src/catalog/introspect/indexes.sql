@@ -10,6 +10,7 @@ SELECT i.indrelid::int8::text AS rel, ic.relname AS name, i.indisunique AS uniqu
        pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
        -- Pretty printing changes only expressions: a plain index's keys are read from `definition`.
        CASE WHEN i.indexprs IS NOT NULL THEN pg_catalog.pg_get_indexdef(i.indexrelid, 0, true) END AS pretty_definition,
+       ic.reloptions::text[] AS options,
        ds.description AS comment
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid

@@ -1,5 +1,5 @@
 /** SQL for tables, columns, constraints and indexes. */
-import { quoteIdent } from '../../catalog/names.js';
+import { quoteIdent, quoteLiteral } from '../../catalog/names.js';
 import type { Column, Constraint, Index, Table } from '../../catalog/types.js';
 import { constraintDef } from '../diff/tables.js';
 import type { Hazard, PlanOptions, Step } from '../types.js';
@@ -353,6 +353,14 @@ function dropInvalidLeftover(schema: string, name: string, object: string): Step
   );
 }
 
+/** `fillfactor=70` -> `fillfactor = '70'`: the name is an identifier (checked in the spec), the value a literal. */
+function storageParameterSql(option: string): string {
+  const eq = option.indexOf('=');
+  const name = eq < 0 ? option : option.slice(0, eq);
+  if (!/^[a-z_][a-z0-9_.]*$/i.test(name)) throw new Error(`not a storage parameter name: ${name}`);
+  return eq < 0 ? name : `${name} = ${quoteLiteral(option.slice(eq + 1))}`;
+}
+
 /** CREATE INDEX from the parts (the draft catalog has no `definition`). */
 export function indexSql(table: string, i: Index, concurrently: boolean, options: PlanOptions): string {
   const parts = [`CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}IF NOT EXISTS ${quoteIdent(i.name)} ON ${q(table)}`];
@@ -362,6 +370,7 @@ export function indexSql(table: string, i: Index, concurrently: boolean, options
   // A PostgreSQL 15 feature: emitted only when the index asks for it, whatever options.targetVersion says.
   if (i.nullsNotDistinct) parts.push('NULLS NOT DISTINCT');
   void options;
+  if (i.with && i.with.length > 0) parts.push(`WITH (${i.with.map(storageParameterSql).join(', ')})`);
   if (i.where !== undefined) parts.push(`WHERE ${i.where}`);
   return parts.join(' ');
 }
