@@ -162,26 +162,33 @@ function earlyFunctions(changes: readonly Change[]): Set<string> {
   return out;
 }
 
-function viewRanks(changes: readonly Change[]): Map<string, number> {
-  const views = new Map<string, View>();
-  for (const c of changes) {
-    if (c.kind === 'CreateView' || c.kind === 'DropView') views.set(`${c.view.schema}.${c.view.name}`, c.view);
-    if (c.kind === 'ReplaceView') views.set(`${c.to.schema}.${c.to.name}`, c.to);
-  }
+/**
+ * Depth of each key in a dependency graph: 0 for a key that depends on none of the others, else one
+ * more than the deepest it depends on. A cycle counts as depth 0 where it closes.
+ */
+function dependencyDepths(keys: Iterable<string>, dependsOn: (key: string) => readonly string[]): Map<string, number> {
   const depth = new Map<string, number>();
   const visit = (key: string, seen: Set<string>): number => {
     const known = depth.get(key);
     if (known !== undefined) return known;
     if (seen.has(key)) return 0;
     seen.add(key);
-    const view = views.get(key)!;
-    const deps = viewMentions(view, [...views.keys()].filter((k) => k !== key));
-    const d = deps.length === 0 ? 0 : 1 + Math.max(...deps.map((k) => visit(k, seen)));
+    let d = 0;
+    for (const other of dependsOn(key)) d = Math.max(d, 1 + visit(other, seen));
     depth.set(key, d);
     return d;
   };
-  for (const key of views.keys()) visit(key, new Set());
+  for (const key of keys) visit(key, new Set());
   return depth;
+}
+
+function viewRanks(changes: readonly Change[]): Map<string, number> {
+  const views = new Map<string, View>();
+  for (const c of changes) {
+    if (c.kind === 'CreateView' || c.kind === 'DropView') views.set(`${c.view.schema}.${c.view.name}`, c.view);
+    if (c.kind === 'ReplaceView') views.set(`${c.to.schema}.${c.to.name}`, c.to);
+  }
+  return dependencyDepths(views.keys(), (key) => viewMentions(views.get(key)!, [...views.keys()].filter((k) => k !== key)));
 }
 
 /** Dropped tables: those that reference others (FK) go first. */
@@ -193,22 +200,10 @@ function dropTableRanks(changes: readonly Change[]): Map<string, number> {
     const parent = c.table.partitionOf?.parent;
     dropped.set(`${c.table.schema}.${c.table.name}`, parent ? [...refs, parent] : refs);
   }
-  const level = new Map<string, number>();
-  const visit = (key: string, seen: Set<string>): number => {
-    const known = level.get(key);
-    if (known !== undefined) return known;
-    if (seen.has(key)) return 0;
-    seen.add(key);
-    let l = 0;
-    for (const [other, refs] of dropped) if (other !== key && refs.includes(key)) l = Math.max(l, visit(other, seen) + 1);
-    level.set(key, l);
-    return l;
-  };
-  for (const key of dropped.keys()) visit(key, new Set());
-  return level;
+  // A table goes after every dropped table that references it.
+  return dependencyDepths(dropped.keys(), (key) => [...dropped].filter(([other, refs]) => other !== key && refs.includes(key)).map(([other]) => other));
 }
 
-/** Functions the plan creates or replaces: those whose body calls another of them go after it (SQL bodies are checked on creation). */
 const escRe = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whether a function body calls `fn` (by its name, qualified or not). */
@@ -228,6 +223,10 @@ function functionsDroppedLate(changes: readonly Change[]): Set<string> {
   return out;
 }
 
+/**
+ * Functions the plan creates or replaces (or, with `drops`, drops): those whose body calls another
+ * of them go after it (SQL bodies are checked on creation).
+ */
 function functionRanks(changes: readonly Change[], drops = false): Map<string, number> {
   const fns = new Map<string, FunctionDef>();
   for (const c of changes) {
@@ -235,20 +234,7 @@ function functionRanks(changes: readonly Change[], drops = false): Map<string, n
     if (c.kind === 'ReplaceFunction' && !drops) fns.set(`${c.to.schema}.${c.to.name}`, c.to);
     if (c.kind === 'DropFunction' && drops) fns.set(`${c.fn.schema}.${c.fn.name}`, c.fn);
   }
-  const depth = new Map<string, number>();
-  const visit = (key: string, seen: Set<string>): number => {
-    const known = depth.get(key);
-    if (known !== undefined) return known;
-    if (seen.has(key)) return 0;
-    seen.add(key);
-    const fn = fns.get(key)!;
-    let d = 0;
-    for (const [other, o] of fns) if (other !== key && calls(fn.body, o)) d = Math.max(d, 1 + visit(other, seen));
-    depth.set(key, d);
-    return d;
-  };
-  for (const key of fns.keys()) visit(key, new Set());
-  return depth;
+  return dependencyDepths(fns.keys(), (key) => [...fns].filter(([other, o]) => other !== key && calls(fns.get(key)!.body, o)).map(([other]) => other));
 }
 
 function rank(c: Change, views: Map<string, number>, drops: Map<string, number>, fns: Map<string, number> = new Map(), droppedFns: Map<string, number> = new Map()): number {
