@@ -21,24 +21,20 @@ function sortKeys(value: unknown): unknown {
     const keys = Object.keys(value);
     let inOrder = true;
     for (let i = 1; i < keys.length && inOrder; i++) inOrder = keys[i - 1]! < keys[i]!;
+    const order = inOrder ? keys : keys.sort();
     const source = value as Record<string, unknown>;
-    if (inOrder) {
-      let same = true;
-      for (const key of keys) {
-        const child = source[key];
-        if (child === undefined || (typeof child === 'object' && child !== null && sortKeys(child) !== child)) {
-          same = false;
-          break;
-        }
+    // A copy is started at the first key whose child changes or is dropped (or at once, out of order).
+    let out: Record<string, unknown> | undefined = inOrder ? undefined : {};
+    for (let i = 0; i < order.length; i++) {
+      const child = source[order[i]!];
+      const next = child === undefined ? undefined : sortKeys(child);
+      if (!out && (next !== child || child === undefined)) {
+        out = {};
+        for (let j = 0; j < i; j++) out[order[j]!] = source[order[j]!];
       }
-      if (same) return value;
+      if (out && next !== undefined) out[order[i]!] = next;
     }
-    const out: Record<string, unknown> = {};
-    for (const key of inOrder ? keys : keys.sort()) {
-      const child = source[key];
-      if (child !== undefined) out[key] = sortKeys(child);
-    }
-    return out;
+    return out ?? value;
   }
   return value;
 }
