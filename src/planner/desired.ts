@@ -46,14 +46,6 @@ export interface DesiredResult {
   readonly incremental?: number;
 }
 
-/**
- * The fingerprint (catalogFingerprint) of the cached desired Catalog, read without the catalog
- * itself: a live database with this fingerprint already is the desired state.
- */
-export function cachedDesiredFingerprint(d: DesiredInputs): string | undefined {
-  return d.cacheDir ? desiredCache(d.cacheDir).fingerprint(desiredCacheKey(d)) : undefined;
-}
-
 export async function desiredCatalog(d: DesiredInputs, provider: () => Promise<ShadowProvider>): Promise<DesiredResult> {
   const key = desiredCacheKey(d);
   const cache = d.cacheDir ? desiredCache(d.cacheDir) : undefined;
@@ -120,6 +112,8 @@ function desiredCache(dir: string) {
   };
   return {
     read,
+    has: (key: string): boolean => existsSync(join(dir, entryName(key))),
+    /** The catalogFingerprint of an entry, read without the catalog itself. */
     fingerprint(key: string): string | undefined {
       const sum = readCacheJson<{ fingerprint?: unknown }>(join(dir, sumName(key)));
       return typeof sum?.fingerprint === 'string' ? sum.fingerprint : undefined;
@@ -161,11 +155,14 @@ function shadowError(loaded: LoadedSpec, error: StepFailedError): InputError {
 
 /** Whether the desired Catalog of these inputs is in the cache (a plan then needs no shadow to normalize). */
 export function desiredIsCached(d: DesiredInputs): boolean {
-  return d.cacheDir !== undefined && existsSync(join(d.cacheDir, `desired-${desiredCacheKey(d)}.json`));
+  return d.cacheDir !== undefined && desiredCache(d.cacheDir).has(desiredCacheKey(d));
 }
 
-/** Whether a live Catalog (in canonical order) is the cached desired state, compared by fingerprint. */
+/**
+ * Whether a live Catalog (in canonical order) is the cached desired state, compared by fingerprint:
+ * the cached catalog itself is not read.
+ */
 export function liveIsDesired(live: Catalog, d: DesiredInputs): boolean {
-  const known = cachedDesiredFingerprint(d);
+  const known = d.cacheDir ? desiredCache(d.cacheDir).fingerprint(desiredCacheKey(d)) : undefined;
   return known !== undefined && catalogFingerprint(live) === known;
 }

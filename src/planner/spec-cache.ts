@@ -54,8 +54,6 @@ export function readSpecCache(
   const files = names(key);
   const summary = readCacheJson<Partial<StoredSummary>>(join(cacheDir, files.summary));
   if (!summary?.findings || !summary.inputs || typeof summary.draftKey !== 'string') return undefined;
-  let fresh: Promise<FreshSpec> | undefined;
-  const again = (): Promise<FreshSpec> => (fresh ??= reload());
   let loaded: Promise<LoadedSpec> | undefined;
   let draft: Promise<Catalog> | undefined;
   return {
@@ -63,17 +61,18 @@ export function readSpecCache(
     inputs: summary.inputs,
     draftKey: summary.draftKey,
     loaded: () => (loaded ??= load()),
-    draft: () => (draft ??= (async () => readCacheJson<Catalog>(join(cacheDir, files.draft)) ?? (await again()).draft)()),
+    draft: () => (draft ??= (async () => readCacheJson<Catalog>(join(cacheDir, files.draft)) ?? (await reload()).draft)()),
   };
 }
 
-export function writeSpecCache(cacheDir: string, key: string, checked: CheckedSpec, fresh: FreshSpec): void {
+/** Writes an entry; `draftJson` is the draft Catalog as JSON. */
+export function writeSpecCache(cacheDir: string, key: string, checked: CheckedSpec, draftJson: string): void {
   const files = names(key);
   const summary: StoredSummary = { findings: checked.findings, inputs: checked.inputs, draftKey: checked.draftKey };
   // The summary last: an entry is only found once its draft is in place.
   writeCacheFiles(
     cacheDir,
-    { [files.draft]: JSON.stringify(fresh.draft), [files.summary]: JSON.stringify(summary) },
+    { [files.draft]: draftJson, [files.summary]: JSON.stringify(summary) },
     'spec-',
     KEEP * FILES_PER_ENTRY,
   );

@@ -21,10 +21,8 @@ export interface CheckedSpec {
   readonly draft: () => Promise<Catalog>;
 }
 
-/** Hash of a draft Catalog. */
-export function draftKeyOf(draft: Catalog): string {
-  return createHash('sha256').update(JSON.stringify(draft)).digest('hex').slice(0, 32);
-}
+/** Hash of a draft Catalog's JSON. */
+const draftKeyOf = (draftJson: string): string => createHash('sha256').update(draftJson).digest('hex').slice(0, 32);
 
 /** Loads and checks the spec; with `cacheDir`, an unchanged spec is read back from the cache. */
 export async function loadAndCheckSpec(dir: string, config: Config, cacheDir?: string): Promise<CheckedSpec> {
@@ -34,14 +32,16 @@ export async function loadAndCheckSpec(dir: string, config: Config, cacheDir?: s
     if (cached) return cached;
   }
   const fresh = await checkSpec(dir, config, cacheDir);
+  // Serialized once: for the key, and for the cache.
+  const draftJson = JSON.stringify(fresh.draft);
   const checked: CheckedSpec = {
     findings: fresh.findings,
     inputs: fresh.inputs,
-    draftKey: draftKeyOf(fresh.draft),
+    draftKey: draftKeyOf(draftJson),
     loaded: async () => fresh.loaded,
     draft: async () => fresh.draft,
   };
-  if (cacheDir && key) writeSpecCache(cacheDir, key, checked, fresh);
+  if (cacheDir && key) writeSpecCache(cacheDir, key, checked, draftJson);
   return checked;
 }
 
