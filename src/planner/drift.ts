@@ -5,7 +5,7 @@ import type { Config } from '../cli/config.js';
 import { connect } from '../db/index.js';
 import { buildPlan, type PlanOptions } from '../plan/index.js';
 import { presetNamed } from '../presets/index.js';
-import { chooseShadowProvider, type ShadowProvider } from '../shadow/index.js';
+import { lazyShadowProvider } from '../shadow/index.js';
 import { desiredCatalog, liveIsDesired } from './desired.js';
 import { LIVE_READERS } from './live.js';
 import { loadAndCheckSpec } from './spec-input.js';
@@ -32,26 +32,25 @@ export async function detectDrift(o: DriftOptions): Promise<DriftReport> {
     targetVersion: o.config.target_version,
   };
   const db = connect(o.dbUrl, { max: LIVE_READERS });
-  let providerPromise: Promise<ShadowProvider> | undefined;
+  let major = 0;
+  const shadows = lazyShadowProvider(() => ({
+    shadowUrl: o.config.shadow_url,
+    target: db,
+    targetIsEmbedded: o.embedded,
+    root: o.cwd,
+    targetMajor: major,
+  }));
   try {
-    const major = Math.floor((await db.serverVersion()) / 10000);
-    const provider = (): Promise<ShadowProvider> =>
-      (providerPromise ??= chooseShadowProvider({
-        shadowUrl: o.config.shadow_url,
-        target: db,
-        targetIsEmbedded: o.embedded,
-        root: o.cwd,
-        targetMajor: major,
-      }));
+    major = Math.floor((await db.serverVersion()) / 10000);
     const live = await introspect(db, { schemas: inputs.managedSchemas, extensions: inputs.extensions }, { parallel: LIVE_READERS });
     const preset = presetNamed(o.config.preset);
     const desiredInputs = { ...checked, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') };
     if (liveIsDesired(live, desiredInputs)) return { changes: [] };
-    const { catalog: desired } = await desiredCatalog(desiredInputs, provider);
+    const { catalog: desired } = await desiredCatalog(desiredInputs, shadows.get);
     const plan = buildPlan(live, desired, inputs, options);
     return { changes: plan.forward.map((step) => step.description) };
   } finally {
-    await providerPromise?.then((p) => p.release(), () => undefined);
+    await shadows.release();
     await db.close();
   }
 }

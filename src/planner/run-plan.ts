@@ -9,7 +9,7 @@ import { connect, type Db } from '../db/index.js';
 import { nextVersion, pad, renderHeader, rollbackFileName, slugify, stateHash } from '../migrations/index.js';
 import { buildPlan, renderScript, type Plan, type PlanInputs, type PlanOptions } from '../plan/index.js';
 import { presetNamed } from '../presets/index.js';
-import { chooseShadowProvider, type ShadowProvider } from '../shadow/index.js';
+import { lazyShadowProvider } from '../shadow/index.js';
 import { InputError, OperationError, type Finding } from '../util/findings.js';
 import { VERSION } from '../version.js';
 import type { Config } from '../cli/config.js';
@@ -87,30 +87,29 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     targetVersion: o.config.target_version,
   };
   const db = connect(o.dbUrl, { max: LIVE_READERS });
-  let providerPromise: Promise<ShadowProvider> | undefined;
+  let major = 0;
+  const shadows = lazyShadowProvider(() => ({
+    shadowUrl: o.shadowUrl ?? o.config.shadow_url,
+    target: db,
+    targetIsEmbedded: o.embedded,
+    root: o.cwd,
+    targetMajor: major,
+  }));
   try {
-    const major = Math.floor((await db.serverVersion()) / 10000);
-    const provider = (): Promise<ShadowProvider> =>
-      (providerPromise ??= chooseShadowProvider({
-        shadowUrl: o.shadowUrl ?? o.config.shadow_url,
-        target: db,
-        targetIsEmbedded: o.embedded,
-        root: o.cwd,
-        targetMajor: major,
-      }));
+    major = Math.floor((await db.serverVersion()) / 10000);
     await refusePendingMigrations(db, o.migrationsDir);
     const desiredInputs = { ...checked, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') };
     // A spec not normalized before needs a shadow database, and the plan from it one more to be
     // proven on: CREATE DATABASE takes a few hundred milliseconds, so both are made while the live
     // database is read. Those not taken are dropped at the end.
-    if (!desiredIsCached(desiredInputs)) void provider().then((p) => p.warm(o.verify === 'none' ? 1 : 2), () => undefined);
+    if (!desiredIsCached(desiredInputs)) void shadows.get().then((p) => p.warm(o.verify === 'none' ? 1 : 2), () => undefined);
     const scope = { schemas: inputs.managedSchemas, extensions: inputs.extensions };
     const live = await time('introspect', () => introspect(db, scope, { parallel: LIVE_READERS }));
     // The live database already is the cached desired state: nothing to plan, nothing more to read.
     if (await time('compare', () => liveIsDesired(live, desiredInputs))) {
       return { status: 'no-changes', changes: [], hazards: [], findings, security: [], timings, verified: false };
     }
-    const desired = await time('shadow', async () => (await desiredCatalog(desiredInputs, provider)).catalog);
+    const desired = await time('shadow', async () => (await desiredCatalog(desiredInputs, shadows.get)).catalog);
     const plan = await time('diff', () => buildPlan(live, desired, inputs, options));
     const base = { findings, security: securityChanges(live, desired, inputs.managedRoles), timings, verified: false };
     if (plan.forward.length === 0) return { status: 'no-changes', changes: [], hazards: [], ...base };
@@ -150,7 +149,7 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     }
     if (o.verify !== 'none') {
       await time('verify', async () => {
-        const shadows = await provider();
+        const provider = await shadows.get();
         const prove = (scopeLive: Catalog, scopeDesired: Catalog, label: string): Promise<void> =>
           verifyPlan(
             {
@@ -165,7 +164,7 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
               runScript: runMigrationScript(options),
               onPhase: (p) => o.progress?.(`verify${label}: ${p}`),
             },
-            shadows,
+            provider,
           );
         const touched = o.verify === 'touched' ? verificationScope(live, desired) : undefined;
         if (touched) {
@@ -201,7 +200,7 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     const shown = (file: string): string => relative(o.cwd, join(o.migrationsDir, file)) || file;
     return { ...report, files: { forward: shown(forwardFile), rollback: shown(rollbackFile) } };
   } finally {
-    await providerPromise?.then((p) => p.release(), () => undefined);
+    await shadows.release();
     await db.close();
   }
 }

@@ -154,3 +154,17 @@ export async function chooseShadowProvider(options: ChooseShadowOptions): Promis
   if (await canCreateDatabases(options.target)) return serverShadowProvider(options.target.url);
   return embeddedShadowProvider(options.root, options.targetMajor >= 17 ? 17 : 15);
 }
+
+/**
+ * The provider a command chooses on first use (choosing may start an embedded server), and the
+ * release of its databases at the end, whether or not one was chosen.
+ */
+export function lazyShadowProvider(options: () => ChooseShadowOptions): { get: () => Promise<ShadowProvider>; release: () => Promise<void> } {
+  let chosen: Promise<ShadowProvider> | undefined;
+  return {
+    get: () => (chosen ??= chooseShadowProvider(options())),
+    release: async () => {
+      await chosen?.then((p) => p.release(), () => undefined);
+    },
+  };
+}
