@@ -103,3 +103,12 @@ export function parseQualifiedReference(
   if (parts.length === 2) return { schema: parts[0]!, name: parts[1]! };
   return undefined;
 }
+
+/**
+ * One `name=value` entry as PostgreSQL keeps options and settings (`reloptions`, `proconfig`): the
+ * value is undefined when there is no `=`.
+ */
+export function splitOption(option: string): { name: string; value: string | undefined } {
+  const eq = option.indexOf('=');
+  return eq < 0 ? { name: option, value: undefined } : { name: option.slice(0, eq), value: option.slice(eq + 1) };
+}

@@ -5,7 +5,7 @@
  * elsewhere (e.g. `auth.users`) are declared `external`, with the triggers the scope owns on them.
  */
 import type { Catalog, Domain, EnumType, FunctionDef, PrivilegeName, Sequence, View } from '../catalog/types.js';
-import { quoteIdent, splitQualified } from '../catalog/names.js';
+import { quoteIdent, splitOption, splitQualified } from '../catalog/names.js';
 import type {
   DomainSpec,
   EnumSpec,
@@ -105,8 +105,8 @@ const hasPublicExecute = (fn: FunctionDef): boolean => fn.grants['public']?.incl
 export function functionSettings(fn: FunctionDef): [string, string][] {
   const values = new Map<string, string>();
   for (const entry of fn.config) {
-    const eq = entry.indexOf('=');
-    if (eq > 0) values.set(entry.slice(0, eq), entry.slice(eq + 1));
+    const { name, value } = splitOption(entry);
+    if (name !== '' && value !== undefined) values.set(name, value);
   }
   const order: string[] = [];
   for (const match of fn.definition.matchAll(/^ SET ("(?:[^"]|"")+"|[^\s"]+) TO /gm)) {
@@ -165,10 +165,8 @@ const TRUE_WORDS = new Set(['true', 'on', 'yes', '1']);
 function viewOptions(options: readonly string[]): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = {};
   for (const option of options) {
-    const eq = option.indexOf('=');
-    const name = eq < 0 ? option : option.slice(0, eq);
-    const value = eq < 0 ? 'true' : option.slice(eq + 1).toLowerCase();
-    out[name] = name === 'check_option' ? value : TRUE_WORDS.has(value);
+    const { name, value = 'true' } = splitOption(option);
+    out[name] = name === 'check_option' ? value.toLowerCase() : TRUE_WORDS.has(value.toLowerCase());
   }
   return out;
 }

@@ -18,7 +18,7 @@ import type {
   UniqueSpec,
 } from '../spec/types.js';
 import { exclusionParts } from './exclusion.js';
-import { quoteIdent } from '../catalog/names.js';
+import { quoteIdent, splitOption } from '../catalog/names.js';
 import { defaultForeignKeyName, defaultIndexName, defaultPrimaryKeyName, defaultUniqueName } from './default-names.js';
 import { columnDefault, indexKeySpec, shortType, specRefOfKey, stripOuterParens } from './sql-text.js';
 
@@ -135,9 +135,8 @@ export function indexSpec(relation: string, columnNames: readonly string[], inde
 function storageParameters(options: readonly string[]): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const option of options) {
-    const eq = option.indexOf('=');
-    const value = option.slice(eq + 1);
-    out[option.slice(0, eq)] = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(value) ? Number(value) : value;
+    const { name, value = '' } = splitOption(option);
+    out[name] = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(value) ? Number(value) : value;
   }
   return out;
 }

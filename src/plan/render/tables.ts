@@ -1,5 +1,5 @@
 /** SQL for tables, columns, constraints and indexes. */
-import { quoteIdent, quoteLiteral } from '../../catalog/names.js';
+import { quoteIdent, quoteLiteral, splitOption } from '../../catalog/names.js';
 import type { Column, Constraint, Index, Table } from '../../catalog/types.js';
 import { constraintDef } from '../diff/tables.js';
 import type { Hazard, PlanOptions, Step } from '../types.js';
@@ -355,10 +355,9 @@ function dropInvalidLeftover(schema: string, name: string, object: string): Step
 
 /** `fillfactor=70` -> `fillfactor = '70'`: the name is an identifier (checked in the spec), the value a literal. */
 function storageParameterSql(option: string): string {
-  const eq = option.indexOf('=');
-  const name = eq < 0 ? option : option.slice(0, eq);
+  const { name, value } = splitOption(option);
   if (!/^[a-z_][a-z0-9_.]*$/i.test(name)) throw new Error(`not a storage parameter name: ${name}`);
-  return eq < 0 ? name : `${name} = ${quoteLiteral(option.slice(eq + 1))}`;
+  return value === undefined ? name : `${name} = ${quoteLiteral(value)}`;
 }
 
 /** CREATE INDEX from the parts (the draft catalog has no `definition`). */
