@@ -100,12 +100,17 @@ export function toFunction(schema: string, name: string, fn: FunctionSpec, index
   const clauses = [
     ...(returns !== undefined ? [`RETURNS ${returns}`] : []),
     `LANGUAGE ${quoteIdent(language)}`,
-    ...(procedure ? [] : [volatility.toUpperCase()]),
-    ...(strict && !procedure ? ['STRICT'] : []),
-    ...(fn.leakproof === true && !procedure ? ['LEAKPROOF'] : []),
-    ...(fn.parallel !== undefined && !procedure ? [`PARALLEL ${fn.parallel.toUpperCase()}`] : []),
-    ...(fn.cost !== undefined && !procedure ? [`COST ${numberSql(fn.cost)}`] : []),
-    ...(fn.rows !== undefined && !procedure ? [`ROWS ${numberSql(fn.rows)}`] : []),
+    // A procedure has none of a function's planner attributes.
+    ...(procedure
+      ? []
+      : [
+          volatility.toUpperCase(),
+          ...(strict ? ['STRICT'] : []),
+          ...(fn.leakproof === true ? ['LEAKPROOF'] : []),
+          ...(fn.parallel !== undefined ? [`PARALLEL ${fn.parallel.toUpperCase()}`] : []),
+          ...(fn.cost !== undefined ? [`COST ${numberSql(fn.cost)}`] : []),
+          ...(fn.rows !== undefined ? [`ROWS ${numberSql(fn.rows)}`] : []),
+        ]),
     ...(security === 'definer' ? ['SECURITY DEFINER'] : []),
     // Setting names are validated as (dotted) identifiers; values are string literals (search_path: a list of names).
     ...settings.map((entry) => `SET ${entry[0]} = ${settingSql(entry)}`),
