@@ -5,6 +5,7 @@
 import postgres from 'postgres';
 import { InputError } from '../util/findings.js';
 import { describeDbError, redactUrl } from './errors.js';
+import { parseTextArray, serializeTextArray, TEXT_ARRAY_OIDS } from './text-array.js';
 
 export type Row = Record<string, unknown>;
 
@@ -50,25 +51,8 @@ export function validateUrl(url: string): void {
   }
 }
 
-/**
- * postgres.js reads the server's array types on a new connection; when that query fails (e.g. a role
- * with a tiny statement_timeout) the driver rejects the waiting query with the error, and also leaves
- * a second, unhandled rejection of the same server error. That duplicate is ignored here, so the
- * command reports the error once instead of crashing; any other unhandled rejection still crashes.
- */
-let typeFetchGuarded = false;
-function guardTypeFetch(): void {
-  if (typeFetchGuarded) return;
-  typeFetchGuarded = true;
-  process.on('unhandledRejection', (reason) => {
-    if (reason instanceof Error && reason.name === 'PostgresError' && 'severity' in reason) return;
-    throw reason;
-  });
-}
-
 export function connect(url: string, options: ConnectOptions = {}): Db {
   validateUrl(url);
-  guardTypeFetch();
   const sql = postgres(url, {
     prepare: false,
     max: options.max ?? 1,
@@ -76,7 +60,13 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
     idle_timeout: 20,
     onnotice: () => undefined,
     connection: { application_name: options.applicationName ?? 'schema' },
-    types: { bigint: postgres.BigInt },
+    // Text arrays are parsed here, so the driver need not read the server's array types first
+    // (a query on each new connection before its first statement).
+    fetch_types: false,
+    types: {
+      bigint: postgres.BigInt,
+      textArray: { to: 1009, from: [...TEXT_ARRAY_OIDS], serialize: serializeTextArray, parse: parseTextArray },
+    },
     transform: { undefined: null },
   });
   // Keep numeric types and dates as text: the catalog is text, and bigints must not lose precision.

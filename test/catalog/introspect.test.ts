@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogFingerprint, catalogJson, INTROSPECTION_QUERY_COUNT, introspect, normalizeCatalog } from '../../src/catalog/index.js';
 import { pullDatabase } from '../../src/pull/index.js';
 import { connect } from '../../src/db/index.js';
+import { quoteIdent } from '../../src/catalog/names.js';
 import { freshDatabase } from '../helpers/db.js';
 import { countingRunner, introspectScope, loadCorpus } from './helpers.js';
 
@@ -161,6 +162,25 @@ describe('introspection', () => {
       }
     } finally {
       await Promise.all([a.drop(), b.drop()]);
+    }
+  });
+
+  it('reads schemas whose names hold quotes, backslashes and placeholders, whatever the string settings', async () => {
+    const t = await freshDatabase('cat');
+    try {
+      const odd = `it's \\ $1 "odd"`;
+      await t.db.exec(`ALTER DATABASE ${t.name} SET standard_conforming_strings = off`);
+      const db = connect(t.url);
+      try {
+        await db.exec(`CREATE SCHEMA ${quoteIdent(odd)}; CREATE TABLE ${quoteIdent(odd)}.t (id int PRIMARY KEY); CREATE TABLE public.other (id int)`);
+        const catalog = await introspect(db, { schemas: [odd] });
+        expect(Object.keys(catalog.tables)).toEqual([`${odd}.t`]);
+        expect(Object.keys(catalog.schemas)).toEqual([odd]);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await t.drop();
     }
   });
 

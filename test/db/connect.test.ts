@@ -14,6 +14,27 @@ describe('database layer', () => {
     }
   });
 
+  it('reads and sends text arrays without asking the server for its array types', async () => {
+    const t = await freshDatabase();
+    try {
+      const awkward = ['plain', 'with space', 'comma,inside', 'quote"inside', 'back\\slash', '{braces}', '', 'NULL', 'ünïcode', "it's"];
+      const [row] = await t.db.query<{ echoed: string[]; names: string[]; empty: string[]; withNull: (string | null)[]; n: number }>(
+        `SELECT $1::text[] AS echoed, ARRAY['a'::name, 'B c'::name] AS names, ARRAY[]::text[] AS empty,
+                ARRAY['x', NULL, 'NULL']::varchar[] AS "withNull", cardinality($1::text[]) AS n`,
+        [awkward],
+      );
+      expect(row?.echoed).toEqual(awkward);
+      expect(row?.n).toBe(awkward.length);
+      expect(row?.names).toEqual(['a', 'B c']);
+      expect(row?.empty).toEqual([]);
+      expect(row?.withNull).toEqual(['x', null, 'NULL']);
+      const [bounded] = await t.db.query<{ a: string[] }>(`SELECT '[0:1]={x,y}'::text[] AS a`);
+      expect(bounded?.a).toEqual(['x', 'y']);
+    } finally {
+      await t.drop();
+    }
+  });
+
   it('keeps the server error fields of a failing statement', async () => {
     const t = await freshDatabase();
     try {

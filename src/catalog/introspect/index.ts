@@ -15,7 +15,21 @@ export interface TransactionRunner {
 
 const SESSION_SETTINGS = `SELECT pg_catalog.set_config('search_path', 'pg_catalog', true),
   pg_catalog.set_config('TimeZone', 'UTC', true), pg_catalog.set_config('DateStyle', 'ISO, MDY', true),
-  pg_catalog.set_config('IntervalStyle', 'postgres', true), pg_catalog.set_config('extra_float_digits', '1', true)`;
+  pg_catalog.set_config('IntervalStyle', 'postgres', true), pg_catalog.set_config('extra_float_digits', '1', true),
+  pg_catalog.set_config('standard_conforming_strings', 'on', true)`;
+
+/**
+ * The query with `$1`, `$2`... replaced by the arrays as quoted literals. A statement with
+ * parameters costs the driver a round trip to describe it first; the catalog's parameters are
+ * only the names of schemas and extensions.
+ */
+export function withTextArrays(sql: string, params: readonly (readonly string[])[]): string {
+  return sql.replace(/\$([1-9])\b/g, (placeholder, n: string) => {
+    const values = params[Number(n) - 1];
+    if (values === undefined) throw new Error(`catalog query uses ${placeholder} but has ${params.length} parameter(s)`);
+    return `ARRAY[${values.map(quoteLiteral).join(', ')}]::text[]`;
+  });
+}
 
 /** Number of catalog queries one introspection runs (constant). */
 export const INTROSPECTION_QUERY_COUNT = QUERY_NAMES.length;
@@ -93,7 +107,7 @@ export async function introspectWith(
     // them back to back, in order, without a round trip between them.
     const [, ...results] = await Promise.all([
       tx.query(SESSION_SETTINGS),
-      ...queries.map((q) => tx.query(q.sql, q.sql.includes('$2') ? params : params.slice(0, 1))),
+      ...queries.map((q) => tx.query(withTextArrays(q.sql, params))),
     ]);
     queries.forEach((q, i) => {
       out[q.name] = results[i]!;

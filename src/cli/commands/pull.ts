@@ -27,9 +27,12 @@ export const registerPull: CommandRegistrar = (program, ctx, setExit) => {
       const schemas = flags['schemas'] === undefined ? undefined : list(flags['schemas'] as string);
       const choice = await resolveDatabase({ db: flags['db'] as string | undefined, configDb: config.db, root: ctx.cwd });
       const db = connect(choice.url, { max: PARALLEL });
+      let closing: Promise<void> | undefined;
       try {
         ctx.output.err(`Reading ${schemas ? schemas.join(', ') : 'every non-platform schema'} ...`);
         const pulled = await pullDatabase(db, schemas, { parallel: PARALLEL });
+        // The connections are done with: they close while the YAML is written.
+        closing = db.close();
         const files = pullSpec(pulled.catalog, { schemas: pulled.schemas });
         const written = await writePulled(outDir, files, flags['force'] === true);
         // Not an error: the YAML holds everything else; each left-out feature is named once.
@@ -40,7 +43,7 @@ export const registerPull: CommandRegistrar = (program, ctx, setExit) => {
         );
         setExit(0);
       } finally {
-        await db.close();
+        await (closing ?? db.close());
       }
     });
 };
