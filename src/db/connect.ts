@@ -5,7 +5,7 @@
 import postgres from 'postgres';
 import { InputError } from '../util/findings.js';
 import { describeDbError, redactUrl } from './errors.js';
-import { parseTextArray, serializeTextArray, TEXT_ARRAY_OIDS } from './text-array.js';
+import { ARRAY_TYPES, parseArray, serializeArray } from './arrays.js';
 
 export type Row = Record<string, unknown>;
 
@@ -51,6 +51,13 @@ export function validateUrl(url: string): void {
   }
 }
 
+const ARRAY_PARSERS = Object.fromEntries(
+  ARRAY_TYPES.map(({ oid, element }) => [
+    `array_${oid}`,
+    { to: oid, from: [oid], serialize: (value: unknown[]) => serializeArray(value), parse: (text: string) => parseArray(text, element) },
+  ]),
+);
+
 export function connect(url: string, options: ConnectOptions = {}): Db {
   validateUrl(url);
   const sql = postgres(url, {
@@ -60,13 +67,10 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
     idle_timeout: 20,
     onnotice: () => undefined,
     connection: { application_name: options.applicationName ?? 'schema' },
-    // Text arrays are parsed here, so the driver need not read the server's array types first
-    // (a query on each new connection before its first statement).
+    // Arrays of the built-in types are read here, so the driver need not read the server's array
+    // types first (a query on each new connection before its first statement).
     fetch_types: false,
-    types: {
-      bigint: postgres.BigInt,
-      textArray: { to: 1009, from: [...TEXT_ARRAY_OIDS], serialize: serializeTextArray, parse: parseTextArray },
-    },
+    types: { bigint: postgres.BigInt, ...ARRAY_PARSERS },
     transform: { undefined: null },
   });
   // Keep numeric types and dates as text: the catalog is text, and bigints must not lose precision.

@@ -30,6 +30,24 @@ describe('database layer', () => {
       expect(row?.withNull).toEqual(['x', null, 'NULL']);
       const [bounded] = await t.db.query<{ a: string[] }>(`SELECT '[0:1]={x,y}'::text[] AS a`);
       expect(bounded?.a).toEqual(['x', 'y']);
+      const [typed] = await t.db.query<Record<string, unknown>>(
+        `SELECT ARRAY[1, NULL, -3] AS ints, ARRAY[2, 1]::oid[] AS oids, ARRAY[9007199254740993]::int8[] AS bigs,
+                ARRAY[true, false] AS bools, ARRAY[1.5]::float8[] AS floats, ARRAY[[1, 2], [3, 4]] AS nested,
+                ARRAY['{"a"}', 'x,y']::text[][] AS texts, ARRAY[gen_random_uuid()] AS uuids,
+                (SELECT array_agg(x ORDER BY x) FROM unnest($1::int[]) x) AS sent`,
+        [[3, 1, 2]],
+      );
+      expect(typed).toMatchObject({
+        ints: [1, null, -3],
+        oids: [2, 1],
+        bigs: [9007199254740993n],
+        bools: [true, false],
+        floats: [1.5],
+        nested: [[1, 2], [3, 4]],
+        texts: ['{"a"}', 'x,y'],
+        sent: [1, 2, 3],
+      });
+      expect((typed?.['uuids'] as string[])[0]).toMatch(/^[0-9a-f-]{36}$/);
     } finally {
       await t.drop();
     }
