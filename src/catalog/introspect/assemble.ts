@@ -57,9 +57,22 @@ const PRIVILEGE_ORDER: readonly PrivilegeName[] = [
   'usage',
 ];
 
-function grantsOf(row: R): Grants {
+/**
+ * The grants of an ACL, shared by every object with the same ACL and owner (tables of one schema
+ * usually have the same): each distinct ACL is read once. Catalog objects are never mutated.
+ */
+function grantsOf(row: R, seen: Map<string, Grants>): Grants {
+  const acl = row['acl'];
+  const owner = str(row['owner']);
+  const key = Array.isArray(acl) ? `${owner}\n${acl.join('\n')}` : owner;
+  let grants = seen.get(key);
+  if (grants === undefined) seen.set(key, (grants = readGrants(acl, owner)));
+  return grants;
+}
+
+function readGrants(acl: unknown, owner: string): Grants {
   const byRole = new Map<string, Set<PrivilegeName>>();
-  for (const [role, privilege] of aclPairs(row['acl'], str(row['owner']))) {
+  for (const [role, privilege] of aclPairs(acl, owner)) {
     const set = byRole.get(role) ?? new Set<PrivilegeName>();
     set.add(privilege.toLowerCase() as PrivilegeName);
     byRole.set(role, set);
@@ -226,6 +239,9 @@ function groupBy(rows: readonly R[], key: string): Map<string, R[]> {
 
 /** A record of the items by key, filled in sorted key order. */
 function keyed<T>(items: readonly T[], keyOf: (item: T) => string): Record<string, T> {
+  // Most tables have no or one index, policy, trigger...: no sorting to do.
+  if (items.length === 0) return {};
+  if (items.length === 1) return { [keyOf(items[0]!)]: items[0]! };
   const pairs = items.map((item) => [keyOf(item), item] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const out: Record<string, T> = {};
   for (const [key, item] of pairs) out[key] = item;
@@ -245,6 +261,7 @@ function sortedObject<T>(value: unknown): Record<string, T> {
 }
 
 export function assembleCatalog(rows: QueryRows): Catalog {
+  const grantsSeen = new Map<string, Grants>();
   const columnsByRel = groupBy(rows.columns, 'rel');
   const constraintsByRel = groupBy(rows.constraints, 'rel');
   const indexesByRel = groupBy(rows.indexes, 'rel');
@@ -263,7 +280,7 @@ export function assembleCatalog(rows: QueryRows): Catalog {
       setOptional(out, 'comment', opt(row['comment']));
       out['constraints'] = byName((constraintsByRel.get(rel) ?? []).map(constraintOf));
       out['forceRls'] = row['force_rls'] === true;
-      out['grants'] = grantsOf(row);
+      out['grants'] = grantsOf(row, grantsSeen);
       out['indexes'] = byName((indexesByRel.get(rel) ?? []).map(indexOf));
       out['kind'] = row['partitioned'] === true ? 'partitioned' : 'table';
       out['name'] = str(row['name']);
@@ -284,7 +301,7 @@ export function assembleCatalog(rows: QueryRows): Catalog {
       out['columns'] = (columnsByRel.get(rel) ?? []).map((c) => str(c['name']));
       setOptional(out, 'comment', opt(row['comment']));
       out['definition'] = str(row['definition']);
-      out['grants'] = grantsOf(row);
+      out['grants'] = grantsOf(row, grantsSeen);
       out['indexes'] = byName((indexesByRel.get(rel) ?? []).map(indexOf));
       out['materialized'] = row['materialized'] === true;
       out['name'] = str(row['name']);
@@ -332,7 +349,7 @@ export function assembleCatalog(rows: QueryRows): Catalog {
       setOptional(out, 'comment', opt(row['comment']));
       out['config'] = strs(row['config']).sort();
       out['definition'] = str(row['definition']);
-      out['grants'] = grantsOf(row);
+      out['grants'] = grantsOf(row, grantsSeen);
       out['identityArgs'] = str(row['identity_args']);
       out['kind'] = str(row['kind']);
       out['language'] = str(row['language']);
