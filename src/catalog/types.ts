@@ -162,8 +162,6 @@ export interface Trigger {
   /** Qualified function name, without args. */
   readonly function: string;
   readonly args: readonly string[];
-  /** `pg_get_triggerdef`. */
-  readonly definition: string;
   readonly enabled: boolean;
   readonly comment?: string;
 }

@@ -41,7 +41,6 @@ const trigger = (name: string, fnName: string): Trigger => ({
   forEach: 'row',
   function: `public.${fnName}`,
   args: [],
-  definition: '',
   enabled: true,
 });
 
