@@ -1,7 +1,7 @@
 /** `schema pull`: a live database's Catalog written out as the YAML spec a person would write. */
 import type { Catalog } from '../catalog/types.js';
 import { renderYaml } from './render-yaml.js';
-import { specFragments, type PullOptions } from './spec-from-catalog.js';
+import { eachFragment, type PullOptions } from './spec-from-catalog.js';
 
 export type { PullOptions, PulledFragment } from './spec-from-catalog.js';
 export { specFragments } from './spec-from-catalog.js';
@@ -11,6 +11,9 @@ export { formatUnmanaged, type UnmanagedFeature } from './unmanaged.js';
 
 /** Pure: relative file path (`tables/public.notifications.yaml`, `enums.yaml`, ...) -> YAML text, sorted by path. */
 export function pullSpec(catalog: Catalog, options: PullOptions = {}): Map<string, string> {
-  const fragments = specFragments(catalog, options).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return new Map(fragments.map((f) => [f.file, renderYaml(f.spec)]));
+  // Each fragment is rendered as soon as it is built: its Spec objects die young, which keeps
+  // garbage collection cheap on thousands of tables.
+  const files: [string, string][] = [];
+  for (const fragment of eachFragment(catalog, options)) files.push([fragment.file, renderYaml(fragment.spec)]);
+  return new Map(files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
