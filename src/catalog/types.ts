@@ -162,6 +162,8 @@ export interface Trigger {
   /** Qualified function name, without args. */
   readonly function: string;
   readonly args: readonly string[];
+  /** `pg_get_triggerdef`. */
+  readonly definition: string;
   readonly enabled: boolean;
   readonly comment?: string;
 }

@@ -28,20 +28,8 @@ const SHORT_TYPES: readonly [RegExp, string][] = [
   [/^bit varying/, 'varbit'],
 ];
 
-/** Short forms already worked out: a schema repeats a handful of types over thousands of columns. */
-const shortTypes = new Map<string, string>();
-
 /** `format_type` text in its short form: `timestamptz`, `varchar(20)`, `mood` (public types unqualified). */
 export function shortType(type: string): string {
-  let short = shortTypes.get(type);
-  if (short === undefined) {
-    short = shorten(type);
-    if (shortTypes.size < 10_000) shortTypes.set(type, short);
-  }
-  return short;
-}
-
-function shorten(type: string): string {
   for (const [pattern, replacement] of SHORT_TYPES) {
     if (pattern.test(type)) return type.replace(pattern, replacement);
   }

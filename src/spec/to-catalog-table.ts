@@ -59,6 +59,7 @@ export function toTrigger(name: string, t: TriggerSpec): Trigger {
     ...(t.when !== undefined ? { when: t.when } : {}),
     function: functionKey(t.function),
     args: [...(t.args ?? [])],
+    definition: '',
     enabled: t.enabled !== false,
     ...(t.comment !== undefined ? { comment: t.comment } : {}),
   };

@@ -41,6 +41,7 @@ const trigger = (name: string, fnName: string): Trigger => ({
   forEach: 'row',
   function: `public.${fnName}`,
   args: [],
+  definition: '',
   enabled: true,
 });
 

@@ -176,11 +176,13 @@ function triggerOf(row: R, table?: string): Trigger {
   if (type & 16) events.push('update');
   if (type & 32) events.push('truncate');
   events.sort();
+  const definition = str(row['definition']);
   const nargs = Number(row['nargs']);
   const out: Mutable = {};
   // tgargs is NUL-separated, each argument NUL-terminated; `escape` encoding shows NUL as \000.
   out['args'] = nargs > 0 ? str(row['args_raw']).split('\\000').slice(0, nargs).map(unescapeBytea) : [];
   setOptional(out, 'comment', opt(row['comment']));
+  out['definition'] = definition;
   out['enabled'] = row['enabled'] === true;
   out['events'] = events;
   out['forEach'] = type & 1 ? 'row' : 'statement';
@@ -189,8 +191,7 @@ function triggerOf(row: R, table?: string): Trigger {
   setOptional(out, 'table', table);
   out['timing'] = type & 64 ? 'instead of' : type & 2 ? 'before' : 'after';
   out['updateOf'] = strs(row['update_of']);
-  const definition = opt(row['definition']);
-  if (definition !== undefined) setOptional(out, 'when', whenClauseOf(definition));
+  setOptional(out, 'when', whenClauseOf(definition));
   return out as unknown as Trigger;
 }
 

@@ -7,8 +7,7 @@ SELECT t.tgrelid::int8::text AS rel, n.nspname AS table_schema, c.relname AS tab
              JOIN pg_catalog.pg_attribute a ON a.attrelid = t.tgrelid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS update_of,
        fn.nspname || '.' || p.proname AS function,
        encode(t.tgargs, 'escape') AS args_raw, t.tgnargs AS nargs,
-       -- Printed only to read its WHEN condition (printing every trigger costs a third of the query).
-       CASE WHEN t.tgqual IS NOT NULL THEN pg_catalog.pg_get_triggerdef(t.oid, true) END AS definition,
+       pg_catalog.pg_get_triggerdef(t.oid, true) AS definition,
        ds.description AS comment
 FROM pg_catalog.pg_trigger t
 JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid

@@ -210,7 +210,7 @@ export function triggerChanges(
   recreate: ReadonlySet<string>,
 ): Change[] {
   const out: Change[] = [];
-  const comparable = (t: import('../../catalog/types.js').Trigger): unknown => omit(t, 'comment');
+  const comparable = (t: import('../../catalog/types.js').Trigger): unknown => omit(t, 'comment', 'definition');
   for (const [name, t] of Object.entries(before)) {
     const n = after[name];
     // A trigger moving to another function is dropped and created, so the old function can be dropped between.
