@@ -94,9 +94,9 @@ CREATE TRIGGER update_items_${i}_updated_at BEFORE UPDATE ON public.items_${i} F
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Runs a command without blocking this process (the relay forwards while it runs). */
-function run(command, args) {
+function run(command, args, env = process.env) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', (error) => resolve({ status: -1, error, stderr }));
@@ -107,19 +107,42 @@ function run(command, args) {
 /** One network hop of latency for the second comparison: a same-region hosted database. */
 const LAG_MS = 1;
 
+/** Runs in the benchmark's comparisons (medians): the machine's timings vary by tens of milliseconds. */
+const RUNS = quick ? 3 : 7;
+
+/**
+ * Node reads the certificates named by NODE_EXTRA_CA_CERTS when it starts, before any code runs:
+ * a cost of the machine's environment (tens of milliseconds for a system bundle), not of the tool.
+ * When it is set, the command is also timed without it.
+ */
+const extraCerts = process.env.NODE_EXTRA_CA_CERTS;
+const envWithoutCerts = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_EXTRA_CA_CERTS'));
+
+/** Median time of an empty Node process, with the environment given. */
+async function nodeStartMs(env) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await run(process.execPath, ['-e', ''], env);
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
 /**
  * `schema pull` (in-process, and as a command: a new process, like pg_dump) against
- * `pg_dump --schema-only`, alternating, on the database at `url`; medians of 3 runs.
+ * `pg_dump --schema-only`, alternating, on the database at `url`; medians of RUNS runs.
  */
 async function pullVersusDump(url, label, outRoot) {
   const out = mkdtempSync(join(outRoot, 'schema-bench-pull-'));
   const pullTimes = [];
   const cliTimes = [];
+  const cleanCliTimes = [];
   const dumpTimes = [];
   const bin = new URL('../bin/schema.js', import.meta.url).pathname;
   let dumpAvailable = true;
   try {
-    for (let attempt = 0; attempt < 3; attempt++) {
+    for (let attempt = 0; attempt < RUNS; attempt++) {
       let started = performance.now();
       const pullDb = connect(url, { max: 3 });
       try {
@@ -133,6 +156,12 @@ async function pullVersusDump(url, label, outRoot) {
       const cli = await run(process.execPath, [bin, 'pull', '--db', url, '--out', join(out, `cli-${attempt}`)]);
       if (cli.status !== 0) throw new Error(`schema pull failed: ${cli.stderr}`);
       cliTimes.push(performance.now() - started);
+      if (extraCerts !== undefined) {
+        started = performance.now();
+        const clean = await run(process.execPath, [bin, 'pull', '--db', url, '--out', join(out, `clean-${attempt}`)], envWithoutCerts);
+        if (clean.status !== 0) throw new Error(`schema pull failed: ${clean.stderr}`);
+        cleanCliTimes.push(performance.now() - started);
+      }
       started = performance.now();
       const dump = await run('pg_dump', ['--schema-only', '--no-owner', '-d', url, '-f', join(out, `dump-${attempt}.sql`)]);
       if (dump.error || dump.status !== 0) {
@@ -154,10 +183,18 @@ async function pullVersusDump(url, label, outRoot) {
   const verdict = (ms) => (ms < dumpMs ? '(pull is faster)' : '(pull is SLOWER)');
   console.log(`${label}: pg_dump --schema-only, same database: ${dumpMs.toFixed(0)} ms`);
   console.log(`${label}: pull / pg_dump ${(pullMs / dumpMs).toFixed(2)}x ${verdict(pullMs)}; pull command / pg_dump ${(cliMs / dumpMs).toFixed(2)}x ${verdict(cliMs)}`);
+  if (cleanCliTimes.length > 0) {
+    const cleanMs = median(cleanCliTimes);
+    console.log(`${label}: schema pull as a command without NODE_EXTRA_CA_CERTS: ${cleanMs.toFixed(0)} ms, ${(cleanMs / dumpMs).toFixed(2)}x pg_dump ${verdict(cleanMs)}`);
+  }
 }
 
 try {
   console.log(`catalog queries per introspection: ${INTROSPECTION_QUERY_COUNT} (+1 statement fixing the session's print settings)`);
+  console.log(`an empty node process on this machine: ${(await nodeStartMs(process.env)).toFixed(0)} ms`);
+  if (extraCerts !== undefined) {
+    console.log(`  NODE_EXTRA_CA_CERTS is set (${extraCerts}): node reads it at every start; without it: ${(await nodeStartMs(envWithoutCerts)).toFixed(0)} ms`);
+  }
   const small = await queryCount(10);
   const large = await queryCount(LARGE);
   console.log(`introspect ${small.tables} tables: ${small.queries} statements, ${small.ms.toFixed(0)} ms`);

@@ -7,11 +7,14 @@
  * uncaught error keeps Node's default behaviour.
  */
 
-/** True for the driver's write on an already closed socket, and nothing else. */
+/**
+ * True for the driver's write on an already closed socket, and nothing else: thrown by its
+ * `nextWrite`, in the driver's own file or in the command line's linked files (dist/bundle/).
+ */
 export function isClosedSocketWrite(error: unknown): boolean {
   if (!(error instanceof TypeError)) return false;
-  const stack = error.stack ?? '';
-  return /reading 'write'/.test(error.message) && /\bnextWrite\b/.test(stack) && /postgres[\\/]src[\\/]connection\.js/.test(stack);
+  const frame = /\n\s+at (?:Immediate\.)?nextWrite\d* \((.*)\)/.exec(error.stack ?? '');
+  return /reading 'write'/.test(error.message) && frame !== null && /postgres[\\/]src[\\/]connection\.js|[\\/]dist[\\/]bundle[\\/]/.test(frame[1]!);
 }
 
 let installed = false;

@@ -107,6 +107,13 @@ describe('the guard against the driver writing to a closed socket', () => {
     const driver = new TypeError("Cannot read properties of null (reading 'write')");
     driver.stack = `${driver.message}\n    at Immediate.nextWrite (file:///app/node_modules/postgres/src/connection.js:255:22)\n    at process.processImmediate (node:internal/timers:483:21)`;
     expect(isClosedSocketWrite(driver)).toBe(true);
+    // The installed command line links the driver into dist/bundle/ (a chunk named by its hash).
+    const linked = new TypeError("Cannot read properties of null (reading 'write')");
+    linked.stack = `${linked.message}\n    at Immediate.nextWrite (file:///app/dist/bundle/chunk-VMQKZEUH.js:789:22)\n    at process.processImmediate (node:internal/timers:483:21)`;
+    expect(isClosedSocketWrite(linked)).toBe(true);
+    const elsewhere = new TypeError("Cannot read properties of null (reading 'write')");
+    elsewhere.stack = `${elsewhere.message}\n    at Immediate.nextWrite (file:///app/node_modules/other/index.js:1:1)`;
+    expect(isClosedSocketWrite(elsewhere)).toBe(false);
     const ours = new TypeError("Cannot read properties of null (reading 'write')");
     ours.stack = `${ours.message}\n    at writeReport (file:///app/dist/apply/report.js:3:1)`;
     expect(isClosedSocketWrite(ours)).toBe(false);
