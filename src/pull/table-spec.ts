@@ -115,10 +115,9 @@ export function indexSpec(relation: string, columnNames: readonly string[], inde
     return name === undefined ? undefined : word(name);
   });
   const allPlain = plain.every((name) => name !== undefined) ? (plain as string[]) : undefined;
-  const out: Mutable<IndexSpec> = {
-    columns: index.keys.map((key, i) => plain[i] ?? keySpec(key, columnNames)),
-  };
-  if (index.name !== defaultIndexName(relation, allPlain)) out.name = index.name;
+  // Key `name` first reads best.
+  const out = (index.name !== defaultIndexName(relation, allPlain) ? { name: index.name } : {}) as Mutable<IndexSpec>;
+  out.columns = index.keys.map((key, i) => plain[i] ?? keySpec(key, columnNames));
   if (index.unique) out.unique = true;
   if (index.method !== 'btree') out.using = index.method;
   if (index.include.length > 0) out.include = index.include.map((key) => plainColumnOf(key, columnNames) ?? key);
@@ -126,9 +125,7 @@ export function indexSpec(relation: string, columnNames: readonly string[], inde
   if (index.nullsNotDistinct) out.nulls_not_distinct = true;
   if (index.with && index.with.length > 0) out.with = storageParameters(index.with);
   if (index.comment !== undefined) out.comment = index.comment;
-  // Key `name` first reads best.
-  const { name, ...rest } = out;
-  return name === undefined ? rest : { name, ...rest };
+  return out;
 }
 
 /** `['fillfactor=70', 'fastupdate=off']` -> `{ fillfactor: 70, fastupdate: 'off' }`. */
@@ -158,15 +155,16 @@ function policySpec(policy: Policy): PolicySpec {
 export function triggerSpec(trigger: Trigger): TriggerSpec {
   const events = trigger.events.length === 1 ? trigger.events[0]! : [...trigger.events];
   const timing = trigger.timing === 'instead of' ? 'instead_of' : trigger.timing;
-  const out: Mutable<TriggerSpec> = { [timing]: events, function: specRefOfKey(trigger.function) } as Mutable<TriggerSpec>;
+  // Key `function` last reads best.
+  const out = { [timing]: events } as unknown as Mutable<TriggerSpec>;
   if (trigger.updateOf.length > 0) out.update_of = [...trigger.updateOf];
   if (trigger.forEach !== 'row') out.for_each = trigger.forEach;
   if (trigger.when !== undefined) out.when = stripOuterParens(trigger.when);
   if (trigger.args.length > 0) out.args = [...trigger.args];
   if (!trigger.enabled) out.enabled = false;
   if (trigger.comment !== undefined) out.comment = trigger.comment;
-  const { function: fn, ...rest } = out;
-  return { ...rest, function: fn } as TriggerSpec;
+  out.function = specRefOfKey(trigger.function);
+  return out;
 }
 
 /** A check as the spec writes it: the expression, or `{ check, no_inherit, comment }`. */
@@ -216,10 +214,23 @@ function uniqueSpec(c: Constraint): readonly string[] | UniqueSpec {
   return out;
 }
 
-const sorted = <T>(record: Readonly<Record<string, T>>): T[] =>
-  Object.keys(record)
-    .sort()
-    .map((key) => record[key]!);
+function sorted<T>(record: Readonly<Record<string, T>>): T[] {
+  const keys = Object.keys(record);
+  if (keys.length > 1) keys.sort();
+  const out: T[] = [];
+  for (const key of keys) out.push(record[key]!);
+  return out;
+}
+
+/** `record`'s entries in key order, each value mapped: the spec's maps of policies and triggers. */
+function mapSorted<T, U>(record: Readonly<Record<string, T>>, map: (value: T) => U): Record<string, U> | undefined {
+  const keys = Object.keys(record);
+  if (keys.length === 0) return undefined;
+  if (keys.length > 1) keys.sort();
+  const out: Record<string, U> = {};
+  for (const key of keys) out[key] = map(record[key]!);
+  return out;
+}
 
 /** A table-level primary key: the column list, or `{ name, columns, deferrable, comment }`. */
 function primaryKeySpec(table: Table, pk: Constraint): NonNullable<TableSpec['primary_key']> {
@@ -298,9 +309,9 @@ export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: 
   if (table.forceRls) out.force_rls = true;
   const grants = grantsSpec(table.grants);
   if (grants) out.grants = grants;
-  const policies = Object.fromEntries(Object.keys(table.policies).sort().map((name) => [name, policySpec(table.policies[name]!)]));
-  if (Object.keys(policies).length > 0) out.policies = policies;
-  const triggers = Object.fromEntries(Object.keys(table.triggers).sort().map((name) => [name, triggerSpec(table.triggers[name]!)]));
-  if (Object.keys(triggers).length > 0) out.triggers = triggers;
+  const policies = mapSorted(table.policies, policySpec);
+  if (policies) out.policies = policies;
+  const triggers = mapSorted(table.triggers, triggerSpec);
+  if (triggers) out.triggers = triggers;
   return out;
 }
