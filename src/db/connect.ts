@@ -54,7 +54,7 @@ export function validateUrl(url: string): void {
 const ARRAY_PARSERS = Object.fromEntries(
   ARRAY_TYPES.map(({ oid, element }) => [
     `array_${oid}`,
-    { to: oid, from: [oid], serialize: (value: unknown[]) => serializeArray(value), parse: (text: string) => parseArray(text, element) },
+    { to: oid, from: [oid], serialize: serializeArray, parse: (text: string) => parseArray(text, element) },
   ]),
 );
 

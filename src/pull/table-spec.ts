@@ -214,19 +214,20 @@ function uniqueSpec(c: Constraint): readonly string[] | UniqueSpec {
   return out;
 }
 
-function sorted<T>(record: Readonly<Record<string, T>>): T[] {
+/** The record's keys in order (most records of a table hold one entry: nothing to sort). */
+function sortedKeys(record: Readonly<Record<string, unknown>>): string[] {
   const keys = Object.keys(record);
-  if (keys.length > 1) keys.sort();
-  const out: T[] = [];
-  for (const key of keys) out.push(record[key]!);
-  return out;
+  return keys.length > 1 ? keys.sort() : keys;
+}
+
+function sorted<T>(record: Readonly<Record<string, T>>): T[] {
+  return sortedKeys(record).map((key) => record[key]!);
 }
 
 /** `record`'s entries in key order, each value mapped: the spec's maps of policies and triggers. */
 function mapSorted<T, U>(record: Readonly<Record<string, T>>, map: (value: T) => U): Record<string, U> | undefined {
-  const keys = Object.keys(record);
+  const keys = sortedKeys(record);
   if (keys.length === 0) return undefined;
-  if (keys.length > 1) keys.sort();
   const out: Record<string, U> = {};
   for (const key of keys) out[key] = map(record[key]!);
   return out;
