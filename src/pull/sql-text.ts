@@ -28,8 +28,21 @@ const SHORT_TYPES: readonly [RegExp, string][] = [
   [/^bit varying/, 'varbit'],
 ];
 
+/** Short forms of types seen before: a schema of thousands of columns holds a few dozen types. */
+const shortTypes = new Map<string, string>();
+const SHORT_TYPES_CACHE_MAX = 10_000;
+
 /** `format_type` text in its short form: `timestamptz`, `varchar(20)`, `mood` (public types unqualified). */
 export function shortType(type: string): string {
+  let short = shortTypes.get(type);
+  if (short === undefined) {
+    short = shortTypeOf(type);
+    if (shortTypes.size < SHORT_TYPES_CACHE_MAX) shortTypes.set(type, short);
+  }
+  return short;
+}
+
+function shortTypeOf(type: string): string {
   for (const [pattern, replacement] of SHORT_TYPES) {
     if (pattern.test(type)) return type.replace(pattern, replacement);
   }

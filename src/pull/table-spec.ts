@@ -38,6 +38,16 @@ export function grantsSpec(grants: Grants, all: readonly string[] = TABLE_PRIVIL
   return out;
 }
 
+/**
+ * A table's grants as the spec writes them, built once per Grants object: introspection shares one
+ * between the tables of the same ACL and owner, and specs are never mutated.
+ */
+const tableGrants = new WeakMap<Grants, Record<string, PrivilegeSpec[]> | undefined>();
+function tableGrantsSpec(grants: Grants): Record<string, PrivilegeSpec[]> | undefined {
+  if (!tableGrants.has(grants)) tableGrants.set(grants, grantsSpec(grants));
+  return tableGrants.get(grants);
+}
+
 /** The referenced table's primary key columns, when the catalog knows the table. */
 export type PrimaryKeyLookup = (table: string) => readonly string[] | undefined;
 
@@ -308,7 +318,7 @@ export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: 
   if (table.partitionOf !== undefined) out.partition_of = { table: specRefOfKey(table.partitionOf.parent), bound: table.partitionOf.bound };
   if (table.rls) out.rls = true;
   if (table.forceRls) out.force_rls = true;
-  const grants = grantsSpec(table.grants);
+  const grants = tableGrantsSpec(table.grants);
   if (grants) out.grants = grants;
   const policies = mapSorted(table.policies, policySpec);
   if (policies) out.policies = policies;
