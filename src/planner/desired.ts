@@ -11,7 +11,7 @@ import type { Preset } from '../presets/index.js';
 import { runSteps, StepFailedError, type ShadowProvider } from '../shadow/index.js';
 import type { LoadedSpec } from '../spec/types.js';
 import { InputError, type Finding } from '../util/findings.js';
-import { VERSION } from '../version.js';
+import { codeVersion } from '../version.js';
 import { positionOfObject } from './positions.js';
 import { prepareShadow } from './prepare-shadow.js';
 import { incrementalWork, mergeIncremental } from './incremental.js';
@@ -30,12 +30,12 @@ export interface DesiredInputs {
   readonly cacheDir?: string;
 }
 
-/** Bumped when the layout of cache entries changes. */
+/** Bumped when the layout of cache entries changes (the build id covers changes of the code). */
 const CACHE_FORMAT = 5;
 
-export function desiredCacheKey(d: DesiredInputs): string {
+export function desiredCacheKey(d: DesiredInputs, code: string = codeVersion()): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ v: VERSION, format: CACHE_FORMAT, preset: d.preset.name, major: d.serverMajor, draft: d.draftKey, inputs: d.inputs }));
+  hash.update(JSON.stringify({ v: code, format: CACHE_FORMAT, preset: d.preset.name, major: d.serverMajor, draft: d.draftKey, inputs: d.inputs }));
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -83,7 +83,7 @@ async function normalizeOnShadow(d: DesiredInputs, draft: Catalog, provider: () 
 /** What an incremental run must share with the previous one: everything but the draft. */
 function baseKey(d: DesiredInputs): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ v: VERSION, format: CACHE_FORMAT, preset: d.preset.name, major: d.serverMajor, inputs: d.inputs }));
+  hash.update(JSON.stringify({ v: codeVersion(), format: CACHE_FORMAT, preset: d.preset.name, major: d.serverMajor, inputs: d.inputs }));
   return hash.digest('hex').slice(0, 32);
 }
 

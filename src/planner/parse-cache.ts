@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { ParsedFileCache } from '../spec/index.js';
 import type { SourcePosition } from '../spec/types.js';
-import { VERSION } from '../version.js';
+import { codeVersion } from '../version.js';
 import { readCacheJson, writeCacheFiles } from './cache-files.js';
 
 const FILE = 'parsed-files.json';
@@ -44,7 +44,7 @@ export interface FileBackedParseCache extends ParsedFileCache {
 export function openParseCache(cacheDir: string): FileBackedParseCache {
   const path = join(cacheDir, FILE);
   const stored = readCacheJson<Partial<Stored>>(path);
-  const known = stored?.version === VERSION && stored.files ? stored.files : {};
+  const known = stored?.version === codeVersion() && stored.files ? stored.files : {};
   const used: Record<string, StoredFile> = {};
   let changed = false;
   const keyOf = (file: string, bytes: Uint8Array): string => createHash('sha256').update(file).update('\0').update(bytes).digest('hex').slice(0, 32);
@@ -65,7 +65,7 @@ export function openParseCache(cacheDir: string): FileBackedParseCache {
     },
     save() {
       if (!changed && Object.keys(used).length === Object.keys(known).length) return;
-      writeCacheFiles(cacheDir, { [FILE]: JSON.stringify({ version: VERSION, files: used } satisfies Stored) }, FILE, 1);
+      writeCacheFiles(cacheDir, { [FILE]: JSON.stringify({ version: codeVersion(), files: used } satisfies Stored) }, FILE, 1);
     },
   };
 }

@@ -12,7 +12,7 @@ import type { Catalog } from '../catalog/index.js';
 import type { Config } from '../cli/config.js';
 import type { LoadedSpec } from '../spec/types.js';
 import { specFilePaths } from '../spec/files.js';
-import { VERSION } from '../version.js';
+import { codeVersion } from '../version.js';
 import { readCacheJson, writeCacheFiles } from './cache-files.js';
 import type { CheckedSpec, FreshSpec } from './spec-input.js';
 
@@ -23,7 +23,7 @@ const FILES_PER_ENTRY = 2;
 export function specCacheKey(dir: string, config: Config): string | undefined {
   try {
     const hash = createHash('sha256');
-    hash.update(JSON.stringify([VERSION, config.preset, config.exposed_schemas]));
+    hash.update(JSON.stringify([codeVersion(), config.preset, config.exposed_schemas]));
     for (const file of specFilePaths(dir)) {
       hash.update(`\0${file}\0`);
       hash.update(readFileSync(file));
