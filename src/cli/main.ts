@@ -10,7 +10,7 @@ import { serverErrorText } from '../db/errors.js';
 
 export async function main(argv: readonly string[], output: Output = processOutput, cwd = process.cwd()): Promise<number> {
   let exitCode = 0;
-  let config: Config | undefined;
+  let config: Promise<Config> | undefined;
   const ctx: CommandContext = {
     output,
     cwd,

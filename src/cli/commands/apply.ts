@@ -23,7 +23,7 @@ export const registerApply: CommandRegistrar = (program, ctx, setExit) => {
     .option('--lock-timeout <duration>', 'SET LOCAL lock_timeout of each transaction (default from config, 5s)')
     .option('--statement-timeout <duration>', 'SET LOCAL statement_timeout of each transaction (default from config, 15min)')
     .action(async (flags: Record<string, unknown>) => {
-      const config = ctx.config();
+      const config = await ctx.config();
       if (flags['only'] === true && flags['rollback'] === undefined) throw new InputError('--only needs --rollback NNN');
       const rollback = flags['rollback'] === undefined ? undefined : parseVersion(flags['rollback'], '--rollback');
       const lease = leaseFlags(flags);

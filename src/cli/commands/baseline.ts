@@ -19,7 +19,7 @@ export const registerBaseline: CommandRegistrar = (program, ctx, setExit) => {
     .action(async (flags: Record<string, unknown>) => {
       if (flags['through'] === undefined) throw new InputError('baseline needs --through NNN (the highest migration already in the database)');
       const through = parseVersion(flags['through'], '--through');
-      const config = ctx.config();
+      const config = await ctx.config();
       const choice = await resolveTarget(ctx, flags['db'] as string | undefined);
       const result = await runBaseline({
         dbUrl: choice.url,

@@ -15,7 +15,7 @@ export const registerCheck: CommandRegistrar = (program, ctx, setExit) => {
     .option('--schema <dir>', 'YAML spec directory')
     .option('--migrations <dir>', 'migrations directory')
     .action(async (flags: Record<string, unknown>) => {
-      const config = ctx.config();
+      const config = await ctx.config();
       const choice = await resolveTarget(ctx, flags['db'] as string | undefined);
       const report = await readStatus({
         dbUrl: choice.url,

@@ -17,10 +17,10 @@ export const registerLint: CommandRegistrar = (program, ctx, setExit) => {
     .description('check SQL files and migration directories against the checklist (default: the migrations directory)')
     .argument('[paths...]', 'SQL files or directories')
     .option('--format <format>', 'text, json or sarif', 'text')
-    .action((paths: string[], options: { format: string }) => {
+    .action(async (paths: string[], options: { format: string }) => {
       const format = options.format as Format;
       if (!FORMATS.includes(format)) throw new InputError(`--format must be one of ${FORMATS.join(', ')}, not "${options.format}"`);
-      const config = ctx.config();
+      const config = await ctx.config();
       const exposedSchemas = config.exposed_schemas;
       const display = (abs: string): string => {
         const rel = relative(ctx.cwd, abs);

@@ -27,7 +27,7 @@ export const registerPlan: CommandRegistrar = (program, ctx, setExit) => {
         .default('touched'),
     )
     .action(async (flags: Record<string, unknown>) => {
-      const config = ctx.config();
+      const config = await ctx.config();
       const choice = await resolveTarget(ctx, flags['db'] as string | undefined);
       const report = await runPlan({
         cwd: ctx.cwd,

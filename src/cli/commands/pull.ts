@@ -22,7 +22,7 @@ export const registerPull: CommandRegistrar = (program, ctx, setExit) => {
     .option('--schemas <names>', 'comma-separated schemas to pull (default: every schema but the platform ones)')
     .option('--force', 'overwrite a non-empty directory (removes YAML files the pull does not write)', false)
     .action(async (flags: Record<string, unknown>) => {
-      const config = ctx.config();
+      const config = await ctx.config();
       const outDir = resolve(ctx.cwd, flags['out'] as string);
       const schemas = flags['schemas'] === undefined ? undefined : list(flags['schemas'] as string);
       const choice = await resolveDatabase({ db: flags['db'] as string | undefined, configDb: config.db, root: ctx.cwd });

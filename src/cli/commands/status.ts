@@ -16,7 +16,7 @@ export const registerStatus: CommandRegistrar = (program, ctx, setExit) => {
     .option('--no-drift', 'skip the drift summary')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (flags: Record<string, unknown>) => {
-      const config = ctx.config();
+      const config = await ctx.config();
       const choice = await resolveTarget(ctx, flags['db'] as string | undefined);
       const report = await readStatus({
         dbUrl: choice.url,

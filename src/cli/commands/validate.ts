@@ -19,7 +19,7 @@ export const registerValidate: CommandRegistrar = (program, ctx, setExit) => {
     .option('--format <format>', 'text or json', 'text')
     .action(async (options: { schema?: string; format: string }) => {
       if (options.format !== 'text' && options.format !== 'json') throw new InputError(`--format must be text or json, not "${options.format}"`);
-      const config = ctx.config();
+      const config = await ctx.config();
       const dir = displayDir(ctx.cwd, options.schema ?? config.schema);
       const loaded = await loadSpec(dir);
       const { errors, findings } = validateSpec(loaded, { exposed_schemas: config.exposed_schemas, ...(config.preset ? { preset: config.preset } : {}) });
