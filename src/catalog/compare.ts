@@ -1,6 +1,7 @@
 /** Comparing catalogs: equality of canonical JSON, and where two catalogs differ (for messages). */
 import type { Catalog, Grants } from './types.js';
 import { catalogJson } from './normalize.js';
+import { own } from '../util/object-keys.js';
 
 export function catalogsEqual(a: Catalog, b: Catalog): boolean {
   return catalogJson(a) === catalogJson(b);
@@ -15,8 +16,8 @@ export function catalogDifferences(a: Catalog, b: Catalog, limit = 20): string[]
     const left = a[kind] as Readonly<Record<string, unknown>>;
     const right = b[kind] as Readonly<Record<string, unknown>>;
     for (const key of [...new Set([...Object.keys(left), ...Object.keys(right)])].sort()) {
-      const l = left[key];
-      const r = right[key];
+      const l = own(left, key);
+      const r = own(right, key);
       if (l === undefined) out.push(`${kind} ${key}: only in the second`);
       else if (r === undefined) out.push(`${kind} ${key}: only in the first`);
       else if (JSON.stringify(l) !== JSON.stringify(r)) out.push(`${kind} ${key}: ${fieldDifferences(l, r).join(', ')}`);
@@ -30,7 +31,7 @@ function fieldDifferences(a: unknown, b: unknown): string[] {
   if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return ['value'];
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   return keys.filter(
-    (key) => JSON.stringify((a as Record<string, unknown>)[key]) !== JSON.stringify((b as Record<string, unknown>)[key]),
+    (key) => JSON.stringify(own(a as Record<string, unknown>, key)) !== JSON.stringify(own(b as Record<string, unknown>, key)),
   );
 }
 

@@ -7,8 +7,10 @@ import { formatFinding, InputError, OperationError } from '../util/findings.js';
 import { commandsFor } from './commands/index.js';
 import { VERSION } from '../version.js';
 import { serverErrorText } from '../db/errors.js';
+import { makeProtoAnOrdinaryKey } from '../util/object-keys.js';
 
 export async function main(argv: readonly string[], output: Output = processOutput, cwd = process.cwd()): Promise<number> {
+  makeProtoAnOrdinaryKey();
   let exitCode = 0;
   let config: Promise<Config> | undefined;
   const ctx: CommandContext = {

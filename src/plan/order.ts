@@ -11,6 +11,7 @@ import type { FunctionDef, Table, View } from '../catalog/types.js';
 import { UnsupportedChange, type Change } from './changes.js';
 import { viewMentions } from './diff/index.js';
 import { signatureUsesType } from './diff/types.js';
+import { own } from '../util/object-keys.js';
 
 export type Direction = 'forward' | 'rollback';
 
@@ -312,11 +313,11 @@ function renamedBackLate(c: Change, direction: Direction, clash: ReadonlySet<str
   if (direction !== 'rollback' || p <= 39.5) return p;
   if ((c.kind === 'RenameColumn' || c.kind === 'RenameColumns') && clash.has(c.table)) return 39.42;
   // The re-created table (same key) restores its own keys and indexes after its CREATE.
-  const own = created.get(c.kind === 'AddConstraint' || c.kind === 'CreateIndex' ? c.table : '');
-  if (c.kind === 'AddConstraint' && clash.has(c.table) && own?.constraints[c.constraint.name] === undefined) {
+  const table = created.get(c.kind === 'AddConstraint' || c.kind === 'CreateIndex' ? c.table : '');
+  if (c.kind === 'AddConstraint' && clash.has(c.table) && own(table?.constraints, c.constraint.name) === undefined) {
     if (!(c.constraint.foreignKey && created.has(c.constraint.foreignKey.table))) return 39.44;
   }
-  if (c.kind === 'CreateIndex' && !c.onView && clash.has(c.table) && own?.indexes[c.index.name] === undefined) return 39.45;
+  if (c.kind === 'CreateIndex' && !c.onView && clash.has(c.table) && own(table?.indexes, c.index.name) === undefined) return 39.45;
   return p;
 }
 

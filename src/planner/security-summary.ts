@@ -1,5 +1,6 @@
 /** Who gains or loses access: grants per role, RLS switched on or off, policies added, changed or dropped. */
 import type { Catalog, Policy, Table } from '../catalog/index.js';
+import { own } from '../util/object-keys.js';
 
 export interface SecurityChange {
   readonly table: string;
@@ -20,8 +21,8 @@ function tableChanges(key: string, before: Table | undefined, after: Table | und
   const grantsAfter = after?.grants ?? {};
   for (const role of [...new Set([...Object.keys(grantsBefore), ...Object.keys(grantsAfter)])].sort()) {
     if (!roles.has(role)) continue;
-    const was = new Set(grantsBefore[role] ?? []);
-    const now = new Set(grantsAfter[role] ?? []);
+    const was = new Set(own(grantsBefore, role) ?? []);
+    const now = new Set(own(grantsAfter, role) ?? []);
     const gained = [...now].filter((p) => !was.has(p));
     const lost = [...was].filter((p) => !now.has(p));
     if (gained.length) out.push(`\`${role}\` gains ${gained.join(', ')}`);
@@ -30,8 +31,8 @@ function tableChanges(key: string, before: Table | undefined, after: Table | und
   const policiesBefore = before?.policies ?? {};
   const policiesAfter = after?.policies ?? {};
   for (const name of [...new Set([...Object.keys(policiesBefore), ...Object.keys(policiesAfter)])].sort()) {
-    const was = policiesBefore[name];
-    const now = policiesAfter[name];
+    const was = own(policiesBefore, name);
+    const now = own(policiesAfter, name);
     if (!was && now) out.push(`policy \`${name}\` added (${now.command} to ${now.roles.join(', ')})`);
     else if (was && !now) out.push(`policy \`${name}\` dropped`);
     else if (was && now && policyText(was) !== policyText(now)) out.push(`policy \`${name}\` changed`);

@@ -4,6 +4,7 @@ import type { Finding } from '../util/findings.js';
 import { analysisOf, isUsersTable, isWaived, specFinding, sqlFinding, tablesOf } from './helpers.js';
 import { columnConstraintTypes } from './sql-facts.js';
 import type { Rule } from './types.js';
+import { own } from '../util/object-keys.js';
 
 const ID = 'uuid-keys';
 const FIX = 'use id uuid PRIMARY KEY DEFAULT gen_random_uuid(): sequential ids leak row counts and collide across environments';
@@ -71,7 +72,7 @@ YAML: \`waive: { uuid-keys: "reason" }\` on the table. SQL: \`-- schema:waive uu
       const pkColumns = pk ?? columns.filter(([, c]) => c?.primary_key).map(([n]) => n);
       if (pkColumns.length !== 1) continue;
       const pkName = pkColumns[0]!;
-      const column = table.columns[pkName];
+      const column = own(table.columns, pkName);
       if (!column || usersColumns.has(pkName) || usersFks.some((fk) => fk.columns.includes(pkName))) continue;
       const type = parseType(column.type);
       if (!type || !isIntegerKey(type.name, column.identity !== undefined) || isWaived(ID, table, column)) continue;

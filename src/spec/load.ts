@@ -12,6 +12,7 @@ import { decodeSpecBytes, MAX_FILE_BYTES, parseSpecYaml, type ParsedYaml } from 
 import { checkShape } from './shape.js';
 import { specFilePaths } from './files.js';
 import type { LoadedSpec, SourcePosition, Spec } from './types.js';
+import { hasOwnKey, own } from '../util/object-keys.js';
 
 /** Sections whose entries are schema-scoped objects: `notifications` and `public.notifications` collide. */
 const QUALIFIED_SECTIONS = new Set(['enums', 'domains', 'sequences', 'tables', 'external', 'functions', 'views']);
@@ -73,7 +74,7 @@ export async function loadSpec(dir: string, options: { readonly parsed?: ParsedF
       const sectionPos = parsed.positions.get(section)!;
       if (!positions.has(section)) positions.set(section, sectionPos);
       if (!isPlainObject(body)) {
-        if (section in merged) {
+        if (hasOwnKey(merged, section)) {
           findings.push(at(sectionPos, 'duplicate-object', `section "${section}" is also declared at ${where(positions.get(section)!)}`, 'declare it once'));
         } else {
           merged[section] = body;
@@ -81,7 +82,7 @@ export async function loadSpec(dir: string, options: { readonly parsed?: ParsedF
         }
         continue;
       }
-      const target = (isPlainObject(merged[section]) ? merged[section] : (merged[section] = {})) as Record<string, unknown>;
+      const target = (isPlainObject(own(merged, section)) ? merged[section] : (merged[section] = {})) as Record<string, unknown>;
       const names = declared.get(section) ?? new Map<string, SourcePosition>();
       declared.set(section, names);
       for (const [name, value] of Object.entries(body)) {

@@ -133,7 +133,15 @@ describe('introspection', () => {
       expect(c.tables['public.Table']?.constraints['Table_group_fkey']?.foreignKey?.table).toBe('My Schema.Order Items');
       expect(Object.keys(c.tables['public.Table']!.policies)).toEqual(['Anyone can read "it"']);
       expect(c.tables['public.日本語']?.constraints['日本語_check']?.check).toBe(`"名前" <> ''::text`);
-      expect(Object.keys(c.functions)).toEqual(['public.Do Thing("in put" text)']);
+      expect(Object.keys(c.functions)).toEqual(['public.Do Thing("in put" text)', 'public.valueOf()']);
+      // Names every JavaScript object has as properties are ordinary keys.
+      const proto = c.tables['public.__proto__']!;
+      expect(proto.columns.map((x) => x.name)).toEqual(['__proto__', 'constructor', 'toString', 'valueOf']);
+      expect(Object.keys(proto.constraints)).toEqual(['__proto___pkey', '__proto___valueOf_fkey', 'constructor', 'hasOwnProperty']);
+      expect(Object.keys(proto.indexes)).toEqual(['toString']);
+      expect(Object.keys(proto.policies)).toEqual(['__proto__', 'constructor']);
+      expect(Object.keys(proto.triggers)).toEqual(['__proto__']);
+      expect(Object.keys(c.tables['public.constructor']!.triggers)).toEqual(['isPrototypeOf']);
     } finally {
       await t.drop();
     }

@@ -23,3 +23,20 @@ CREATE FUNCTION public."Do Thing"("in put" text) RETURNS text LANGUAGE sql IMMUT
 CREATE VIEW public."My View" AS SELECT "order" AS "Order", "MixedCase" FROM public."Table";
 ALTER TABLE public."Table" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY "Anyone can read ""it""" ON public."Table" FOR SELECT USING ("MixedCase");
+-- Names that are also properties every JavaScript object has.
+CREATE TABLE public."__proto__" (
+  "__proto__" integer PRIMARY KEY,
+  "constructor" text NOT NULL DEFAULT '',
+  "toString" integer,
+  "valueOf" integer REFERENCES public."Table" ("order") ON DELETE CASCADE,
+  CONSTRAINT "constructor" CHECK ("toString" > 0),
+  CONSTRAINT "hasOwnProperty" UNIQUE ("constructor", "toString")
+);
+CREATE INDEX "toString" ON public."__proto__" ("toString");
+CREATE TABLE public."constructor" ("id" integer PRIMARY KEY, "__proto__" text);
+ALTER TABLE public."__proto__" ENABLE ROW LEVEL SECURITY;
+CREATE POLICY "__proto__" ON public."__proto__" FOR SELECT USING (true);
+CREATE POLICY "constructor" ON public."__proto__" FOR UPDATE USING ("toString" > 1);
+CREATE FUNCTION public."valueOf"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER "__proto__" BEFORE UPDATE ON public."__proto__" FOR EACH ROW EXECUTE FUNCTION public."valueOf"();
+CREATE TRIGGER "isPrototypeOf" BEFORE INSERT ON public."constructor" FOR EACH ROW EXECUTE FUNCTION public."valueOf"();

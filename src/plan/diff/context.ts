@@ -2,6 +2,7 @@
 import type { Catalog, Grants, PrivilegeName } from '../../catalog/types.js';
 import type { Change, ObjectRef } from '../changes.js';
 import type { PlanInputs } from '../types.js';
+import { own } from '../../util/object-keys.js';
 
 export interface DiffContext {
   readonly from: Catalog;
@@ -44,8 +45,8 @@ export function grantChanges(
 ): Change[] {
   const out: Change[] = [];
   for (const role of [...ctx.managedRoles].sort()) {
-    const a = new Set<PrivilegeName>(before[role] ?? []);
-    const b = new Set<PrivilegeName>(after[role] ?? []);
+    const a = new Set<PrivilegeName>(own(before, role) ?? []);
+    const b = new Set<PrivilegeName>(own(after, role) ?? []);
     const revoke = [...a].filter((p) => !b.has(p));
     const grant = [...b].filter((p) => !a.has(p));
     if (revoke.length > 0) out.push({ ...flags, kind: 'Revoke', target, role, privileges: revoke });

@@ -8,6 +8,7 @@ import type { PlanInputs } from '../types.js';
 import { commentChange, grantChanges, omit, same, type DiffContext } from './context.js';
 import { alterTableChanges, createTableChanges, dropTableChanges, triggerChanges } from './tables.js';
 import { domainChanges, enumChanges, extensionChanges, managedOnly, schemaChanges, sequenceChanges, signatureUsesType } from './types.js';
+import { own } from '../../util/object-keys.js';
 
 export function diff(from: Catalog, to: Catalog, inputs: PlanInputs): Change[] {
   const schemas = new Set(inputs.managedSchemas);
@@ -44,7 +45,7 @@ export function diff(from: Catalog, to: Catalog, inputs: PlanInputs): Change[] {
       Object.fromEntries(Object.entries(r).map(([k, t]) => [k, omit(t, 'table') as Catalog['externalTriggers'][string]]));
     out.push(...triggerChanges(table, strip(before), strip(after), true, recreated));
     for (const [name, t] of Object.entries(after)) {
-      const old = before[name];
+      const old = own(before, name);
       const recreatedTrigger = !old || recreated.has(old.function);
       out.push(...commentChange({ type: 'trigger', table, name }, recreatedTrigger ? undefined : old.comment, t.comment));
     }
@@ -308,11 +309,11 @@ function viewChanges(ctx: DiffContext, retyped: ReadonlyMap<string, ReadonlySet<
     if (!same(omit(old, 'grants', 'comment', 'indexes'), omit(v, 'grants', 'comment', 'indexes'))) out.push({ kind: 'ReplaceView', from: old, to: v });
     const type = v.materialized ? ('materialized view' as const) : ('view' as const);
     for (const [name, i] of Object.entries(old.indexes)) {
-      const n = v.indexes[name];
+      const n = own(v.indexes, name);
       if (!n || !same(omit(i, 'comment', 'definition'), omit(n, 'comment', 'definition'))) out.push({ kind: 'DropIndex', table: key, index: i, existing: true, onView: true });
     }
     for (const [name, i] of Object.entries(v.indexes)) {
-      const o = old.indexes[name];
+      const o = own(old.indexes, name);
       const changed = !o || !same(omit(o, 'comment', 'definition'), omit(i, 'comment', 'definition'));
       if (changed) out.push({ kind: 'CreateIndex', table: key, index: i, existing: true, onView: true });
       out.push(...commentChange({ type: 'index', table: key, name }, changed ? undefined : o.comment, i.comment));

@@ -3,6 +3,7 @@ import type { Column, Constraint, Table } from '../../catalog/types.js';
 import { invertChange, type Change } from '../changes.js';
 import { commentChange, grantChanges, omit, same, type DiffContext } from './context.js';
 import { columnRenamesBetween, renameColumnsInTable } from './renames.js';
+import { hasOwnKey, own } from '../../util/object-keys.js';
 
 /** Column renames (old -> new) of a table named by its live key (the referenced side of an FK). */
 function columnRenamesOf(ctx: DiffContext, liveKey: string): ReadonlyMap<string, string> {
@@ -56,16 +57,16 @@ function tableComments(key: string, before: Table | undefined, after: Table, f: 
     out.push(...commentChange({ type: 'column', table: key, column: c.name }, b?.comment, c.comment, f));
   }
   for (const c of Object.values(after.constraints)) {
-    out.push(...commentChange({ type: 'constraint', table: key, name: c.name }, before?.constraints[c.name]?.comment, c.comment, f));
+    out.push(...commentChange({ type: 'constraint', table: key, name: c.name }, own(before?.constraints, c.name)?.comment, c.comment, f));
   }
   for (const i of Object.values(after.indexes)) {
-    out.push(...commentChange({ type: 'index', table: key, name: i.name }, before?.indexes[i.name]?.comment, i.comment, f));
+    out.push(...commentChange({ type: 'index', table: key, name: i.name }, own(before?.indexes, i.name)?.comment, i.comment, f));
   }
   for (const t of Object.values(after.triggers)) {
-    out.push(...commentChange({ type: 'trigger', table: key, name: t.name }, before?.triggers[t.name]?.comment, t.comment, f));
+    out.push(...commentChange({ type: 'trigger', table: key, name: t.name }, own(before?.triggers, t.name)?.comment, t.comment, f));
   }
   for (const p of Object.values(after.policies)) {
-    out.push(...commentChange({ type: 'policy', table: key, name: p.name }, before?.policies[p.name]?.comment, p.comment, f));
+    out.push(...commentChange({ type: 'policy', table: key, name: p.name }, own(before?.policies, p.name)?.comment, p.comment, f));
   }
   return out;
 }
@@ -127,23 +128,23 @@ export function alterTableChanges(ctx: DiffContext, key: string, live: Table, b:
   const parentBefore = parent ? (ctx.from.tables[parent]?.constraints ?? {}) : {};
   const parentAfter = parent ? (ctx.to.tables[parent]?.constraints ?? {}) : {};
   for (const [name, c] of Object.entries(a.constraints)) {
-    const n = b.constraints[name];
-    if (parentBefore[name]) continue;
+    const n = own(b.constraints, name);
+    if (own(parentBefore, name)) continue;
     if (!n || !sameConstraint(c, n)) out.push({ kind: 'DropConstraint', table: key, constraint: c, existing: true, ...(live.partitionBy ? { partitioned: true as const } : {}) });
   }
   for (const [name, c] of Object.entries(b.constraints)) {
-    const o = a.constraints[name];
-    if (parentAfter[name]) continue;
+    const o = own(a.constraints, name);
+    if (own(parentAfter, name)) continue;
     if (!o || !sameConstraint(o, c)) out.push({ kind: 'AddConstraint', table: key, constraint: c, existing: true, ...(b.partitionBy ? { partitioned: true as const } : {}) });
   }
   for (const [name, i] of Object.entries(a.indexes)) {
-    const n = b.indexes[name];
+    const n = own(b.indexes, name);
     if (!n || !same(omit(i, 'comment', 'definition'), omit(n, 'comment', 'definition'))) {
       out.push({ kind: 'DropIndex', table: key, index: i, existing: true });
     }
   }
   for (const [name, i] of Object.entries(b.indexes)) {
-    const o = a.indexes[name];
+    const o = own(a.indexes, name);
     if (!o || !same(omit(o, 'comment', 'definition'), omit(i, 'comment', 'definition'))) {
       out.push({ kind: 'CreateIndex', table: key, index: i, existing: true });
     }
@@ -152,7 +153,7 @@ export function alterTableChanges(ctx: DiffContext, key: string, live: Table, b:
   if (a.rls !== b.rls) out.push({ kind: b.rls ? 'EnableRls' : 'DisableRls', table: key });
   if (a.forceRls !== b.forceRls) out.push({ kind: b.forceRls ? 'ForceRls' : 'NoForceRls', table: key });
   for (const [name, p] of Object.entries(a.policies)) {
-    const n = b.policies[name];
+    const n = own(b.policies, name);
     if (!n) out.push({ kind: 'DropPolicy', table: key, policy: p });
     else if (!same(omit(p, 'comment'), omit(n, 'comment'))) {
       // ALTER POLICY can change roles and expressions, but not the command, the kind, or remove an expression.
@@ -165,7 +166,7 @@ export function alterTableChanges(ctx: DiffContext, key: string, live: Table, b:
       else out.push({ kind: 'DropPolicy', table: key, policy: p }, { kind: 'CreatePolicy', table: key, policy: n });
     }
   }
-  for (const [name, p] of Object.entries(b.policies)) if (!a.policies[name]) out.push({ kind: 'CreatePolicy', table: key, policy: p });
+  for (const [name, p] of Object.entries(b.policies)) if (!own(a.policies, name)) out.push({ kind: 'CreatePolicy', table: key, policy: p });
   out.push(...grantChanges(ctx, { type: 'table', key }, a.grants, b.grants));
   out.push(...tableCommentsBetween(key, a, b, pairs));
   return out;
@@ -187,7 +188,7 @@ function tableCommentsBetween(key: string, a: Table, b: Table, pairs: readonly [
   ] as const;
   for (const [type, before, after] of parts) {
     for (const [name, item] of Object.entries(after) as [string, { comment?: string }][]) {
-      const old = (before as Record<string, { comment?: string }>)[name];
+      const old = own(before as Record<string, { comment?: string }>, name);
       // A recreated object starts without a comment.
       const recreated =
         old === undefined ||
@@ -196,7 +197,7 @@ function tableCommentsBetween(key: string, a: Table, b: Table, pairs: readonly [
       out.push(...commentChange({ type, table: key, name }, recreated ? undefined : old.comment, item.comment));
     }
     for (const [name, item] of Object.entries(before) as [string, { comment?: string }][]) {
-      if (!(name in after) && item.comment !== undefined) out.push(...commentChange({ type, table: key, name }, item.comment, undefined, { implied: true }));
+      if (!hasOwnKey(after, name) && item.comment !== undefined) out.push(...commentChange({ type, table: key, name }, item.comment, undefined, { implied: true }));
     }
   }
   return out;
@@ -212,12 +213,12 @@ export function triggerChanges(
   const out: Change[] = [];
   const comparable = (t: import('../../catalog/types.js').Trigger): unknown => omit(t, 'comment', 'definition');
   for (const [name, t] of Object.entries(before)) {
-    const n = after[name];
+    const n = own(after, name);
     // A trigger moving to another function is dropped and created, so the old function can be dropped between.
     if (!n || recreate.has(t.function) || n.function !== t.function) out.push({ kind: 'DropTrigger', table, trigger: t, external });
   }
   for (const [name, t] of Object.entries(after)) {
-    const o = before[name];
+    const o = own(before, name);
     if (!o || recreate.has(o.function) || o.function !== t.function) out.push({ kind: 'CreateTrigger', table, trigger: t, external });
     else if (!same(comparable(o), comparable(t))) out.push({ kind: 'ReplaceTrigger', table, from: o, to: t, external });
   }

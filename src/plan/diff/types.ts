@@ -3,18 +3,19 @@ import { parseQualifiedReference, qualifiedName } from '../../catalog/names.js';
 import type { Catalog, Domain, EnumType, FunctionDef, Sequence } from '../../catalog/types.js';
 import { invertChange, type Change, type EnumColumnUse } from '../changes.js';
 import { commentChange, omit, same, type DiffContext } from './context.js';
+import { own } from '../../util/object-keys.js';
 
 export function schemaChanges(ctx: DiffContext): Change[] {
   const out: Change[] = [];
   const managed = new Set(ctx.inputs.managedSchemas);
   for (const [name, s] of Object.entries(ctx.to.schemas)) {
     if (!managed.has(name)) continue;
-    const old = ctx.from.schemas[name];
+    const old = own(ctx.from.schemas, name);
     if (!old) out.push({ kind: 'CreateSchema', schema: s }, ...commentChange({ type: 'schema', name }, undefined, s.comment, { impliedInverse: true }));
     else out.push(...commentChange({ type: 'schema', name }, old.comment, s.comment));
   }
   for (const [name, s] of Object.entries(ctx.from.schemas)) {
-    if (!managed.has(name) || ctx.to.schemas[name] || name === 'public') continue;
+    if (!managed.has(name) || own(ctx.to.schemas, name) || name === 'public') continue;
     out.push(...commentChange({ type: 'schema', name }, s.comment, undefined, { implied: true }), { kind: 'DropSchema', schema: s });
   }
   return out;
@@ -22,8 +23,8 @@ export function schemaChanges(ctx: DiffContext): Change[] {
 
 export function extensionChanges(ctx: DiffContext): Change[] {
   const out: Change[] = [];
-  for (const [name, e] of Object.entries(ctx.to.extensions)) if (!ctx.from.extensions[name]) out.push({ kind: 'CreateExtension', extension: e });
-  for (const [name, e] of Object.entries(ctx.from.extensions)) if (!ctx.to.extensions[name]) out.push({ kind: 'DropExtension', extension: e });
+  for (const [name, e] of Object.entries(ctx.to.extensions)) if (!own(ctx.from.extensions, name)) out.push({ kind: 'CreateExtension', extension: e });
+  for (const [name, e] of Object.entries(ctx.from.extensions)) if (!own(ctx.to.extensions, name)) out.push({ kind: 'DropExtension', extension: e });
   return out;
 }
 

@@ -17,6 +17,7 @@ import {
   renameTable,
   setNotNullOnline,
 } from './tables.js';
+import { hasOwnKey, own } from '../../util/object-keys.js';
 
 export function renderChange(change: Change, options: PlanOptions): Step[] {
   if (change.implied) return [];
@@ -83,10 +84,10 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
       }
       if (from.notNull !== to.notNull) out.push(step(`${d} ${to.notNull ? 'SET' : 'DROP'} NOT NULL`, `~ domain ${k} not null`, k));
       for (const [name, def] of Object.entries(from.checks)) {
-        if (to.checks[name] !== def) out.push(step(`${d} DROP CONSTRAINT IF EXISTS ${quoteIdent(name)}`, `- domain check ${k} ${name}`, k));
+        if (own(to.checks, name) !== def) out.push(step(`${d} DROP CONSTRAINT IF EXISTS ${quoteIdent(name)}`, `- domain check ${k} ${name}`, k));
       }
       for (const [name, def] of Object.entries(to.checks)) {
-        if (from.checks[name] === def) continue;
+        if (own(from.checks, name) === def) continue;
         out.push(
           step(
             guarded(
@@ -344,7 +345,7 @@ function replaceEnum(from: EnumType, to: EnumType, remap: Readonly<Record<string
   const current = `(SELECT array_agg(enumlabel::text ORDER BY enumsortorder) FROM pg_catalog.pg_enum WHERE enumtypid = ${lit(k)}::regtype)`;
   const target = `ARRAY[${to.values.map(str).join(', ')}]::text[]`;
   const body = `  IF ${current} IS DISTINCT FROM ${target} THEN\n${lines.join('\n')}\n  END IF;`;
-  const removed = from.values.filter((v) => !to.values.includes(v) && !(v in remap));
+  const removed = from.values.filter((v) => !to.values.includes(v) && !hasOwnKey(remap, v));
   const hazards: Hazard[] = ['access-exclusive-lock'];
   if (columns.length > 0) hazards.push('rewrites-table');
   if (removed.length > 0) hazards.push('deletes-data');
