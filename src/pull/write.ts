@@ -46,7 +46,7 @@ export async function pullDatabase(db: Db, schemas?: readonly string[], options:
   const { catalog, extra } = await introspectWith(
     db,
     { schemas: scope, extensions: row?.extensions ?? [] },
-    [{ name: 'unmanaged', sql: unmanagedQuery(), cost: 10 }],
+    [{ name: 'unmanaged', sql: unmanagedQuery(), cost: 12 }],
     { parallel: options.parallel },
   );
   return { catalog, schemas: scope, unmanaged: unmanagedOf(extra['unmanaged'] ?? []) };
