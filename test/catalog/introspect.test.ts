@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogFingerprint, catalogJson, INTROSPECTION_QUERY_COUNT, introspect, normalizeCatalog } from '../../src/catalog/index.js';
+import { catalogFingerprint, catalogJson, INTROSPECTION_QUERY_COUNT, introspect, normalizeCatalog, type TransactionRunner } from '../../src/catalog/index.js';
 import { pullDatabase } from '../../src/pull/index.js';
 import { connect } from '../../src/db/index.js';
 import { quoteIdent } from '../../src/catalog/names.js';
@@ -207,6 +207,41 @@ describe('introspection', () => {
       ]);
       const late = Object.keys(during.tables).includes('public.late');
       expect(Object.keys(during.tables[`public.late`]?.constraints ?? {})).toEqual(late ? ['late_pkey'] : []);
+    } finally {
+      await pool.close();
+      await t.drop();
+    }
+  });
+
+  it('reads in one transaction where a snapshot cannot be shared, whatever the first attempt had read', async () => {
+    const t = await freshDatabase('cat');
+    const pool = connect(t.url, { max: 3 });
+    try {
+      await loadCorpus(t.db, 'every-kind.sql', true);
+      const scope = { schemas: ['app', 'public'] };
+      const sequential = catalogJson(await introspect(t.db, scope));
+      // As on a server or pooler that cannot import a snapshot: the other connections fail while
+      // the first one's queries are still answering.
+      let refused = 0;
+      const runner: TransactionRunner = {
+        transaction: (fn, options) =>
+          pool.transaction(
+            (tx) =>
+              fn({
+                query: async (text, params) => {
+                  if (text.startsWith('SET TRANSACTION SNAPSHOT')) {
+                    refused++;
+                    throw new Error('cannot import a snapshot here');
+                  }
+                  return tx.query(text, params);
+                },
+                exec: (script) => tx.exec(script),
+              }),
+            options,
+          ),
+      };
+      expect(catalogJson(await introspect(runner, scope, { parallel: 3 }))).toBe(sequential);
+      expect(refused).toBeGreaterThan(0);
     } finally {
       await pool.close();
       await t.drop();

@@ -1,4 +1,4 @@
-/** Pure: the rows of the catalog queries become one Catalog. */
+/** Pure: the rows of the catalog queries become one Catalog, kind by kind as each query answers. */
 import type {
   Catalog,
   Column,
@@ -27,7 +27,6 @@ import { indexColumns } from './index-keys.js';
 import type { QueryName } from './queries.js';
 
 type R = Record<string, unknown>;
-export type QueryRows = Readonly<Record<QueryName, readonly R[]>>;
 
 /*
  * Every object is built with its keys in sorted order, and every keyed record is filled in sorted
@@ -260,49 +259,146 @@ function sortedObject<T>(value: unknown): Record<string, T> {
   return out;
 }
 
-export function assembleCatalog(rows: QueryRows): Catalog {
-  const grantsSeen = new Map<string, Grants>();
-  const columnsByRel = groupBy(rows.columns, 'rel');
-  const constraintsByRel = groupBy(rows.constraints, 'rel');
-  const indexesByRel = groupBy(rows.indexes, 'rel');
-  const policiesByRel = groupBy(rows.policies, 'rel');
-  const triggersByRel = groupBy(
-    rows.triggers.filter((row) => row['managed_table'] === true),
-    'rel',
-  );
+/**
+ * A Catalog being assembled. Each query's rows are read as soon as they arrive (`addRows`), while
+ * the other queries still run; tables and views, which gather the rest, are built at the end.
+ */
+export interface Assembly {
+  readonly grantsSeen: Map<string, Grants>;
+  readonly parts: Partial<{
+    columns: Map<string, Column[]>;
+    constraints: Map<string, Record<string, Constraint>>;
+    indexes: Map<string, Record<string, Index>>;
+    policies: Map<string, Record<string, Policy>>;
+    triggers: Map<string, Record<string, Trigger>>;
+    externalTriggers: Catalog['externalTriggers'];
+    domains: Catalog['domains'];
+    enums: Catalog['enums'];
+    functions: Catalog['functions'];
+    sequences: Catalog['sequences'];
+    schemas: Catalog['schemas'];
+    extensions: Catalog['extensions'];
+    tables: readonly R[];
+    views: readonly R[];
+  }>;
+}
+
+export function newAssembly(): Assembly {
+  return { grantsSeen: new Map(), parts: {} };
+}
+
+/** Records by name of each relation's rows (`rel`), each row read by `read`. */
+function byRelation<T extends { name: string }>(rows: readonly R[], read: (row: R) => T): Map<string, Record<string, T>> {
+  const out = new Map<string, Record<string, T>>();
+  for (const [rel, list] of groupBy(rows, 'rel')) out.set(rel, byName(list.map(read)));
+  return out;
+}
+
+/** Reads one query's rows into the assembly. */
+export function addRows(assembly: Assembly, name: QueryName, rows: readonly R[]): void {
+  const parts = assembly.parts as Record<string, unknown>;
+  switch (name) {
+    case 'columns': {
+      const out = new Map<string, Column[]>();
+      for (const [rel, list] of groupBy(rows, 'rel')) out.set(rel, list.map(columnOf));
+      parts['columns'] = out;
+      return;
+    }
+    case 'constraints':
+      parts['constraints'] = byRelation(rows, constraintOf);
+      return;
+    case 'indexes':
+      parts['indexes'] = byRelation(rows, indexOf);
+      return;
+    case 'policies':
+      parts['policies'] = byRelation(rows, policyOf);
+      return;
+    case 'triggers':
+      parts['triggers'] = byRelation(
+        rows.filter((row) => row['managed_table'] === true),
+        (row) => triggerOf(row),
+      );
+      parts['externalTriggers'] = keyed(
+        rows
+          .filter((row) => row['managed_table'] !== true)
+          .map((row) => triggerOf(row, qualifiedName(str(row['table_schema']), str(row['table_name']))) as Trigger & { table: string }),
+        (trigger) => `${trigger.table}.${trigger.name}`,
+      );
+      return;
+    case 'domains':
+      parts['domains'] = byQualifiedName(rows.map(domainOf));
+      return;
+    case 'enums':
+      parts['enums'] = byQualifiedName(rows.map(enumOf));
+      return;
+    case 'functions':
+      parts['functions'] = keyed(
+        rows.map((row) => functionOf(row, assembly.grantsSeen)),
+        (fn) => `${qualifiedName(fn.schema, fn.name)}(${fn.identityArgs})`,
+      );
+      return;
+    case 'sequences':
+      parts['sequences'] = byQualifiedName(rows.map(sequenceOf));
+      return;
+    case 'schemas':
+      parts['schemas'] = keyed(rows.map(schemaOf), (schema) => schema.name);
+      return;
+    case 'extensions':
+      parts['extensions'] = keyed(
+        rows.map((row): Extension => ({ name: str(row['name']), schema: str(row['schema']) })),
+        (extension) => extension.name,
+      );
+      return;
+    case 'tables':
+    case 'views':
+      // Built at the end, from everything else.
+      parts[name] = rows;
+      return;
+  }
+}
+
+/** The Catalog, once every query's rows were added. */
+export function finishCatalog(assembly: Assembly): Catalog {
+  const p = assembly.parts;
+  const none = new Map<string, never>();
+  const columnsByRel = p.columns ?? none;
+  const constraintsByRel = p.constraints ?? none;
+  const indexesByRel = p.indexes ?? none;
+  const policiesByRel = p.policies ?? none;
+  const triggersByRel = p.triggers ?? none;
 
   const tables = byQualifiedName(
-    rows.tables.map((row): Table => {
+    (p.tables ?? []).map((row): Table => {
       const rel = str(row['oid']);
       const parent = opt(row['partition_parent']);
       const out: Mutable = {};
-      out['columns'] = (columnsByRel.get(rel) ?? []).map(columnOf);
+      out['columns'] = columnsByRel.get(rel) ?? [];
       setOptional(out, 'comment', opt(row['comment']));
-      out['constraints'] = byName((constraintsByRel.get(rel) ?? []).map(constraintOf));
+      out['constraints'] = constraintsByRel.get(rel) ?? {};
       out['forceRls'] = row['force_rls'] === true;
-      out['grants'] = grantsOf(row, grantsSeen);
-      out['indexes'] = byName((indexesByRel.get(rel) ?? []).map(indexOf));
+      out['grants'] = grantsOf(row, assembly.grantsSeen);
+      out['indexes'] = indexesByRel.get(rel) ?? {};
       out['kind'] = row['partitioned'] === true ? 'partitioned' : 'table';
       out['name'] = str(row['name']);
       setOptional(out, 'partitionBy', opt(row['partition_by']));
       if (parent) out['partitionOf'] = { bound: str(row['partition_bound']), parent };
-      out['policies'] = byName((policiesByRel.get(rel) ?? []).map(policyOf));
+      out['policies'] = policiesByRel.get(rel) ?? {};
       out['rls'] = row['rls'] === true;
       out['schema'] = str(row['schema']);
-      out['triggers'] = byName((triggersByRel.get(rel) ?? []).map((r) => triggerOf(r)));
+      out['triggers'] = triggersByRel.get(rel) ?? {};
       return out as unknown as Table;
     }),
   );
 
   const views = byQualifiedName(
-    rows.views.map((row): View => {
+    (p.views ?? []).map((row): View => {
       const rel = str(row['oid']);
       const out: Mutable = {};
-      out['columns'] = (columnsByRel.get(rel) ?? []).map((c) => str(c['name']));
+      out['columns'] = (columnsByRel.get(rel) ?? []).map((c) => c.name);
       setOptional(out, 'comment', opt(row['comment']));
       out['definition'] = str(row['definition']);
-      out['grants'] = grantsOf(row, grantsSeen);
-      out['indexes'] = byName((indexesByRel.get(rel) ?? []).map(indexOf));
+      out['grants'] = grantsOf(row, assembly.grantsSeen);
+      out['indexes'] = indexesByRel.get(rel) ?? {};
       out['materialized'] = row['materialized'] === true;
       out['name'] = str(row['name']);
       out['options'] = strs(row['options']).sort();
@@ -311,90 +407,76 @@ export function assembleCatalog(rows: QueryRows): Catalog {
     }),
   );
 
-  const externalTriggers = keyed(
-    rows.triggers
-      .filter((row) => row['managed_table'] !== true)
-      .map((row) => triggerOf(row, qualifiedName(str(row['table_schema']), str(row['table_name']))) as Trigger & { table: string }),
-    (trigger) => `${trigger.table}.${trigger.name}`,
-  );
+  return {
+    domains: p.domains ?? {},
+    enums: p.enums ?? {},
+    extensions: p.extensions ?? {},
+    externalTriggers: p.externalTriggers ?? {},
+    functions: p.functions ?? {},
+    schemas: p.schemas ?? {},
+    sequences: p.sequences ?? {},
+    tables,
+    views,
+  };
+}
 
-  const domains = byQualifiedName(
-    rows.domains.map((row) => {
-      const out: Mutable = { checks: sortedObject<string>(row['checks']) };
-      setOptional(out, 'collation', opt(row['collation']));
-      setOptional(out, 'comment', opt(row['comment']));
-      setOptional(out, 'default', opt(row['default']));
-      out['name'] = str(row['name']);
-      out['notNull'] = row['not_null'] === true;
-      out['schema'] = str(row['schema']);
-      out['type'] = str(row['type']);
-      return out as unknown as Domain;
-    }),
-  );
+function domainOf(row: R): Domain {
+  const out: Mutable = { checks: sortedObject<string>(row['checks']) };
+  setOptional(out, 'collation', opt(row['collation']));
+  setOptional(out, 'comment', opt(row['comment']));
+  setOptional(out, 'default', opt(row['default']));
+  out['name'] = str(row['name']);
+  out['notNull'] = row['not_null'] === true;
+  out['schema'] = str(row['schema']);
+  out['type'] = str(row['type']);
+  return out as unknown as Domain;
+}
 
-  const enums = byQualifiedName(
-    rows.enums.map((row) => {
-      const out: Mutable = {};
-      setOptional(out, 'comment', opt(row['comment']));
-      out['name'] = str(row['name']);
-      out['schema'] = str(row['schema']);
-      out['values'] = strs(row['values']);
-      return out as unknown as EnumType;
-    }),
-  );
+function enumOf(row: R): EnumType {
+  const out: Mutable = {};
+  setOptional(out, 'comment', opt(row['comment']));
+  out['name'] = str(row['name']);
+  out['schema'] = str(row['schema']);
+  out['values'] = strs(row['values']);
+  return out as unknown as EnumType;
+}
 
-  const functions = keyed(
-    rows.functions.map((row) => {
-      const out: Mutable = { args: str(row['args']), body: str(row['body']) };
-      setOptional(out, 'comment', opt(row['comment']));
-      out['config'] = strs(row['config']).sort();
-      out['definition'] = str(row['definition']);
-      out['grants'] = grantsOf(row, grantsSeen);
-      out['identityArgs'] = str(row['identity_args']);
-      out['kind'] = str(row['kind']);
-      out['language'] = str(row['language']);
-      out['name'] = str(row['name']);
-      setOptional(out, 'returns', opt(row['returns']));
-      out['schema'] = str(row['schema']);
-      out['security'] = str(row['security']);
-      out['strict'] = row['strict'] === true;
-      out['volatility'] = str(row['volatility']);
-      return out as unknown as FunctionDef;
-    }),
-    (fn) => `${qualifiedName(fn.schema, fn.name)}(${fn.identityArgs})`,
-  );
+function functionOf(row: R, grantsSeen: Map<string, Grants>): FunctionDef {
+  const out: Mutable = { args: str(row['args']), body: str(row['body']) };
+  setOptional(out, 'comment', opt(row['comment']));
+  out['config'] = strs(row['config']).sort();
+  out['definition'] = str(row['definition']);
+  out['grants'] = grantsOf(row, grantsSeen);
+  out['identityArgs'] = str(row['identity_args']);
+  out['kind'] = str(row['kind']);
+  out['language'] = str(row['language']);
+  out['name'] = str(row['name']);
+  setOptional(out, 'returns', opt(row['returns']));
+  out['schema'] = str(row['schema']);
+  out['security'] = str(row['security']);
+  out['strict'] = row['strict'] === true;
+  out['volatility'] = str(row['volatility']);
+  return out as unknown as FunctionDef;
+}
 
-  const sequences = byQualifiedName(
-    rows.sequences.map((row) => {
-      const out: Mutable = { cache: str(row['cache']) };
-      setOptional(out, 'comment', opt(row['comment']));
-      out['cycle'] = row['cycle'] === true;
-      out['increment'] = str(row['increment']);
-      out['max'] = str(row['max']);
-      out['min'] = str(row['min']);
-      out['name'] = str(row['name']);
-      setOptional(out, 'ownedBy', opt(row['owned_by']));
-      out['schema'] = str(row['schema']);
-      out['start'] = str(row['start']);
-      out['type'] = str(row['type']);
-      return out as unknown as Sequence;
-    }),
-  );
+function sequenceOf(row: R): Sequence {
+  const out: Mutable = { cache: str(row['cache']) };
+  setOptional(out, 'comment', opt(row['comment']));
+  out['cycle'] = row['cycle'] === true;
+  out['increment'] = str(row['increment']);
+  out['max'] = str(row['max']);
+  out['min'] = str(row['min']);
+  out['name'] = str(row['name']);
+  setOptional(out, 'ownedBy', opt(row['owned_by']));
+  out['schema'] = str(row['schema']);
+  out['start'] = str(row['start']);
+  out['type'] = str(row['type']);
+  return out as unknown as Sequence;
+}
 
-  const schemas = keyed(
-    rows.schemas.map((row) => {
-      const out: Mutable = {};
-      setOptional(out, 'comment', schemaComment(row));
-      out['name'] = str(row['name']);
-      return out as unknown as SchemaDef;
-    }),
-    (schema) => schema.name,
-  );
-
-  const extensions = keyed(
-    rows.extensions.map((row): Extension => ({ name: str(row['name']), schema: str(row['schema']) })),
-    (extension) => extension.name,
-  );
-
-  return { domains, enums, extensions, externalTriggers, functions, schemas, sequences, tables, views };
+function schemaOf(row: R): SchemaDef {
+  const out: Mutable = {};
+  setOptional(out, 'comment', schemaComment(row));
+  out['name'] = str(row['name']);
+  return out as unknown as SchemaDef;
 }

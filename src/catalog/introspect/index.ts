@@ -5,7 +5,7 @@
 import type { Queryable } from '../../db/index.js';
 import type { Catalog } from '../types.js';
 import type { Scope } from '../scope.js';
-import { assembleCatalog, type QueryRows } from './assemble.js';
+import { addRows, finishCatalog, newAssembly, type Assembly } from './assemble.js';
 import { catalogQueries, QUERY_NAMES, type QueryName } from './queries.js';
 import { quoteLiteral } from '../names.js';
 
@@ -45,6 +45,8 @@ async function jsonRows(tx: Queryable, sql: string): Promise<Record<string, unkn
   const [row] = await tx.query<{ rows: string }>(asJsonRows(sql));
   return JSON.parse(row!.rows) as Record<string, unknown>[];
 }
+
+const CATALOG_QUERIES: ReadonlySet<string> = new Set(QUERY_NAMES);
 
 /** Number of catalog queries one introspection runs (constant). */
 export const INTROSPECTION_QUERY_COUNT = QUERY_NAMES.length;
@@ -92,6 +94,14 @@ export async function introspect(db: TransactionRunner, scope: Scope, options: I
   return (await introspectWith(db, scope, [], options)).catalog;
 }
 
+/** One attempt's reading: the catalog being assembled and the extra queries' rows. */
+interface Reading {
+  readonly assembly: Assembly;
+  readonly extra: Record<string, readonly Record<string, unknown>[]>;
+}
+
+const newReading = (): Reading => ({ assembly: newAssembly(), extra: {} });
+
 /** The Catalog, and the rows of `extra` queries read in the same snapshot (by name). */
 export async function introspectWith(
   db: TransactionRunner,
@@ -102,23 +112,25 @@ export async function introspectWith(
   const sql = catalogQueries();
   const all: ExtraQuery[] = [...QUERY_NAMES.map((name) => ({ name, sql: sql[name], cost: COST[name] })), ...extra];
   const params = [[...scope.schemas], [...(scope.extensions ?? [])]];
-  const run = async (tx: Queryable, queries: readonly ExtraQuery[], out: Record<string, readonly Record<string, unknown>[]>) => {
+  const run = async (tx: Queryable, queries: readonly ExtraQuery[], into: Reading) => {
     // Print every name outside pg_catalog qualified, whatever the role's search_path, and print
     // constants (partition bounds, defaults) the same way whatever the session's settings.
     // Sent together (postgres.js pipelines them on the transaction's connection): the server runs
-    // them back to back, in order, without a round trip between them.
-    const [, ...results] = await Promise.all([
+    // them back to back, in order, without a round trip between them. Each query's rows are read
+    // into the catalog as soon as they arrive, while the server still answers the others.
+    await Promise.all([
       tx.query(SESSION_SETTINGS),
-      ...queries.map((q) => jsonRows(tx, withTextArrays(q.sql, params))),
+      ...queries.map(async (q) => {
+        const rows = await jsonRows(tx, withTextArrays(q.sql, params));
+        if (CATALOG_QUERIES.has(q.name)) addRows(into.assembly, q.name as QueryName, rows);
+        else into.extra[q.name] = rows;
+      }),
     ]);
-    queries.forEach((q, i) => {
-      out[q.name] = results[i]!;
-    });
   };
-  const out: Record<string, readonly Record<string, unknown>[]> = {};
+  let reading = newReading();
   const parallel = Math.max(1, Math.min(options.parallel ?? 1, 4));
   if (parallel === 1) {
-    await db.transaction((tx) => run(tx, all, out), MODE);
+    await db.transaction((tx) => run(tx, all, reading), MODE);
   } else {
     const [first, ...rest] = shareQueries(all, parallel);
     // Where snapshots cannot be exported (e.g. some poolers or standbys), read in one transaction.
@@ -127,23 +139,26 @@ export async function introspectWith(
       const snapshot = String(row?.['snapshot']);
       // The others import this transaction's snapshot while it is still open: one consistent view.
       await Promise.all([
-        run(tx, first!, out),
+        run(tx, first!, reading),
         ...rest.map((queries) =>
           db.transaction(async (other) => {
             await other.query(`SET TRANSACTION SNAPSHOT ${quoteLiteral(snapshot)}`);
-            await run(other, queries, out);
+            await run(other, queries, reading);
           }, MODE),
         ),
       ]);
     }, MODE).catch(async (error: unknown) => {
       if (!/snapshot/i.test(error instanceof Error ? error.message : '')) throw error;
-      await db.transaction((tx) => run(tx, all, out), MODE);
+      // A new reading: rows of the failed attempt may still arrive into the old one.
+      reading = newReading();
+      const retry = reading;
+      await db.transaction((tx) => run(tx, all, retry), MODE);
     });
   }
-  const catalog = assembleCatalog(out as QueryRows);
-  // assembleCatalog builds it in canonical key order: no sorted copy needed.
+  // The assembly builds the Catalog in canonical key order: no sorted copy needed.
+  const extraRows = reading.extra;
   return {
-    catalog,
-    extra: Object.fromEntries(extra.map((q) => [q.name, out[q.name] ?? []])),
+    catalog: finishCatalog(reading.assembly),
+    extra: Object.fromEntries(extra.map((q) => [q.name, extraRows[q.name] ?? []])),
   };
 }
