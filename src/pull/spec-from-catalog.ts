@@ -238,44 +238,44 @@ export function* eachFragment(catalog: Catalog, options: PullOptions = {}): Gene
     const comment = catalog.schemas[name]?.comment;
     schemas[name] = comment === undefined ? null : { comment };
   }
-  yield ({ file: 'schemas.yaml', spec: { schemas } });
+  yield { file: 'schemas.yaml', spec: { schemas } };
 
   // The schema is always written: the default depends on the preset (`extensions` on Supabase).
   const extensions = byKey(catalog.extensions, () => true);
   if (extensions.length > 0) {
-    yield ({
+    yield {
       file: 'extensions.yaml',
       spec: { extensions: Object.fromEntries(extensions.map(([name, e]) => [name, { schema: e.schema }])) },
-    });
+    };
   }
 
   const enums = byKey(catalog.enums, inScope);
   if (enums.length > 0) {
-    yield ({ file: 'enums.yaml', spec: { enums: Object.fromEntries(enums.map(([, e]) => [specRef(e.schema, e.name), enumSpec(e)])) } });
+    yield { file: 'enums.yaml', spec: { enums: Object.fromEntries(enums.map(([, e]) => [specRef(e.schema, e.name), enumSpec(e)])) } };
   }
   const domains = byKey(catalog.domains, inScope);
   if (domains.length > 0) {
-    yield ({ file: 'domains.yaml', spec: { domains: Object.fromEntries(domains.map(([, d]) => [specRef(d.schema, d.name), domainSpec(d)])) } });
+    yield { file: 'domains.yaml', spec: { domains: Object.fromEntries(domains.map(([, d]) => [specRef(d.schema, d.name), domainSpec(d)])) } };
   }
   const sequences = byKey(catalog.sequences, inScope);
   if (sequences.length > 0) {
-    yield ({
+    yield {
       file: 'sequences.yaml',
       spec: { sequences: Object.fromEntries(sequences.map(([, s]) => [specRef(s.schema, s.name), sequenceSpec(s)])) },
-    });
+    };
   }
   const functions = byKey(catalog.functions, inScope);
   if (functions.length > 0) {
     const keys = functionKeys(functions);
     const publicManaged = functions.some(([, fn]) => !hasPublicExecute(fn));
-    yield ({
+    yield {
       file: 'functions.yaml',
       spec: { functions: Object.fromEntries(functions.map(([key, fn]) => [keys.get(key)!, functionSpec(fn, publicManaged)])) },
-    });
+    };
   }
   const views = byKey(catalog.views, inScope);
   if (views.length > 0) {
-    yield ({ file: 'views.yaml', spec: { views: Object.fromEntries(views.map(([, v]) => [specRef(v.schema, v.name), viewSpec(v)])) } });
+    yield { file: 'views.yaml', spec: { views: Object.fromEntries(views.map(([, v]) => [specRef(v.schema, v.name), viewSpec(v)])) } };
   }
 
   const primaryKeyOf: PrimaryKeyLookup = (key) =>
@@ -292,7 +292,7 @@ export function* eachFragment(catalog: Catalog, options: PullOptions = {}): Gene
   };
   for (const [key, table] of tables) {
     const spec: TableSpec = tableSpec(table, primaryKeyOf, isEnum);
-    yield ({ file: files.get(key)!, spec: { tables: { [specRef(table.schema, table.name)]: spec } } });
+    yield { file: files.get(key)!, spec: { tables: { [specRef(table.schema, table.name)]: spec } } };
     for (const c of Object.values(table.constraints)) {
       if (c.foreignKey && !managed.has(splitQualified(c.foreignKey.table).schema)) {
         const entry = externalOf(c.foreignKey.table);
@@ -315,6 +315,6 @@ export function* eachFragment(catalog: Catalog, options: PullOptions = {}): Gene
       if (Object.keys(entry.triggers).length > 0) spec.triggers = entry.triggers;
       out[specRefOfKey(key)] = Object.keys(spec).length > 0 ? spec : null;
     }
-    yield ({ file: 'external.yaml', spec: { external: out } });
+    yield { file: 'external.yaml', spec: { external: out } };
   }
 }

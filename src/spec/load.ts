@@ -12,7 +12,7 @@ import { decodeSpecBytes, MAX_FILE_BYTES, parseSpecYaml, type ParsedYaml } from 
 import { checkShape } from './shape.js';
 import { specFilePaths } from './files.js';
 import type { LoadedSpec, SourcePosition, Spec } from './types.js';
-import { hasOwnKey, own } from '../util/object-keys.js';
+import { own } from '../util/object-keys.js';
 
 /** Sections whose entries are schema-scoped objects: `notifications` and `public.notifications` collide. */
 const QUALIFIED_SECTIONS = new Set(['enums', 'domains', 'sequences', 'tables', 'external', 'functions', 'views']);
@@ -74,7 +74,7 @@ export async function loadSpec(dir: string, options: { readonly parsed?: ParsedF
       const sectionPos = parsed.positions.get(section)!;
       if (!positions.has(section)) positions.set(section, sectionPos);
       if (!isPlainObject(body)) {
-        if (hasOwnKey(merged, section)) {
+        if (Object.hasOwn(merged, section)) {
           findings.push(at(sectionPos, 'duplicate-object', `section "${section}" is also declared at ${where(positions.get(section)!)}`, 'declare it once'));
         } else {
           merged[section] = body;

@@ -19,8 +19,3 @@ export function makeProtoAnOrdinaryKey(): void {
 export function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
   return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
-
-/** Whether the record holds `key` itself (`key in record` also sees what every object inherits). */
-export function hasOwnKey(record: Readonly<Record<string, unknown>>, key: string): boolean {
-  return Object.hasOwn(record, key);
-}

@@ -296,29 +296,29 @@ function byRelation<T extends { name: string }>(rows: readonly R[], read: (row: 
 
 /** Reads one query's rows into the assembly. */
 export function addRows(assembly: Assembly, name: QueryName, rows: readonly R[]): void {
-  const parts = assembly.parts as Record<string, unknown>;
+  const parts = assembly.parts;
   switch (name) {
     case 'columns': {
       const out = new Map<string, Column[]>();
       for (const [rel, list] of groupBy(rows, 'rel')) out.set(rel, list.map(columnOf));
-      parts['columns'] = out;
+      parts.columns = out;
       return;
     }
     case 'constraints':
-      parts['constraints'] = byRelation(rows, constraintOf);
+      parts.constraints = byRelation(rows, constraintOf);
       return;
     case 'indexes':
-      parts['indexes'] = byRelation(rows, indexOf);
+      parts.indexes = byRelation(rows, indexOf);
       return;
     case 'policies':
-      parts['policies'] = byRelation(rows, policyOf);
+      parts.policies = byRelation(rows, policyOf);
       return;
     case 'triggers':
-      parts['triggers'] = byRelation(
+      parts.triggers = byRelation(
         rows.filter((row) => row['managed_table'] === true),
         (row) => triggerOf(row),
       );
-      parts['externalTriggers'] = keyed(
+      parts.externalTriggers = keyed(
         rows
           .filter((row) => row['managed_table'] !== true)
           .map((row) => triggerOf(row, qualifiedName(str(row['table_schema']), str(row['table_name']))) as Trigger & { table: string }),
@@ -326,25 +326,25 @@ export function addRows(assembly: Assembly, name: QueryName, rows: readonly R[])
       );
       return;
     case 'domains':
-      parts['domains'] = byQualifiedName(rows.map(domainOf));
+      parts.domains = byQualifiedName(rows.map(domainOf));
       return;
     case 'enums':
-      parts['enums'] = byQualifiedName(rows.map(enumOf));
+      parts.enums = byQualifiedName(rows.map(enumOf));
       return;
     case 'functions':
-      parts['functions'] = keyed(
+      parts.functions = keyed(
         rows.map((row) => functionOf(row, assembly.grantsSeen)),
         (fn) => `${qualifiedName(fn.schema, fn.name)}(${fn.identityArgs})`,
       );
       return;
     case 'sequences':
-      parts['sequences'] = byQualifiedName(rows.map(sequenceOf));
+      parts.sequences = byQualifiedName(rows.map(sequenceOf));
       return;
     case 'schemas':
-      parts['schemas'] = keyed(rows.map(schemaOf), (schema) => schema.name);
+      parts.schemas = keyed(rows.map(schemaOf), (schema) => schema.name);
       return;
     case 'extensions':
-      parts['extensions'] = keyed(
+      parts.extensions = keyed(
         rows.map((row): Extension => ({ name: str(row['name']), schema: str(row['schema']) })),
         (extension) => extension.name,
       );

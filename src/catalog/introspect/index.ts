@@ -151,8 +151,7 @@ export async function introspectWith(
       if (!/snapshot/i.test(error instanceof Error ? error.message : '')) throw error;
       // A new reading: rows of the failed attempt may still arrive into the old one.
       reading = newReading();
-      const retry = reading;
-      await db.transaction((tx) => run(tx, all, retry), MODE);
+      await db.transaction((tx) => run(tx, all, reading), MODE);
     });
   }
   // The assembly builds the Catalog in canonical key order: no sorted copy needed.

@@ -3,7 +3,7 @@ import type { Column, Constraint, Table } from '../../catalog/types.js';
 import { invertChange, type Change } from '../changes.js';
 import { commentChange, grantChanges, omit, same, type DiffContext } from './context.js';
 import { columnRenamesBetween, renameColumnsInTable } from './renames.js';
-import { hasOwnKey, own } from '../../util/object-keys.js';
+import { own } from '../../util/object-keys.js';
 
 /** Column renames (old -> new) of a table named by its live key (the referenced side of an FK). */
 function columnRenamesOf(ctx: DiffContext, liveKey: string): ReadonlyMap<string, string> {
@@ -197,7 +197,7 @@ function tableCommentsBetween(key: string, a: Table, b: Table, pairs: readonly [
       out.push(...commentChange({ type, table: key, name }, recreated ? undefined : old.comment, item.comment));
     }
     for (const [name, item] of Object.entries(before) as [string, { comment?: string }][]) {
-      if (!hasOwnKey(after, name) && item.comment !== undefined) out.push(...commentChange({ type, table: key, name }, item.comment, undefined, { implied: true }));
+      if (!Object.hasOwn(after, name) && item.comment !== undefined) out.push(...commentChange({ type, table: key, name }, item.comment, undefined, { implied: true }));
     }
   }
   return out;

@@ -17,7 +17,7 @@ import {
   renameTable,
   setNotNullOnline,
 } from './tables.js';
-import { hasOwnKey, own } from '../../util/object-keys.js';
+import { own } from '../../util/object-keys.js';
 
 export function renderChange(change: Change, options: PlanOptions): Step[] {
   if (change.implied) return [];
@@ -345,7 +345,7 @@ function replaceEnum(from: EnumType, to: EnumType, remap: Readonly<Record<string
   const current = `(SELECT array_agg(enumlabel::text ORDER BY enumsortorder) FROM pg_catalog.pg_enum WHERE enumtypid = ${lit(k)}::regtype)`;
   const target = `ARRAY[${to.values.map(str).join(', ')}]::text[]`;
   const body = `  IF ${current} IS DISTINCT FROM ${target} THEN\n${lines.join('\n')}\n  END IF;`;
-  const removed = from.values.filter((v) => !to.values.includes(v) && !hasOwnKey(remap, v));
+  const removed = from.values.filter((v) => !to.values.includes(v) && !Object.hasOwn(remap, v));
   const hazards: Hazard[] = ['access-exclusive-lock'];
   if (columns.length > 0) hazards.push('rewrites-table');
   if (removed.length > 0) hazards.push('deletes-data');
