@@ -144,9 +144,9 @@ async function pullVersusDump(url, label, outRoot) {
   try {
     for (let attempt = 0; attempt < RUNS; attempt++) {
       let started = performance.now();
-      const pullDb = connect(url, { max: 3 });
+      const pullDb = connect(url, { max: 1 });
       try {
-        const { catalog, schemas } = await pullDatabase(pullDb, undefined, { parallel: 3 });
+        const { catalog, schemas } = await pullDatabase(pullDb);
         await writePulled(join(out, String(attempt)), pullSpec(catalog, { schemas }), true);
       } finally {
         await pullDb.close();

@@ -7,7 +7,7 @@ import { buildPlan, type PlanOptions } from '../plan/index.js';
 import { presetNamed } from '../presets/index.js';
 import { lazyShadowProvider } from '../shadow/index.js';
 import { desiredCatalog, liveIsDesired } from './desired.js';
-import { LIVE_READERS } from './live.js';
+import { TARGET_CONNECTIONS } from './live.js';
 import { loadAndCheckSpec } from './spec-input.js';
 
 export interface DriftReport {
@@ -31,7 +31,7 @@ export async function detectDrift(o: DriftOptions): Promise<DriftReport> {
     statementTimeout: o.config.statement_timeout,
     targetVersion: o.config.target_version,
   };
-  const db = connect(o.dbUrl, { max: LIVE_READERS });
+  const db = connect(o.dbUrl, { max: TARGET_CONNECTIONS });
   let major = 0;
   const shadows = lazyShadowProvider(() => ({
     shadowUrl: o.config.shadow_url,
@@ -42,7 +42,7 @@ export async function detectDrift(o: DriftOptions): Promise<DriftReport> {
   }));
   try {
     major = Math.floor((await db.serverVersion()) / 10000);
-    const live = await introspect(db, { schemas: inputs.managedSchemas, extensions: inputs.extensions }, { parallel: LIVE_READERS });
+    const live = await introspect(db, { schemas: inputs.managedSchemas, extensions: inputs.extensions });
     const preset = presetNamed(o.config.preset);
     const desiredInputs = { ...checked, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') };
     if (liveIsDesired(live, desiredInputs)) return { changes: [] };

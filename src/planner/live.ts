@@ -1,5 +1,5 @@
 /**
- * Connections that read the live catalog at once, sharing one exported snapshot (a consistent view,
- * also through PgBouncer in transaction mode: each reader is one transaction).
+ * Connections `plan` and `check` open to the target: one reads the live catalog (one transaction)
+ * while the others create the shadow databases a plan will need (two at most, at once).
  */
-export const LIVE_READERS = 3;
+export const TARGET_CONNECTIONS = 3;

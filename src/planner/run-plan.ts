@@ -17,7 +17,7 @@ import { desiredCatalog, desiredIsCached, liveIsDesired } from './desired.js';
 import { refusedHazards, type HazardPolicy } from './hazards.js';
 import type { PlanReport } from './report.js';
 import { securityChanges } from './security-summary.js';
-import { LIVE_READERS } from './live.js';
+import { TARGET_CONNECTIONS } from './live.js';
 import { loadAndCheckSpec, selfCheckGeneratedSql } from './spec-input.js';
 import { verifyPlan, VerificationError } from './verify.js';
 import { verificationScope } from './subset.js';
@@ -86,7 +86,7 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     statementTimeout: o.config.statement_timeout,
     targetVersion: o.config.target_version,
   };
-  const db = connect(o.dbUrl, { max: LIVE_READERS });
+  const db = connect(o.dbUrl, { max: TARGET_CONNECTIONS });
   let major = 0;
   const shadows = lazyShadowProvider(() => ({
     shadowUrl: o.shadowUrl ?? o.config.shadow_url,
@@ -104,7 +104,7 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     // database is read. Those not taken are dropped at the end.
     if (!desiredIsCached(desiredInputs)) void shadows.get().then((p) => p.warm(o.verify === 'none' ? 1 : 2), () => undefined);
     const scope = { schemas: inputs.managedSchemas, extensions: inputs.extensions };
-    const live = await time('introspect', () => introspect(db, scope, { parallel: LIVE_READERS }));
+    const live = await time('introspect', () => introspect(db, scope));
     // The live database already is the cached desired state: nothing to plan, nothing more to read.
     if (await time('compare', () => liveIsDesired(live, desiredInputs))) {
       return { status: 'no-changes', changes: [], hazards: [], findings, security: [], timings, verified: false };

@@ -20,17 +20,11 @@ export interface PullResult {
  * Introspects the schemas to pull: `schemas` when given, else every schema of the database but the
  * platform's and the tool's own. Every installed extension (but plpgsql) is included wherever it lives.
  */
-export async function pullDatabase(db: Db, schemas?: readonly string[], options: { parallel?: number } = {}): Promise<PullResult> {
-  // Schemas and extensions in one round trip; meanwhile the pool opens the other connections the
-  // catalog readers will use, instead of one after another once the snapshot is exported.
-  const warm = Array.from({ length: Math.max(0, Math.min(options.parallel ?? 1, 4) - 1) }, () => db.query('SELECT 1'));
-  const [[row]] = await Promise.all([
-    db.query<{ schemas: string[]; extensions: string[] }>(
-      `SELECT array(SELECT nspname::text FROM pg_catalog.pg_namespace ORDER BY 1) AS schemas,
-              array(SELECT extname::text FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql' ORDER BY 1) AS extensions`,
-    ),
-    ...warm,
-  ]);
+export async function pullDatabase(db: Db, schemas?: readonly string[]): Promise<PullResult> {
+  const [row] = await db.query<{ schemas: string[]; extensions: string[] }>(
+    `SELECT array(SELECT nspname::text FROM pg_catalog.pg_namespace ORDER BY 1) AS schemas,
+            array(SELECT extname::text FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql' ORDER BY 1) AS extensions`,
+  );
   const existing = row?.schemas ?? [];
   let scope: string[];
   if (schemas && schemas.length > 0) {
@@ -43,12 +37,9 @@ export async function pullDatabase(db: Db, schemas?: readonly string[], options:
     scope = existing.filter((name) => !isUnmanagedSchema(name));
   }
   // The unmanaged-feature scan is read with the catalog, in its snapshot.
-  const { catalog, extra } = await introspectWith(
-    db,
-    { schemas: scope, extensions: row?.extensions ?? [] },
-    [{ name: 'unmanaged', sql: unmanagedQuery(), cost: 12 }],
-    { parallel: options.parallel },
-  );
+  const { catalog, extra } = await introspectWith(db, { schemas: scope, extensions: row?.extensions ?? [] }, [
+    { name: 'unmanaged', sql: unmanagedQuery() },
+  ]);
   return { catalog, schemas: scope, unmanaged: unmanagedOf(extra['unmanaged'] ?? []) };
 }
 

@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { catalogFingerprint, catalogJson, INTROSPECTION_QUERY_COUNT, introspect, normalizeCatalog, type Scope, type TransactionRunner } from '../../src/catalog/index.js';
+import { catalogFingerprint, catalogJson, INTROSPECTION_QUERY_COUNT, introspect, normalizeCatalog } from '../../src/catalog/index.js';
 import { pullDatabase } from '../../src/pull/index.js';
-import { connect, type Db } from '../../src/db/index.js';
+import { connect } from '../../src/db/index.js';
 import { quoteIdent } from '../../src/catalog/names.js';
-import { freshDatabase, type TestDatabase } from '../helpers/db.js';
+import { freshDatabase } from '../helpers/db.js';
 import { countingRunner, introspectScope, loadCorpus } from './helpers.js';
-
-/**
- * The full every-kind corpus in a fresh database, a pool of three connections to it, the scope
- * read, and its catalog as one transaction reads it (to compare parallel reads with).
- */
-async function withCorpusPool(
-  fn: (t: TestDatabase, pool: Db, scope: Scope, sequential: string) => Promise<void>,
-): Promise<void> {
-  const t = await freshDatabase('cat');
-  const pool = connect(t.url, { max: 3 });
-  try {
-    await loadCorpus(t.db, 'every-kind.sql', true);
-    const scope = { schemas: ['app', 'public'] };
-    await fn(t, pool, scope, catalogJson(await introspect(t.db, scope)));
-  } finally {
-    await pool.close();
-    await t.drop();
-  }
-}
 
 describe('introspection', () => {
   it('reads every object kind of the catalog', async () => {
@@ -210,44 +191,6 @@ describe('introspection', () => {
       await t.drop();
     }
   });
-
-  it('reads the same catalog on several connections sharing one snapshot', () =>
-    withCorpusPool(async (t, pool, scope, sequential) => {
-      expect(catalogJson(await introspect(pool, scope, { parallel: 3 }))).toBe(sequential);
-      // A change committed while the readers run is either wholly seen or not at all.
-      const [, during] = await Promise.all([
-        t.db.exec('CREATE TABLE public.late (id int PRIMARY KEY)'),
-        introspect(pool, scope, { parallel: 3 }),
-      ]);
-      const late = Object.keys(during.tables).includes('public.late');
-      expect(Object.keys(during.tables[`public.late`]?.constraints ?? {})).toEqual(late ? ['late_pkey'] : []);
-    }));
-
-  it('reads in one transaction where a snapshot cannot be shared, whatever the first attempt had read', () =>
-    withCorpusPool(async (_t, pool, scope, sequential) => {
-      // As on a server or pooler that cannot import a snapshot: the other connections fail while
-      // the first one's queries are still answering.
-      let refused = 0;
-      const runner: TransactionRunner = {
-        transaction: (fn, options) =>
-          pool.transaction(
-            (tx) =>
-              fn({
-                query: async (text, params) => {
-                  if (text.startsWith('SET TRANSACTION SNAPSHOT')) {
-                    refused++;
-                    throw new Error('cannot import a snapshot here');
-                  }
-                  return tx.query(text, params);
-                },
-                exec: (script) => tx.exec(script),
-              }),
-            options,
-          ),
-      };
-      expect(catalogJson(await introspect(runner, scope, { parallel: 3 }))).toBe(sequential);
-      expect(refused).toBeGreaterThan(0);
-    }));
 
   it('runs the same fixed number of queries for 2 tables and for 300', async () => {
     const t = await freshDatabase('cat');

@@ -9,9 +9,6 @@ const list = (value: string): string[] =>
     .map((name) => name.trim())
     .filter((name) => name !== '');
 
-/** Connections reading the catalog at once (one exported snapshot). */
-const PARALLEL = 3;
-
 /** `schema pull`: adopt an existing database by writing its managed scope as YAML. */
 export const registerPull: CommandRegistrar = (program, ctx, setExit) => {
   program
@@ -26,11 +23,12 @@ export const registerPull: CommandRegistrar = (program, ctx, setExit) => {
       const outDir = resolve(ctx.cwd, flags['out'] as string);
       const schemas = flags['schemas'] === undefined ? undefined : list(flags['schemas'] as string);
       const choice = await resolveDatabase({ db: flags['db'] as string | undefined, configDb: config.db, root: ctx.cwd });
-      const db = connect(choice.url, { max: PARALLEL });
+      // One connection: the catalog is read in one transaction, its queries sent at once.
+      const db = connect(choice.url, { max: 1 });
       let closing: Promise<void> | undefined;
       try {
         ctx.output.err(`Reading ${schemas ? schemas.join(', ') : 'every non-platform schema'} ...`);
-        const pulled = await pullDatabase(db, schemas, { parallel: PARALLEL });
+        const pulled = await pullDatabase(db, schemas);
         // The connections are done with: they close while the YAML is written.
         closing = db.close();
         const files = pullSpec(pulled.catalog, { schemas: pulled.schemas });
