@@ -1,2 +1,3 @@
-/** The YAML parser for the config file, in a module of its own so it loads only when there is a config file. */
-export { parse } from 'yaml';
+/** The config file's parser and checks, in a module of their own so they load only when there is a config file. */
+export { parseSpecYaml } from '../spec/read-yaml.js';
+export { checkConfig } from './config-check.js';

@@ -36,28 +36,14 @@ export const defaultConfig: Config = Object.freeze({
   exposed_schemas: Object.freeze(['public']),
 });
 
-const KNOWN_KEYS = new Set(Object.keys({ ...defaultConfig, db: 1, shadow_url: 1 }));
-
-/** Reads `schema.config.yaml` from `root` when present. */
+/** Reads `schema.config.yaml` from `root` when present; a wrong setting is an error at its line. */
 export async function loadConfig(root: string = process.cwd()): Promise<Config> {
   const path = join(root, CONFIG_FILE);
   if (!existsSync(path)) return defaultConfig;
   // The YAML parser loads only when a config file exists (commands start faster without one).
-  const { parse } = await import('./config-yaml.js');
-  let data: unknown;
-  try {
-    data = parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new InputError(`${CONFIG_FILE}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-  }
-  if (data === null || data === undefined) return defaultConfig;
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new InputError(`${CONFIG_FILE}:1:1 error config: expected a map of settings`);
-  }
-  for (const key of Object.keys(data)) {
-    if (!KNOWN_KEYS.has(key)) {
-      throw new InputError(`${CONFIG_FILE}: unknown setting "${key}"; known: ${[...KNOWN_KEYS].sort().join(', ')}`);
-    }
-  }
-  return Object.freeze({ ...defaultConfig, ...(data as Partial<Config>) });
+  const { parseSpecYaml, checkConfig } = await import('./config-yaml.js');
+  const parsed = parseSpecYaml(CONFIG_FILE, readFileSync(path, 'utf8'));
+  const { config, findings } = parsed.findings.length > 0 ? { config: defaultConfig, findings: parsed.findings } : checkConfig(CONFIG_FILE, parsed.value, parsed.positions, defaultConfig);
+  if (findings.length > 0) throw new InputError(`${CONFIG_FILE} is not valid: fix the setting(s) above`, findings);
+  return config;
 }

@@ -56,4 +56,31 @@ describe('schema pull (CLI)', () => {
       await t.drop();
     }
   });
+
+  it('takes the database from the config file only when neither --db nor DATABASE_URL names one', async () => {
+    const t = await freshDatabase('pullcfg');
+    const cwd = mkdtempSync(join(tmpdir(), 'schema-pull-'));
+    try {
+      await t.db.exec('CREATE TABLE public.from_config (id int PRIMARY KEY)');
+      writeFileSync(join(cwd, 'schema.config.yaml'), `db: ${JSON.stringify(t.url)}\n`);
+      const fromConfig = await runCli(['pull', '--out', 'a'], { cwd, env: { DATABASE_URL: undefined } });
+      expect(fromConfig.code).toBe(0);
+      expect(existsSync(join(cwd, 'a', 'tables', 'public.from_config.yaml'))).toBe(true);
+
+      // --db and DATABASE_URL win over the config file, which is then not needed at all.
+      writeFileSync(join(cwd, 'schema.config.yaml'), 'db: [unclosed\n');
+      const fromFlag = await runCli(['pull', '--db', t.url, '--out', 'b'], { cwd });
+      expect(fromFlag.code).toBe(0);
+      const fromEnv = await runCli(['pull', '--out', 'c'], { cwd, env: { DATABASE_URL: t.url } });
+      expect(fromEnv.code).toBe(0);
+      expect(existsSync(join(cwd, 'c', 'tables', 'public.from_config.yaml'))).toBe(true);
+
+      const broken = await runCli(['pull', '--out', 'd'], { cwd, env: { DATABASE_URL: undefined } });
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toMatch(/^schema\.config\.yaml:2:1 error yaml-syntax: /m);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+      await t.drop();
+    }
+  });
 });

@@ -1,0 +1,75 @@
+/** Pure: the settings of `schema.config.yaml`, checked one by one, each error at its line. */
+import { didYouMean } from '../spec/suggest.js';
+import type { SourcePosition } from '../spec/types.js';
+import type { Finding } from '../util/findings.js';
+import type { Config } from './config.js';
+
+/** A PostgreSQL duration: a number, optionally with a unit (`5s`, `15min`, `500ms`). */
+const DURATION = /^\d+(?:\.\d+)?\s*(?:us|ms|s|min|h|d)?$/;
+
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+
+/** What each setting accepts: its value as the Config holds it, or an error message and fix. */
+const SETTINGS: Record<keyof Config, (value: unknown) => { value: unknown } | { message: string; fix: string }> = {
+  schema: (v) => (nonEmpty(v) ? { value: v } : { message: 'schema must be a directory path', fix: 'e.g. `schema: schema`' }),
+  migrations: (v) =>
+    nonEmpty(v) ? { value: v } : { message: 'migrations must be a directory path', fix: 'e.g. `migrations: generated-migrations`' },
+  db: (v) => (nonEmpty(v) ? { value: v } : { message: 'db must be a database URL', fix: 'e.g. `db: postgres://user@localhost:5432/app`, or set DATABASE_URL instead' }),
+  shadow_url: (v) =>
+    nonEmpty(v) ? { value: v } : { message: 'shadow_url must be a database URL', fix: 'e.g. `shadow_url: postgres://user@localhost:5432/postgres`' },
+  preset: (v) =>
+    v === 'supabase' || v === 'none' ? { value: v } : { message: `preset must be supabase or none, not ${JSON.stringify(v)}`, fix: 'write `preset: supabase` or `preset: none`' },
+  target_version: (v) =>
+    Number.isInteger(v) && (v as number) >= 14 && (v as number) <= 18
+      ? { value: v }
+      : { message: `target_version must be a PostgreSQL major version from 14 to 18, not ${JSON.stringify(v)}`, fix: 'e.g. `target_version: 15`' },
+  lock_timeout: duration('lock_timeout', '5s'),
+  statement_timeout: duration('statement_timeout', '15min'),
+  exposed_schemas: (v) =>
+    Array.isArray(v) && v.every(nonEmpty)
+      ? { value: Object.freeze([...v]) }
+      : { message: 'exposed_schemas must be a list of schema names', fix: 'e.g. `exposed_schemas: [public]`' },
+};
+
+function duration(name: string, example: string): (v: unknown) => { value: unknown } | { message: string; fix: string } {
+  return (v) => {
+    // A bare integer is milliseconds, as PostgreSQL reads it.
+    const text = Number.isInteger(v) && (v as number) >= 0 ? String(v) : v;
+    return typeof text === 'string' && DURATION.test(text.trim())
+      ? { value: text.trim() }
+      : { message: `${name} must be a duration such as ${example}, not ${JSON.stringify(v)}`, fix: `e.g. \`${name}: ${example}\` (units: us, ms, s, min, h, d)` };
+  };
+}
+
+export const CONFIG_KEYS: readonly string[] = Object.keys(SETTINGS).sort();
+
+/** The settings of the file over `defaults`, and an error finding for each setting that is wrong. */
+export function checkConfig(
+  file: string,
+  value: unknown,
+  positions: ReadonlyMap<string, SourcePosition>,
+  defaults: Config,
+): { config: Config; findings: Finding[] } {
+  if (value === undefined || value === null) return { config: defaults, findings: [] };
+  const finding = (key: string, code: string, message: string, fix: string): Finding => {
+    const at = positions.get(key) ?? { line: 1, col: 1 };
+    return { file, line: at.line, col: at.col, severity: 'error', code, message, fix };
+  };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return { config: defaults, findings: [finding('', 'config', 'expected a map of settings', `write settings as \`name: value\` lines; known: ${CONFIG_KEYS.join(', ')}`)] };
+  }
+  const findings: Finding[] = [];
+  const out: Record<string, unknown> = { ...defaults };
+  for (const [key, raw] of Object.entries(value)) {
+    const check = Object.hasOwn(SETTINGS, key) ? SETTINGS[key as keyof Config] : undefined;
+    if (!check) {
+      const near = didYouMean(key, CONFIG_KEYS);
+      findings.push(finding(key, 'unknown-key', `unknown setting "${key}"`, near ? `did you mean \`${near}\`?` : `known settings: ${CONFIG_KEYS.join(', ')}`));
+      continue;
+    }
+    const result = check(raw);
+    if ('value' in result) out[key] = result.value;
+    else findings.push(finding(key, 'config', result.message, result.fix));
+  }
+  return { config: Object.freeze(out) as unknown as Config, findings };
+}
