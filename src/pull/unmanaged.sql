@@ -6,7 +6,14 @@ WITH rel AS (
   FROM pg_catalog.pg_class c
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   WHERE n.nspname = ANY ($1::text[])
-    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+    AND c.oid NOT IN (SELECT d.objid FROM pg_catalog.pg_depend d WHERE d.refclassid = 'pg_catalog.pg_extension'::regclass AND d.deptype = 'e' AND d.classid = 'pg_catalog.pg_class'::regclass)
+),
+-- Columns with privileges, a storage other than their type's, or a statistics target: one pass.
+odd_att AS (
+  SELECT r.oid AS rel, r.relkind, r.qname, a.attnum, a.attname, a.attacl, a.attstorage, t.typstorage, a.attstattarget
+  FROM rel r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+  WHERE r.relkind IN ('r', 'p', 'v', 'm') AND a.attnum > 0 AND NOT a.attisdropped
+    AND (a.attacl IS NOT NULL OR a.attstorage <> t.typstorage OR a.attstattarget > 0)
 )
 SELECT 'table' AS kind, qname AS name, 'UNLOGGED' AS feature FROM rel WHERE relkind IN ('r', 'p') AND relpersistence = 'u'
 UNION ALL
@@ -18,19 +25,17 @@ SELECT 'table', r.qname, 'INHERITS (' || string_agg(quote_ident(pn.nspname) || '
   JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
   WHERE r.relkind = 'r' AND NOT r.relispartition GROUP BY r.qname
 UNION ALL
-SELECT CASE r.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'table' END, r.qname,
+SELECT CASE a.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'table' END, a.qname,
        'column privileges (' || string_agg(quote_ident(a.attname) || ': ' || array_to_string(a.attacl, ' '), '; ' ORDER BY a.attnum) || ')'
-  FROM rel r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid
-  WHERE r.relkind IN ('r', 'p', 'v', 'm') AND a.attnum > 0 AND NOT a.attisdropped AND a.attacl IS NOT NULL GROUP BY r.relkind, r.qname
+  FROM odd_att a WHERE a.attacl IS NOT NULL GROUP BY a.relkind, a.qname
 UNION ALL
 SELECT 'table', r.qname, 'REPLICA IDENTITY ' || CASE r.relreplident WHEN 'n' THEN 'NOTHING' WHEN 'f' THEN 'FULL' ELSE 'USING INDEX' END
   FROM rel r WHERE r.relkind IN ('r', 'p') AND r.relreplident <> 'd'
 UNION ALL
-SELECT 'table', r.qname, 'column ' || quote_ident(a.attname) || ' ' ||
-       CASE WHEN a.attstorage <> t.typstorage THEN 'STORAGE ' || CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END
+SELECT 'table', a.qname, 'column ' || quote_ident(a.attname) || ' ' ||
+       CASE WHEN a.attstorage <> a.typstorage THEN 'STORAGE ' || CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END
             ELSE 'STATISTICS ' || a.attstattarget END
-  FROM rel r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-  WHERE r.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND (a.attstorage <> t.typstorage OR a.attstattarget > 0)
+  FROM odd_att a WHERE a.relkind IN ('r', 'p') AND (a.attstorage <> a.typstorage OR a.attstattarget > 0)
 UNION ALL
 SELECT 'table', r.qname, 'CLUSTER ON ' || quote_ident(ic.relname)
   FROM rel r JOIN pg_catalog.pg_index i ON i.indrelid = r.oid JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid WHERE i.indisclustered
@@ -53,18 +58,18 @@ UNION ALL
 SELECT CASE t.typtype WHEN 'r' THEN 'range type' WHEN 'b' THEN 'base type' END, quote_ident(n.nspname) || '.' || quote_ident(t.typname), 'the type'
   FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
   WHERE n.nspname = ANY ($1::text[]) AND (t.typtype = 'r' OR (t.typtype = 'b' AND t.typelem = 0 AND t.typarray <> 0))
-    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+    AND t.oid NOT IN (SELECT d.objid FROM pg_catalog.pg_depend d WHERE d.refclassid = 'pg_catalog.pg_extension'::regclass AND d.deptype = 'e' AND d.classid = 'pg_catalog.pg_type'::regclass)
 UNION ALL
 SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END,
        quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', 'the function'
   FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
   WHERE n.nspname = ANY ($1::text[]) AND p.prokind IN ('a', 'w')
-    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+    AND p.oid NOT IN (SELECT d.objid FROM pg_catalog.pg_depend d WHERE d.refclassid = 'pg_catalog.pg_extension'::regclass AND d.deptype = 'e' AND d.classid = 'pg_catalog.pg_proc'::regclass)
 UNION ALL
 SELECT 'operator', quote_ident(n.nspname) || '.' || o.oprname || '(' || coalesce(format_type(o.oprleft, NULL), 'NONE') || ', ' || coalesce(format_type(o.oprright, NULL), 'NONE') || ')', 'the operator'
   FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
   WHERE n.nspname = ANY ($1::text[])
-    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_operator'::regclass AND d.objid = o.oid AND d.deptype = 'e')
+    AND o.oid NOT IN (SELECT d.objid FROM pg_catalog.pg_depend d WHERE d.refclassid = 'pg_catalog.pg_extension'::regclass AND d.deptype = 'e' AND d.classid = 'pg_catalog.pg_operator'::regclass)
 UNION ALL
 SELECT 'statistics', quote_ident(n.nspname) || '.' || quote_ident(s.stxname), 'CREATE STATISTICS'
   FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace WHERE n.nspname = ANY ($1::text[])
@@ -72,10 +77,10 @@ UNION ALL
 SELECT 'collation', quote_ident(n.nspname) || '.' || quote_ident(co.collname), 'CREATE COLLATION'
   FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace
   WHERE n.nspname = ANY ($1::text[])
-    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_collation'::regclass AND d.objid = co.oid AND d.deptype = 'e')
+    AND co.oid NOT IN (SELECT d.objid FROM pg_catalog.pg_depend d WHERE d.refclassid = 'pg_catalog.pg_extension'::regclass AND d.deptype = 'e' AND d.classid = 'pg_catalog.pg_collation'::regclass)
 UNION ALL
 SELECT 'text search configuration', quote_ident(n.nspname) || '.' || quote_ident(c.cfgname), 'CREATE TEXT SEARCH CONFIGURATION'
   FROM pg_catalog.pg_ts_config c JOIN pg_catalog.pg_namespace n ON n.oid = c.cfgnamespace
   WHERE n.nspname = ANY ($1::text[])
-    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_ts_config'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+    AND c.oid NOT IN (SELECT d.objid FROM pg_catalog.pg_depend d WHERE d.refclassid = 'pg_catalog.pg_extension'::regclass AND d.deptype = 'e' AND d.classid = 'pg_catalog.pg_ts_config'::regclass)
 ORDER BY 1, 2, 3
