@@ -22,10 +22,12 @@ export const commandModules: readonly CommandModule[] = [
 ];
 
 /**
- * The registrars a run needs: only the named command's when argv names one, else (help, version,
- * an unknown or missing command) all of them, so help and suggestions list every command.
+ * The registrars a run needs: only the named command's when argv names one, none for the version
+ * alone, else (help, an unknown or missing command) all of them, so help and suggestions list
+ * every command.
  */
 export async function commandsFor(argv: readonly string[]): Promise<CommandRegistrar[]> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return [];
   const first = argv.find((arg) => !arg.startsWith('-'));
   const only = commandModules.find((m) => m.name === first);
   const wanted = only ? [only] : commandModules;
