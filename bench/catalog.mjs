@@ -139,7 +139,9 @@ async function pullVersusDump(url, label, outRoot) {
   const cliTimes = [];
   const cleanCliTimes = [];
   const dumpTimes = [];
+  const readTimes = [];
   const bin = new URL('../bin/schema.js', import.meta.url).pathname;
+  const readOnly = new URL('./read-catalog.mjs', import.meta.url).pathname;
   let dumpAvailable = true;
   try {
     for (let attempt = 0; attempt < RUNS; attempt++) {
@@ -163,6 +165,10 @@ async function pullVersusDump(url, label, outRoot) {
         cleanCliTimes.push(performance.now() - started);
       }
       started = performance.now();
+      const read = await run(process.execPath, [readOnly, url]);
+      if (read.status !== 0) throw new Error(`reading the catalog failed: ${read.stderr}`);
+      readTimes.push(performance.now() - started);
+      started = performance.now();
       const dump = await run('pg_dump', ['--schema-only', '--no-owner', '-d', url, '-f', join(out, `dump-${attempt}.sql`)]);
       if (dump.error || dump.status !== 0) {
         dumpAvailable = false;
@@ -183,6 +189,8 @@ async function pullVersusDump(url, label, outRoot) {
   const verdict = (ms) => (ms < dumpMs ? '(pull is faster)' : '(pull is SLOWER)');
   console.log(`${label}: pg_dump --schema-only, same database: ${dumpMs.toFixed(0)} ms`);
   console.log(`${label}: pull / pg_dump ${(pullMs / dumpMs).toFixed(2)}x ${verdict(pullMs)}; pull command / pg_dump ${(cliMs / dumpMs).toFixed(2)}x ${verdict(cliMs)}`);
+  const readMs = median(readTimes);
+  console.log(`${label}: floor: a node process that only connects and reads the catalog (no YAML, no files): ${readMs.toFixed(0)} ms, ${(readMs / dumpMs).toFixed(2)}x pg_dump`);
   if (cleanCliTimes.length > 0) {
     const cleanMs = median(cleanCliTimes);
     console.log(`${label}: schema pull as a command without NODE_EXTRA_CA_CERTS: ${cleanMs.toFixed(0)} ms, ${(cleanMs / dumpMs).toFixed(2)}x pg_dump ${verdict(cleanMs)}`);
