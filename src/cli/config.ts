@@ -43,7 +43,8 @@ export async function loadConfig(root: string = process.cwd()): Promise<Config> 
   // The YAML parser loads only when a config file exists (commands start faster without one).
   const { parseSpecYaml, checkConfig } = await import('./config-yaml.js');
   const parsed = parseSpecYaml(CONFIG_FILE, readFileSync(path, 'utf8'));
-  const { config, findings } = parsed.findings.length > 0 ? { config: defaultConfig, findings: parsed.findings } : checkConfig(CONFIG_FILE, parsed.value, parsed.positions, defaultConfig);
+  if (parsed.findings.length > 0) throw new InputError(`${CONFIG_FILE} is not valid YAML: fix it where shown above`, parsed.findings);
+  const { config, findings } = checkConfig(CONFIG_FILE, parsed.value, parsed.positions, defaultConfig);
   if (findings.length > 0) throw new InputError(`${CONFIG_FILE} is not valid: fix the setting(s) above`, findings);
   return config;
 }

@@ -31,7 +31,7 @@ export const registerPull: CommandRegistrar = (program, ctx, setExit) => {
       try {
         ctx.output.err(`Reading ${schemas ? schemas.join(', ') : 'every non-platform schema'} ...`);
         const pulled = await pullDatabase(db, schemas);
-        // The connections are done with: they close while the YAML is written.
+        // The connection is done with: it closes while the YAML is written.
         closing = db.close();
         const files = pullSpec(pulled.catalog, { schemas: pulled.schemas });
         const written = await writePulled(outDir, files, flags['force'] === true);
