@@ -22,6 +22,7 @@ import type {
   View,
 } from '../types.js';
 import { qualifiedName } from '../names.js';
+import { nameRecord } from '../../util/object-keys.js';
 import { aclPairs } from './acl.js';
 import { indexColumns } from './index-keys.js';
 import type { QueryName } from './queries.js';
@@ -240,9 +241,12 @@ function groupBy(rows: readonly R[], key: string): Map<string, R[]> {
 function keyed<T>(items: readonly T[], keyOf: (item: T) => string): Record<string, T> {
   // Most tables have no or one index, policy, trigger...: no sorting to do.
   if (items.length === 0) return {};
-  if (items.length === 1) return { [keyOf(items[0]!)]: items[0]! };
+  const out = nameRecord<T>();
+  if (items.length === 1) {
+    out[keyOf(items[0]!)] = items[0]!;
+    return out;
+  }
   const pairs = items.map((item) => [keyOf(item), item] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const out: Record<string, T> = {};
   for (const [key, item] of pairs) out[key] = item;
   return out;
 }
