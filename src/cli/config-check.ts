@@ -41,7 +41,7 @@ function duration(name: string, example: string): (v: unknown) => { value: unkno
   };
 }
 
-export const CONFIG_KEYS: readonly string[] = Object.keys(SETTINGS).sort();
+const CONFIG_KEYS: readonly string[] = Object.keys(SETTINGS).sort();
 
 /** The settings of the file over `defaults`, and an error finding for each setting that is wrong. */
 export function checkConfig(
