@@ -9,14 +9,28 @@ const DURATION = /^\d+(?:\.\d+)?\s*(?:us|ms|s|min|h|d)?$/;
 
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
-/** What each setting accepts: its value as the Config holds it, or an error message and fix. */
-const SETTINGS: Record<keyof Config, (value: unknown) => { value: unknown } | { message: string; fix: string }> = {
-  schema: (v) => (nonEmpty(v) ? { value: v } : { message: 'schema must be a directory path', fix: 'e.g. `schema: schema`' }),
-  migrations: (v) =>
-    nonEmpty(v) ? { value: v } : { message: 'migrations must be a directory path', fix: 'e.g. `migrations: generated-migrations`' },
-  db: (v) => (nonEmpty(v) ? { value: v } : { message: 'db must be a database URL', fix: 'e.g. `db: postgres://user@localhost:5432/app`, or set DATABASE_URL instead' }),
-  shadow_url: (v) =>
-    nonEmpty(v) ? { value: v } : { message: 'shadow_url must be a database URL', fix: 'e.g. `shadow_url: postgres://user@localhost:5432/postgres`' },
+/** A setting's value as the Config holds it, or an error message and fix. */
+type Check = (value: unknown) => { value: unknown } | { message: string; fix: string };
+
+/** A non-empty text (a path or a URL). */
+const text = (message: string, fix: string): Check => (v) => (nonEmpty(v) ? { value: v } : { message, fix });
+
+/** A PostgreSQL duration; a bare integer is milliseconds, as PostgreSQL reads it. */
+function duration(name: string, example: string): Check {
+  return (v) => {
+    const given = Number.isInteger(v) && (v as number) >= 0 ? String(v) : v;
+    return typeof given === 'string' && DURATION.test(given.trim())
+      ? { value: given.trim() }
+      : { message: `${name} must be a duration such as ${example}, not ${JSON.stringify(v)}`, fix: `e.g. \`${name}: ${example}\` (units: us, ms, s, min, h, d)` };
+  };
+}
+
+/** What each setting accepts. */
+const SETTINGS: Record<keyof Config, Check> = {
+  schema: text('schema must be a directory path', 'e.g. `schema: schema`'),
+  migrations: text('migrations must be a directory path', 'e.g. `migrations: generated-migrations`'),
+  db: text('db must be a database URL', 'e.g. `db: postgres://user@localhost:5432/app`, or set DATABASE_URL instead'),
+  shadow_url: text('shadow_url must be a database URL', 'e.g. `shadow_url: postgres://user@localhost:5432/postgres`'),
   preset: (v) =>
     v === 'supabase' || v === 'none' ? { value: v } : { message: `preset must be supabase or none, not ${JSON.stringify(v)}`, fix: 'write `preset: supabase` or `preset: none`' },
   target_version: (v) =>
@@ -30,16 +44,6 @@ const SETTINGS: Record<keyof Config, (value: unknown) => { value: unknown } | { 
       ? { value: Object.freeze([...v]) }
       : { message: 'exposed_schemas must be a list of schema names', fix: 'e.g. `exposed_schemas: [public]`' },
 };
-
-function duration(name: string, example: string): (v: unknown) => { value: unknown } | { message: string; fix: string } {
-  return (v) => {
-    // A bare integer is milliseconds, as PostgreSQL reads it.
-    const text = Number.isInteger(v) && (v as number) >= 0 ? String(v) : v;
-    return typeof text === 'string' && DURATION.test(text.trim())
-      ? { value: text.trim() }
-      : { message: `${name} must be a duration such as ${example}, not ${JSON.stringify(v)}`, fix: `e.g. \`${name}: ${example}\` (units: us, ms, s, min, h, d)` };
-  };
-}
 
 const CONFIG_KEYS: readonly string[] = Object.keys(SETTINGS).sort();
 

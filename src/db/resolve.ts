@@ -9,7 +9,8 @@ export interface DatabaseChoice {
 
 export interface ResolveOptions {
   readonly db?: string;
-  readonly configDb?: string;
+  /** The config file's `db`, read only when neither `db` nor DATABASE_URL names the database. */
+  readonly configDb?: () => string | undefined | Promise<string | undefined>;
   /** Project root; the embedded database lives in `<root>/.schema/db`. */
   readonly root?: string;
   readonly env?: NodeJS.ProcessEnv;
@@ -19,7 +20,7 @@ export const embeddedDataDir = (root: string): string => join(root, '.schema', '
 
 export async function resolveDatabase(options: ResolveOptions): Promise<DatabaseChoice> {
   const env = options.env ?? process.env;
-  const explicit = options.db ?? env['DATABASE_URL'] ?? options.configDb;
+  const explicit = options.db ?? env['DATABASE_URL'] ?? (await options.configDb?.());
   if (explicit) return { url: explicit, embedded: false };
   const server = await startEmbedded({ dataDir: embeddedDataDir(options.root ?? process.cwd()) });
   return { url: server.url, embedded: true };

@@ -19,12 +19,10 @@ export const registerPull: CommandRegistrar = (program, ctx, setExit) => {
     .option('--schemas <names>', 'comma-separated schemas to pull (default: every schema but the platform ones)')
     .option('--force', 'overwrite a non-empty directory (removes YAML files the pull does not write)', false)
     .action(async (flags: Record<string, unknown>) => {
-      const url = (flags['db'] as string | undefined) ?? process.env['DATABASE_URL'];
-      // The config file is read only for its database URL, which --db and DATABASE_URL override.
-      const configDb = url === undefined ? (await ctx.config()).db : undefined;
       const outDir = resolve(ctx.cwd, flags['out'] as string);
       const schemas = flags['schemas'] === undefined ? undefined : list(flags['schemas'] as string);
-      const choice = await resolveDatabase({ db: url, configDb, root: ctx.cwd });
+      // The config file is read only for its database URL, when --db and DATABASE_URL name none.
+      const choice = await resolveDatabase({ db: flags['db'] as string | undefined, configDb: async () => (await ctx.config()).db, root: ctx.cwd });
       // One connection: the catalog is read in one transaction, its queries sent at once.
       const db = connect(choice.url, { max: 1 });
       let closing: Promise<void> | undefined;
