@@ -54,7 +54,7 @@ function countingRunner(db) {
     count: () => n,
     runner: {
       transaction: (fn, options) =>
-        db.transaction((tx) => fn({ query: (t, p) => (n++, tx.query(t, p)), exec: (s) => (n++, tx.exec(s)) }), options),
+        db.transaction((tx) => fn({ query: (t, p) => (n++, tx.query(t, p)), each: (t, f) => (n++, tx.each(t, f)), exec: (s) => (n++, tx.exec(s)) }), options),
     },
   };
 }

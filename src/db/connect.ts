@@ -12,6 +12,11 @@ export type Row = Record<string, unknown>;
 export interface Queryable {
   /** One statement, optional `$n` parameters. */
   query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * One statement whose rows go to `onRow` one by one as they arrive, none kept: for large results
+   * read once (the catalog), each row is garbage as soon as it is read.
+   */
+  each(text: string, onRow: (row: Row) => void): Promise<void>;
   /** A script of one or more statements, run with the simple query protocol. */
   exec(script: string): Promise<void>;
 }
@@ -81,10 +86,13 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
       throw rethrow(error, url);
     }
   };
+  // Each statement is handed to the driver when it is called (`execute`, `forEach`), so statements
+  // sent together in a transaction run in the order they were called, whichever method sent them.
   const queryable = (handle: postgres.Sql | postgres.TransactionSql): Queryable => ({
     query: <T extends Row>(text: string, params: readonly unknown[] = []) =>
-      wrap(async () => [...(await handle.unsafe(text, params as postgres.ParameterOrJSON<never>[]))] as unknown as T[]),
-    exec: (script: string) => wrap(async () => void (await handle.unsafe(script).simple())),
+      wrap(async () => [...(await handle.unsafe(text, params as postgres.ParameterOrJSON<never>[]).execute())] as unknown as T[]),
+    each: (text: string, onRow: (row: Row) => void) => wrap(async () => void (await handle.unsafe(text).forEach((row) => onRow(row as Row)))),
+    exec: (script: string) => wrap(async () => void (await handle.unsafe(script).simple().execute())),
   });
   const base = queryable(sql);
   return {

@@ -28,6 +28,10 @@ export function countingRunner(db: Db): { runner: TransactionRunner; count: () =
               n++;
               return tx.query(text, params);
             },
+            each: (text, onRow) => {
+              n++;
+              return tx.each(text, onRow);
+            },
             exec: (script) => {
               n++;
               return tx.exec(script);

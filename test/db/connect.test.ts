@@ -14,6 +14,31 @@ describe('database layer', () => {
     }
   });
 
+  it('runs the statements of a transaction in the order they are called, rows read one by one or all at once', async () => {
+    const t = await freshDatabase();
+    try {
+      // The settings each statement ran under, read from its own rows.
+      const firstRows: string[] = [];
+      const lastRows: string[] = [];
+      const [, , middle] = await t.db.transaction(
+        (tx) =>
+          Promise.all([
+            tx.query(`SELECT pg_catalog.set_config('search_path', 'pg_catalog', true)`),
+            tx.each(`SELECT current_setting('search_path') AS sp FROM generate_series(1, 3)`, (row) => firstRows.push(String(row['sp']))),
+            tx.query(`SELECT current_setting('search_path') AS sp`),
+            tx.exec(`SET LOCAL search_path = public`),
+            tx.each(`SELECT current_setting('search_path') AS sp`, (row) => lastRows.push(String(row['sp']))),
+          ]),
+        { mode: 'isolation level repeatable read read only' },
+      );
+      expect(firstRows).toEqual(['pg_catalog', 'pg_catalog', 'pg_catalog']);
+      expect(middle[0]?.['sp']).toBe('pg_catalog');
+      expect(lastRows).toEqual(['public']);
+    } finally {
+      await t.drop();
+    }
+  });
+
   it('reads and sends text arrays without asking the server for its array types', async () => {
     const t = await freshDatabase();
     try {

@@ -226,17 +226,6 @@ function schemaComment(row: R): string | undefined {
   return str(row['name']) === 'public' && comment === 'standard public schema' ? undefined : comment;
 }
 
-function groupBy(rows: readonly R[], key: string): Map<string, R[]> {
-  const map = new Map<string, R[]>();
-  for (const row of rows) {
-    const k = str(row[key]);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
-}
-
 /** A record of the items by key, filled in sorted key order. */
 function keyed<T>(items: readonly T[], keyOf: (item: T) => string): Record<string, T> {
   // Most tables have no or one index, policy, trigger...: no sorting to do.
@@ -251,7 +240,6 @@ function keyed<T>(items: readonly T[], keyOf: (item: T) => string): Record<strin
   return out;
 }
 
-const byName = <T extends { name: string }>(items: readonly T[]): Record<string, T> => keyed(items, (item) => item.name);
 const byQualifiedName = <T extends { schema: string; name: string }>(items: readonly T[]): Record<string, T> =>
   keyed(items, (item) => qualifiedName(item.schema, item.name));
 
@@ -264,8 +252,9 @@ function sortedObject<T>(value: unknown): Record<string, T> {
 }
 
 /**
- * A Catalog being assembled. Each query's rows are read as soon as they arrive (`addRows`), while
- * the other queries still run; tables and views, which gather the rest, are built at the end.
+ * A Catalog being assembled. Each query's rows are read one by one as the server sends them
+ * (`rowSink`), while the other queries still run; tables and views, which gather the rest, are
+ * built at the end.
  */
 export interface Assembly {
   readonly grantsSeen: Map<string, Grants>;
@@ -291,74 +280,151 @@ export function newAssembly(): Assembly {
   return { grantsSeen: new Map(), parts: {} };
 }
 
-/** Records by name of each relation's rows (`rel`), each row read by `read`. */
-function byRelation<T extends { name: string }>(rows: readonly R[], read: (row: R) => T): Map<string, Record<string, T>> {
-  const out = new Map<string, Record<string, T>>();
-  for (const [rel, list] of groupBy(rows, 'rel')) out.set(rel, byName(list.map(read)));
-  return out;
+/** Receives one query's rows in the order the server sends them, then `end`. */
+export interface RowSink {
+  add(row: R): void;
+  end(): void;
 }
 
-/** Reads one query's rows into the assembly. */
-export function addRows(assembly: Assembly, name: QueryName, rows: readonly R[]): void {
+/** Keeps the rows, and reads them all at the end (the kinds with few rows, and tables and views). */
+function rowsSink(done: (rows: R[]) => void): RowSink {
+  const rows: R[] = [];
+  return { add: (row) => void rows.push(row), end: () => done(rows) };
+}
+
+/**
+ * The rows of one relation after another (the queries order by relation, `rel`), each read into
+ * an item as it arrives and gathered by `group`: no row outlives its reading, and no relation's
+ * items are regrouped.
+ */
+interface Group<T, G> {
+  start(previous: G | undefined): G;
+  add(group: G, item: T): G;
+  finish(group: G): G;
+}
+
+function relationSink<T, G>(read: (row: R) => T, group: Group<T, G>, done: (out: Map<string, G>) => void): RowSink {
+  const out = new Map<string, G>();
+  let rel: string | undefined;
+  let current: G | undefined;
+  const flush = (): void => {
+    if (rel !== undefined) out.set(rel, group.finish(current!));
+  };
+  return {
+    add(row) {
+      const r = str(row['rel']);
+      if (r !== rel) {
+        flush();
+        rel = r;
+        current = group.start(out.get(r));
+      }
+      current = group.add(current!, read(row));
+    },
+    end() {
+      flush();
+      done(out);
+    },
+  };
+}
+
+/** Items in arrival order (columns, in attribute order). */
+function listGroup<T>(): Group<T, T[]> {
+  return {
+    start: (previous) => previous ?? [],
+    add: (list, item) => (list.push(item), list),
+    finish: (list) => list,
+  };
+}
+
+/**
+ * Items by name, in sorted key order. The queries order each relation's rows by name, so the
+ * record fills in order; should the server's order of some names differ from JavaScript's (C
+ * collation compares UTF-8 bytes), the record is rebuilt sorted.
+ */
+interface NamedRecord<T> {
+  readonly record: Record<string, T>;
+  last: string;
+  sorted: boolean;
+}
+
+function namedGroup<T extends { name: string }>(): Group<T, NamedRecord<T>> {
+  return {
+    start: (previous) => (previous ? { record: previous.record, last: '', sorted: false } : { record: nameRecord<T>(), last: '', sorted: true }),
+    add(group, item) {
+      if (group.sorted && group.last !== '' && !(group.last < item.name)) group.sorted = false;
+      group.last = item.name;
+      group.record[item.name] = item;
+      return group;
+    },
+    finish: (group) => (group.sorted ? group : { ...group, record: keyed(Object.values(group.record), (item) => item.name), sorted: true }),
+  };
+}
+
+const records = <T>(groups: Map<string, NamedRecord<T>>): Map<string, Record<string, T>> =>
+  new Map([...groups].map(([rel, group]) => [rel, group.record]));
+
+/** The sink of one query's rows. */
+export function rowSink(assembly: Assembly, name: QueryName): RowSink {
   const parts = assembly.parts;
   switch (name) {
-    case 'columns': {
-      const out = new Map<string, Column[]>();
-      for (const [rel, list] of groupBy(rows, 'rel')) out.set(rel, list.map(columnOf));
-      parts.columns = out;
-      return;
-    }
+    case 'columns':
+      return relationSink(columnOf, listGroup<Column>(), (out) => void (parts.columns = out));
     case 'constraints':
-      parts.constraints = byRelation(rows, constraintOf);
-      return;
+      return relationSink(constraintOf, namedGroup<Constraint>(), (out) => void (parts.constraints = records(out)));
     case 'indexes':
-      parts.indexes = byRelation(rows, indexOf);
-      return;
+      return relationSink(indexOf, namedGroup<Index>(), (out) => void (parts.indexes = records(out)));
     case 'policies':
-      parts.policies = byRelation(rows, policyOf);
-      return;
-    case 'triggers':
-      parts.triggers = byRelation(
-        rows.filter((row) => row['managed_table'] === true),
-        (row) => triggerOf(row),
-      );
-      parts.externalTriggers = keyed(
-        rows
-          .filter((row) => row['managed_table'] !== true)
-          .map((row) => triggerOf(row, qualifiedName(str(row['table_schema']), str(row['table_name']))) as Trigger & { table: string }),
-        (trigger) => `${trigger.table}.${trigger.name}`,
-      );
-      return;
+      return relationSink(policyOf, namedGroup<Policy>(), (out) => void (parts.policies = records(out)));
+    case 'triggers': {
+      const managed = relationSink((row) => triggerOf(row), namedGroup<Trigger>(), (out) => void (parts.triggers = records(out)));
+      const external: (Trigger & { table: string })[] = [];
+      return {
+        add(row) {
+          if (row['managed_table'] === true) managed.add(row);
+          else external.push(triggerOf(row, qualifiedName(str(row['table_schema']), str(row['table_name']))) as Trigger & { table: string });
+        },
+        end() {
+          managed.end();
+          parts.externalTriggers = keyed(external, (trigger) => `${trigger.table}.${trigger.name}`);
+        },
+      };
+    }
     case 'domains':
-      parts.domains = byQualifiedName(rows.map(domainOf));
-      return;
+      return rowsSink((rows) => void (parts.domains = byQualifiedName(rows.map(domainOf))));
     case 'enums':
-      parts.enums = byQualifiedName(rows.map(enumOf));
-      return;
+      return rowsSink((rows) => void (parts.enums = byQualifiedName(rows.map(enumOf))));
     case 'functions':
-      parts.functions = keyed(
-        rows.map((row) => functionOf(row, assembly.grantsSeen)),
-        (fn) => `${qualifiedName(fn.schema, fn.name)}(${fn.identityArgs})`,
+      return rowsSink(
+        (rows) =>
+          void (parts.functions = keyed(
+            rows.map((row) => functionOf(row, assembly.grantsSeen)),
+            (fn) => `${qualifiedName(fn.schema, fn.name)}(${fn.identityArgs})`,
+          )),
       );
-      return;
     case 'sequences':
-      parts.sequences = byQualifiedName(rows.map(sequenceOf));
-      return;
+      return rowsSink((rows) => void (parts.sequences = byQualifiedName(rows.map(sequenceOf))));
     case 'schemas':
-      parts.schemas = keyed(rows.map(schemaOf), (schema) => schema.name);
-      return;
+      return rowsSink((rows) => void (parts.schemas = keyed(rows.map(schemaOf), (schema) => schema.name)));
     case 'extensions':
-      parts.extensions = keyed(
-        rows.map((row): Extension => ({ name: str(row['name']), schema: str(row['schema']) })),
-        (extension) => extension.name,
+      return rowsSink(
+        (rows) =>
+          void (parts.extensions = keyed(
+            rows.map((row): Extension => ({ name: str(row['name']), schema: str(row['schema']) })),
+            (extension) => extension.name,
+          )),
       );
-      return;
     case 'tables':
     case 'views':
       // Built at the end, from everything else.
-      parts[name] = rows;
-      return;
+      return rowsSink((rows) => void (parts[name] = rows));
   }
+}
+
+/** Reads one query's rows (all at once) into the assembly. */
+export function addRows(assembly: Assembly, name: QueryName, rows: readonly R[]): void {
+  const sink = rowSink(assembly, name);
+  for (const row of rows) sink.add(row);
+  sink.end();
 }
 
 /** The Catalog, once every query's rows were added. */

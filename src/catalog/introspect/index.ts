@@ -5,7 +5,7 @@
 import type { Queryable } from '../../db/index.js';
 import type { Catalog } from '../types.js';
 import type { Scope } from '../scope.js';
-import { addRows, finishCatalog, newAssembly } from './assemble.js';
+import { finishCatalog, newAssembly, rowSink } from './assemble.js';
 import { catalogQueries, QUERY_NAMES, type QueryName } from './queries.js';
 import { quoteLiteral } from '../names.js';
 
@@ -52,8 +52,8 @@ export async function introspect(db: TransactionRunner, scope: Scope): Promise<C
  * The Catalog, and the rows of `extra` queries read in the same snapshot (by name). Every query is
  * sent at once in one transaction: the server answers them back to back without a round trip
  * between them, and streams each query's rows as it produces them, so the client reads one query's
- * rows while the server works on the next. Each query's rows go into the catalog as soon as they
- * are all in.
+ * rows while the server works on the next. Each row goes into the catalog as it arrives, and none
+ * is kept past its reading.
  */
 export async function introspectWith(
   db: TransactionRunner,
@@ -72,9 +72,14 @@ export async function introspectWith(
         // print constants (partition bounds, defaults) the same way whatever the session's settings.
         tx.query(SESSION_SETTINGS),
         ...queries.map(async (q) => {
-          const rows = await tx.query(withTextArrays(q.sql, params));
-          if (CATALOG_QUERIES.has(q.name)) addRows(assembly, q.name as QueryName, rows);
-          else extraRows[q.name] = rows;
+          const text = withTextArrays(q.sql, params);
+          if (CATALOG_QUERIES.has(q.name)) {
+            const sink = rowSink(assembly, q.name as QueryName);
+            await tx.each(text, (row) => sink.add(row));
+            sink.end();
+          } else {
+            extraRows[q.name] = await tx.query(text);
+          }
         }),
       ]),
     MODE,
