@@ -6,14 +6,21 @@ WITH rel AS (
   FROM pg_catalog.pg_class c
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   WHERE n.nspname = ANY ($1::text[])
+    -- Relations the branches below look at (indexes are read through their tables).
+    AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c')
     AND c.oid NOT IN (SELECT d.objid FROM pg_catalog.pg_depend d WHERE d.refclassid = 'pg_catalog.pg_extension'::regclass AND d.deptype = 'e' AND d.classid = 'pg_catalog.pg_class'::regclass)
 ),
 -- Columns with privileges, a storage other than their type's, or a statistics target: one pass.
+-- Only a variable-length type (attlen -1) can have a storage other than PLAIN, so only those
+-- columns look up their type.
 odd_att AS (
-  SELECT r.oid AS rel, r.relkind, r.qname, a.attnum, a.attname, a.attacl, a.attstorage, t.typstorage, a.attstattarget
-  FROM rel r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+  SELECT r.oid AS rel, r.relkind, r.qname, a.attnum, a.attname, a.attacl, a.attstattarget,
+         CASE WHEN a.attlen = -1 AND a.attstorage <> (SELECT t.typstorage FROM pg_catalog.pg_type t WHERE t.oid = a.atttypid)
+              THEN a.attstorage END AS odd_storage
+  FROM rel r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid
   WHERE r.relkind IN ('r', 'p', 'v', 'm') AND a.attnum > 0 AND NOT a.attisdropped
-    AND (a.attacl IS NOT NULL OR a.attstorage <> t.typstorage OR a.attstattarget > 0)
+    AND (a.attacl IS NOT NULL OR a.attstattarget > 0
+         OR (a.attlen = -1 AND a.attstorage <> (SELECT t.typstorage FROM pg_catalog.pg_type t WHERE t.oid = a.atttypid)))
 )
 SELECT 'table' AS kind, qname AS name, 'UNLOGGED' AS feature FROM rel WHERE relkind IN ('r', 'p') AND relpersistence = 'u'
 UNION ALL
@@ -33,9 +40,9 @@ SELECT 'table', r.qname, 'REPLICA IDENTITY ' || CASE r.relreplident WHEN 'n' THE
   FROM rel r WHERE r.relkind IN ('r', 'p') AND r.relreplident <> 'd'
 UNION ALL
 SELECT 'table', a.qname, 'column ' || quote_ident(a.attname) || ' ' ||
-       CASE WHEN a.attstorage <> a.typstorage THEN 'STORAGE ' || CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END
+       CASE WHEN a.odd_storage IS NOT NULL THEN 'STORAGE ' || CASE a.odd_storage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END
             ELSE 'STATISTICS ' || a.attstattarget END
-  FROM odd_att a WHERE a.relkind IN ('r', 'p') AND (a.attstorage <> a.typstorage OR a.attstattarget > 0)
+  FROM odd_att a WHERE a.relkind IN ('r', 'p') AND (a.odd_storage IS NOT NULL OR a.attstattarget > 0)
 UNION ALL
 SELECT 'table', r.qname, 'CLUSTER ON ' || quote_ident(ic.relname)
   FROM rel r JOIN pg_catalog.pg_index i ON i.indrelid = r.oid JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid WHERE i.indisclustered

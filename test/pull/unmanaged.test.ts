@@ -19,7 +19,9 @@ describe('schema pull: features the spec does not manage', () => {
         CREATE STATISTICS public.base_stats (dependencies) ON id, label FROM public.base_items;
         CREATE CONSTRAINT TRIGGER tickets_check AFTER INSERT ON public.tickets DEFERRABLE FOR EACH ROW EXECUTE FUNCTION public.tickets_stamp();
         ALTER TABLE public.accounts ENABLE ALWAYS TRIGGER accounts_touch;
-        ALTER TABLE public.base_items ALTER COLUMN label SET STORAGE EXTERNAL, ALTER COLUMN id SET STATISTICS 500;`);
+        ALTER TABLE public.base_items ALTER COLUMN label SET STORAGE EXTERNAL, ALTER COLUMN id SET STATISTICS 500;
+        -- numeric's own storage is MAIN: EXTENDED differs from it.
+        ALTER TABLE public.base_items ADD COLUMN amount numeric, ALTER COLUMN amount SET STORAGE EXTENDED;`);
       const result = await runCli(['pull', '--db', t.url, '--out', 'schema'], { cwd });
       expect(result.stderr).not.toMatch(/unexpected error|at .*\.js:\d+/);
       expect(result.code).toBe(0);
@@ -29,12 +31,14 @@ describe('schema pull: features the spec does not manage', () => {
         'warning: aggregate public.total(integer): the function',
         'warning: rule no_delete on public.scratch: CREATE RULE',
         'warning: statistics public.base_stats: CREATE STATISTICS',
+        'warning: table public.base_items: column amount STORAGE EXTENDED',
         'warning: table public.base_items: column id STATISTICS 500',
         'warning: table public.base_items: column label STORAGE EXTERNAL',
         'warning: table public.base_items: column privileges (id: authenticated=r/postgres; label: authenticated=r/postgres)',
         'warning: table public.base_items: storage parameters (fillfactor=70)',
         'warning: table public.scratch: UNLOGGED',
         'warning: table public.special_items: INHERITS (public.base_items)',
+        'warning: table public.special_items: column amount STORAGE EXTENDED',
         'warning: table public.special_items: column id STATISTICS 500',
         'warning: table public.special_items: column label STORAGE EXTERNAL',
         'warning: trigger accounts_touch on public.accounts: ENABLE ALWAYS',
