@@ -20,6 +20,7 @@ import type {
 } from '../spec/types.js';
 import { readableDefault, shortType, specRef, specRefOfKey, stripOuterParens } from './sql-text.js';
 import { grantsSpec, indexSpec, tableSpec, triggerSpec, type PrimaryKeyLookup } from './table-spec.js';
+import { nameRecord } from '../util/object-keys.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -287,12 +288,14 @@ export function* eachFragment(catalog: Catalog, options: PullOptions = {}): Gene
   const external = new Map<string, { columns: Set<string>; triggers: Record<string, TriggerSpec> }>();
   const externalOf = (key: string): { columns: Set<string>; triggers: Record<string, TriggerSpec> } => {
     let entry = external.get(key);
-    if (!entry) external.set(key, (entry = { columns: new Set(), triggers: {} }));
+    if (!entry) external.set(key, (entry = { columns: new Set(), triggers: nameRecord() }));
     return entry;
   };
   for (const [key, table] of tables) {
     const spec: TableSpec = tableSpec(table, primaryKeyOf, isEnum);
-    yield { file: files.get(key)!, spec: { tables: { [specRef(table.schema, table.name)]: spec } } };
+    const one = nameRecord<TableSpec>();
+    one[specRef(table.schema, table.name)] = spec;
+    yield { file: files.get(key)!, spec: { tables: one } };
     for (const c of Object.values(table.constraints)) {
       if (c.foreignKey && !managed.has(splitQualified(c.foreignKey.table).schema)) {
         const entry = externalOf(c.foreignKey.table);

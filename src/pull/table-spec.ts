@@ -18,6 +18,7 @@ import type {
   UniqueSpec,
 } from '../spec/types.js';
 import { exclusionParts } from './exclusion.js';
+import { nameRecord } from '../util/object-keys.js';
 import { quoteIdent, splitOption } from '../catalog/names.js';
 import { defaultForeignKeyName, defaultIndexName, defaultPrimaryKeyName, defaultUniqueName } from './default-names.js';
 import { columnDefault, indexKeySpec, shortType, specRefOfKey, stripOuterParens } from './sql-text.js';
@@ -238,7 +239,7 @@ function sorted<T>(record: Readonly<Record<string, T>>): T[] {
 function mapSorted<T, U>(record: Readonly<Record<string, T>>, map: (value: T) => U): Record<string, U> | undefined {
   const keys = sortedKeys(record);
   if (keys.length === 0) return undefined;
-  const out: Record<string, U> = {};
+  const out = nameRecord<U>();
   for (const key of keys) out[key] = map(record[key]!);
   return out;
 }
@@ -263,10 +264,11 @@ export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: 
     pk && pk.columns.length === 1 && pk.name === defaultPrimaryKeyName(table.name) && !pk.deferrable && pk.comment === undefined;
   const columnUnique = new Set<string>();
   const columnReferences = new Map<string, Constraint>();
-  const unique: Record<string, NonNullable<TableSpec['unique']>[string]> = {};
-  const checks: Record<string, string | CheckSpec> = {};
-  const exclusions: Record<string, ExclusionSpec> = {};
-  const foreignKeys: Record<string, ForeignKeySpec> = {};
+  // Records keyed by the database's names: see nameRecord.
+  const unique = nameRecord<NonNullable<TableSpec['unique']>[string]>();
+  const checks = nameRecord<string | CheckSpec>();
+  const exclusions = nameRecord<ExclusionSpec>();
+  const foreignKeys = nameRecord<ForeignKeySpec>();
   for (const c of constraints) {
     if (c.kind === 'unique') {
       if (c.columns.length === 1 && c.name === defaultUniqueName(table.name, c.columns) && !c.deferrable && c.comment === undefined && !c.definition.includes('NULLS NOT DISTINCT') && !columnUnique.has(c.columns[0]!)) {
