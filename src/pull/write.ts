@@ -1,6 +1,6 @@
 /** The I/O shell of `schema pull`: read the database's Catalog, write the YAML files. */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Db } from '../db/index.js';
 import { introspectWith } from '../catalog/introspect/index.js';
 import { isUnmanagedSchema } from '../catalog/scope.js';
@@ -65,13 +65,25 @@ export async function writePulled(dir: string, files: ReadonlyMap<string, string
   if (present.length > 0 && !force) {
     throw new InputError(`${dir} is not empty (${present.length} file(s)); pull into an empty directory, or pass --force to overwrite`);
   }
-  const written = new Set([...files.keys()].map((file) => join(dir, file)));
-  for (const path of present) {
-    if (/\.ya?ml$/.test(path) && !written.has(path)) rmSync(path);
+  // The files' names are relative paths of plain parts (`tables/public.items.yaml`): each is the
+  // directory's path, a separator and the name, without normalizing a thousand paths.
+  const root = join(dir, sep);
+  const paths = [...files.keys()].map((file) => root + file);
+  if (present.length > 0) {
+    const written = new Set(paths);
+    for (const path of present) {
+      if (/\.ya?ml$/.test(path) && !written.has(path)) rmSync(path);
+    }
   }
-  for (const folder of new Set([...written].map((path) => dirname(path)))) mkdirSync(folder, { recursive: true });
+  const folders = new Set<string>([dir]);
+  for (const file of files.keys()) {
+    const slash = file.lastIndexOf('/');
+    if (slash > 0) folders.add(root + file.slice(0, slash));
+  }
+  for (const folder of folders) mkdirSync(folder, { recursive: true });
   // Synchronous writes: for a thousand small files, fewer round trips through the thread pool than
   // promise-based writes (measured ~15 ms against ~50 ms for 1,000 files).
-  for (const [file, text] of files) writeFileSync(join(dir, file), text);
+  let i = 0;
+  for (const text of files.values()) writeFileSync(paths[i++]!, text);
   return [...files.keys()];
 }
