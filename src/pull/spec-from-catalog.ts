@@ -196,7 +196,8 @@ function tableFileNames(keys: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
   const used = new Set<string>();
   for (const key of keys) {
-    const base = key.replace(/[^\p{L}\p{N}_.-]+/gu, '_').replace(/^\.+/, '_');
+    // Most names are plain ASCII words: no replacing to do.
+    const base = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(key) ? key : key.replace(/[^\p{L}\p{N}_.-]+/gu, '_').replace(/^\.+/, '_');
     let name = `tables/${base}.yaml`;
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `tables/${base}_${n}.yaml`;
     used.add(name.toLowerCase());
