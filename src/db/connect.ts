@@ -91,7 +91,22 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
   const queryable = (handle: postgres.Sql | postgres.TransactionSql): Queryable => ({
     query: <T extends Row>(text: string, params: readonly unknown[] = []) =>
       wrap(async () => [...(await handle.unsafe(text, params as postgres.ParameterOrJSON<never>[]).execute())] as unknown as T[]),
-    each: (text: string, onRow: (row: Row) => void) => wrap(async () => void (await handle.unsafe(text).forEach((row) => onRow(row as Row)))),
+    each: async (text: string, onRow: (row: Row) => void) => {
+      // An error of the reader's own (not the database's) is kept as it is: the rest of the rows
+      // are skipped, and it is thrown once the statement is done.
+      let failure: { error: unknown } | undefined;
+      await wrap(async () =>
+        handle.unsafe(text).forEach((row) => {
+          if (failure) return;
+          try {
+            onRow(row as Row);
+          } catch (error) {
+            failure = { error };
+          }
+        }),
+      );
+      if (failure) throw failure.error;
+    },
     exec: (script: string) => wrap(async () => void (await handle.unsafe(script).simple().execute())),
   });
   const base = queryable(sql);

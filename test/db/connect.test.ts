@@ -39,6 +39,29 @@ describe('database layer', () => {
     }
   });
 
+  it('fails a streamed statement whose row handler throws with that error as it is, and the connection goes on', async () => {
+    const t = await freshDatabase();
+    try {
+      let seen = 0;
+      const failing = t.db.each('SELECT g FROM generate_series(1, 5) g', () => {
+        seen++;
+        throw new Error('cannot read this row');
+      });
+      await expect(failing).rejects.toThrow(/^cannot read this row$/);
+      expect(seen).toBe(1);
+      const [row] = await t.db.query<{ n: number }>('SELECT 2 AS n');
+      expect(row?.n).toBe(2);
+      await expect(
+        t.db.transaction((tx) => Promise.all([tx.each('SELECT 1 AS a', () => {
+          throw new Error('inside a transaction');
+        }), tx.query('SELECT 1')])),
+      ).rejects.toThrow('inside a transaction');
+      expect((await t.db.query<{ n: number }>('SELECT 3 AS n'))[0]?.n).toBe(3);
+    } finally {
+      await t.drop();
+    }
+  });
+
   it('reads and sends text arrays without asking the server for its array types', async () => {
     const t = await freshDatabase();
     try {
