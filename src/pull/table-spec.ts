@@ -262,39 +262,40 @@ export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: 
   const pk = constraints.find((c) => c.kind === 'primary_key');
   const pkOnColumn =
     pk && pk.columns.length === 1 && pk.name === defaultPrimaryKeyName(table.name) && !pk.deferrable && pk.comment === undefined;
-  const columnUnique = new Set<string>();
-  const columnReferences = new Map<string, Constraint>();
+  // Most tables have few constraints: each set and record is made when its first entry comes.
+  let columnUnique: Set<string> | undefined;
+  let columnReferences: Map<string, Constraint> | undefined;
   // Records keyed by the database's names: see nameRecord.
-  const unique = nameRecord<NonNullable<TableSpec['unique']>[string]>();
-  const checks = nameRecord<string | CheckSpec>();
-  const exclusions = nameRecord<ExclusionSpec>();
-  const foreignKeys = nameRecord<ForeignKeySpec>();
+  let unique: Record<string, NonNullable<TableSpec['unique']>[string]> | undefined;
+  let checks: Record<string, string | CheckSpec> | undefined;
+  let exclusions: Record<string, ExclusionSpec> | undefined;
+  let foreignKeys: Record<string, ForeignKeySpec> | undefined;
   for (const c of constraints) {
     if (c.kind === 'unique') {
-      if (c.columns.length === 1 && c.name === defaultUniqueName(table.name, c.columns) && !c.deferrable && c.comment === undefined && !c.definition.includes('NULLS NOT DISTINCT') && !columnUnique.has(c.columns[0]!)) {
-        columnUnique.add(c.columns[0]!);
+      if (c.columns.length === 1 && c.name === defaultUniqueName(table.name, c.columns) && !c.deferrable && c.comment === undefined && !c.definition.includes('NULLS NOT DISTINCT') && !columnUnique?.has(c.columns[0]!)) {
+        (columnUnique ??= new Set()).add(c.columns[0]!);
       } else {
-        unique[c.name] = uniqueSpec(c);
+        (unique ??= nameRecord())[c.name] = uniqueSpec(c);
       }
     } else if (c.kind === 'check') {
-      checks[c.name] = checkSpec(c);
+      (checks ??= nameRecord())[c.name] = checkSpec(c);
     } else if (c.kind === 'exclusion') {
-      exclusions[c.name] = exclusionSpec(table, c);
+      (exclusions ??= nameRecord())[c.name] = exclusionSpec(table, c);
     } else if (c.kind === 'foreign_key') {
-      if (isColumnForeignKey(c) && !columnReferences.has(c.columns[0]!)) columnReferences.set(c.columns[0]!, c);
-      else foreignKeys[c.name] = foreignKeySpec(c, primaryKeyOf);
+      if (isColumnForeignKey(c) && !columnReferences?.has(c.columns[0]!)) (columnReferences ??= new Map()).set(c.columns[0]!, c);
+      else (foreignKeys ??= nameRecord())[c.name] = foreignKeySpec(c, primaryKeyOf);
     }
   }
 
-  const pkColumns = new Set(pk?.columns ?? []);
+  const pkColumns = pk?.columns ?? [];
   const columns: Record<string, ColumnSpec> = {};
   for (const column of table.columns) {
     const out: Mutable<ColumnSpec> = { type: shortType(column.type) };
-    const isPk = pkColumns.has(column.name);
+    const isPk = pkColumns.includes(column.name);
     if (column.notNull && !isPk && column.identity === undefined) out.not_null = true;
     if (pkOnColumn && isPk) out.primary_key = true;
-    if (columnUnique.has(column.name)) out.unique = true;
-    const ref = columnReferences.get(column.name);
+    if (columnUnique?.has(column.name)) out.unique = true;
+    const ref = columnReferences?.get(column.name);
     if (ref) out.references = referencesSpec(table, ref, primaryKeyOf);
     if (column.identity !== undefined) out.identity = column.identity;
     if (column.generated !== undefined) out.generated = stripOuterParens(column.generated);
@@ -309,10 +310,10 @@ export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: 
   const ownColumns = table.partitionOf ? {} : columns;
   const out: Mutable<TableSpec> = table.comment !== undefined ? { comment: table.comment, columns: ownColumns } : { columns: ownColumns };
   if (pk && !pkOnColumn) out.primary_key = primaryKeySpec(table, pk);
-  if (Object.keys(unique).length > 0) out.unique = unique;
-  if (Object.keys(checks).length > 0) out.checks = checks;
-  if (Object.keys(exclusions).length > 0) out.exclusions = exclusions;
-  if (Object.keys(foreignKeys).length > 0) out.foreign_keys = foreignKeys;
+  if (unique) out.unique = unique;
+  if (checks) out.checks = checks;
+  if (exclusions) out.exclusions = exclusions;
+  if (foreignKeys) out.foreign_keys = foreignKeys;
   const columnNames = table.columns.map((c) => c.name);
   const indexes = sorted(table.indexes).map((index) => indexSpec(table.name, columnNames, index));
   if (indexes.length > 0) out.indexes = indexes;
