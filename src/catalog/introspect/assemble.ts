@@ -297,14 +297,15 @@ function rowsSink(done: (rows: R[]) => void): RowSink {
  * an item as it arrives and gathered by `group`: no row outlives its reading, and no relation's
  * items are regrouped.
  */
-interface Group<T, G> {
-  start(previous: G | undefined): G;
-  add(group: G, item: T): G;
-  finish(group: G): G;
+interface Group<T, G, O> {
+  /** A relation's first item is coming (`previous`: what its rows made, should they come again). */
+  start(previous: O | undefined): G;
+  add(group: G, item: T): void;
+  finish(group: G): O;
 }
 
-function relationSink<T, G>(read: (row: R) => T, group: Group<T, G>, done: (out: Map<string, G>) => void): RowSink {
-  const out = new Map<string, G>();
+function relationSink<T, G, O>(read: (row: R) => T, group: Group<T, G, O>, done: (out: Map<string, O>) => void): RowSink {
+  const out = new Map<string, O>();
   let rel: string | undefined;
   let current: G | undefined;
   const flush = (): void => {
@@ -318,7 +319,7 @@ function relationSink<T, G>(read: (row: R) => T, group: Group<T, G>, done: (out:
         rel = r;
         current = group.start(out.get(r));
       }
-      current = group.add(current!, read(row));
+      group.add(current!, read(row));
     },
     end() {
       flush();
@@ -328,10 +329,10 @@ function relationSink<T, G>(read: (row: R) => T, group: Group<T, G>, done: (out:
 }
 
 /** Items in arrival order (columns, in attribute order). */
-function listGroup<T>(): Group<T, T[]> {
+function listGroup<T>(): Group<T, T[], T[]> {
   return {
     start: (previous) => previous ?? [],
-    add: (list, item) => (list.push(item), list),
+    add: (list, item) => void list.push(item),
     finish: (list) => list,
   };
 }
@@ -343,25 +344,21 @@ function listGroup<T>(): Group<T, T[]> {
  */
 interface NamedRecord<T> {
   readonly record: Record<string, T>;
-  last: string;
+  last: string | undefined;
   sorted: boolean;
 }
 
-function namedGroup<T extends { name: string }>(): Group<T, NamedRecord<T>> {
+function namedGroup<T extends { name: string }>(): Group<T, NamedRecord<T>, Record<string, T>> {
   return {
-    start: (previous) => (previous ? { record: previous.record, last: '', sorted: false } : { record: nameRecord<T>(), last: '', sorted: true }),
+    start: (previous) => (previous ? { record: previous, last: undefined, sorted: false } : { record: nameRecord<T>(), last: undefined, sorted: true }),
     add(group, item) {
-      if (group.sorted && group.last !== '' && !(group.last < item.name)) group.sorted = false;
+      if (group.sorted && group.last !== undefined && !(group.last < item.name)) group.sorted = false;
       group.last = item.name;
       group.record[item.name] = item;
-      return group;
     },
-    finish: (group) => (group.sorted ? group : { ...group, record: keyed(Object.values(group.record), (item) => item.name), sorted: true }),
+    finish: (group) => (group.sorted ? group.record : keyed(Object.values(group.record), (item) => item.name)),
   };
 }
-
-const records = <T>(groups: Map<string, NamedRecord<T>>): Map<string, Record<string, T>> =>
-  new Map([...groups].map(([rel, group]) => [rel, group.record]));
 
 /** The sink of one query's rows. */
 export function rowSink(assembly: Assembly, name: QueryName): RowSink {
@@ -370,13 +367,13 @@ export function rowSink(assembly: Assembly, name: QueryName): RowSink {
     case 'columns':
       return relationSink(columnOf, listGroup<Column>(), (out) => void (parts.columns = out));
     case 'constraints':
-      return relationSink(constraintOf, namedGroup<Constraint>(), (out) => void (parts.constraints = records(out)));
+      return relationSink(constraintOf, namedGroup<Constraint>(), (out) => void (parts.constraints = out));
     case 'indexes':
-      return relationSink(indexOf, namedGroup<Index>(), (out) => void (parts.indexes = records(out)));
+      return relationSink(indexOf, namedGroup<Index>(), (out) => void (parts.indexes = out));
     case 'policies':
-      return relationSink(policyOf, namedGroup<Policy>(), (out) => void (parts.policies = records(out)));
+      return relationSink(policyOf, namedGroup<Policy>(), (out) => void (parts.policies = out));
     case 'triggers': {
-      const managed = relationSink((row) => triggerOf(row), namedGroup<Trigger>(), (out) => void (parts.triggers = records(out)));
+      const managed = relationSink((row) => triggerOf(row), namedGroup<Trigger>(), (out) => void (parts.triggers = out));
       const external: (Trigger & { table: string })[] = [];
       return {
         add(row) {
