@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addRows, finishCatalog, newAssembly, rowSink } from '../../src/catalog/introspect/assemble.js';
+import { finishCatalog, newAssembly, rowSink, type Assembly } from '../../src/catalog/introspect/assemble.js';
+import type { QueryName } from '../../src/catalog/introspect/queries.js';
+
+/** One query's rows, in order, into the assembly. */
+function addRows(assembly: Assembly, name: QueryName, rows: readonly Record<string, unknown>[]): void {
+  const sink = rowSink(assembly, name);
+  for (const row of rows) sink.add(row);
+  sink.end();
+}
 
 const policy = (rel: string, name: string) => ({
   rel,

@@ -417,13 +417,6 @@ export function rowSink(assembly: Assembly, name: QueryName): RowSink {
   }
 }
 
-/** Reads one query's rows (all at once) into the assembly. */
-export function addRows(assembly: Assembly, name: QueryName, rows: readonly R[]): void {
-  const sink = rowSink(assembly, name);
-  for (const row of rows) sink.add(row);
-  sink.end();
-}
-
 /** The Catalog, once every query's rows were added. */
 export function finishCatalog(assembly: Assembly): Catalog {
   const p = assembly.parts;

@@ -6,7 +6,7 @@ import type { Queryable } from '../../db/index.js';
 import type { Catalog } from '../types.js';
 import type { Scope } from '../scope.js';
 import { finishCatalog, newAssembly, rowSink } from './assemble.js';
-import { catalogQueries, QUERY_NAMES, type QueryName } from './queries.js';
+import { catalogQueries, QUERY_NAMES } from './queries.js';
 import { quoteLiteral } from '../names.js';
 
 export interface TransactionRunner {
@@ -30,8 +30,6 @@ export function withTextArrays(sql: string, params: readonly (readonly string[])
     return `ARRAY[${values.map(quoteLiteral).join(', ')}]::text[]`;
   });
 }
-
-const CATALOG_QUERIES: ReadonlySet<string> = new Set(QUERY_NAMES);
 
 /** Number of catalog queries one introspection runs (constant). */
 export const INTROSPECTION_QUERY_COUNT = QUERY_NAMES.length;
@@ -61,7 +59,6 @@ export async function introspectWith(
   extra: readonly ExtraQuery[],
 ): Promise<{ catalog: Catalog; extra: Record<string, readonly Record<string, unknown>[]> }> {
   const sql = catalogQueries();
-  const queries: ExtraQuery[] = [...QUERY_NAMES.map((name) => ({ name, sql: sql[name] })), ...extra];
   const params = [[...scope.schemas], [...(scope.extensions ?? [])]];
   const assembly = newAssembly();
   const extraRows: Record<string, readonly Record<string, unknown>[]> = {};
@@ -71,15 +68,13 @@ export async function introspectWith(
         // Print every name outside pg_catalog qualified, whatever the role's search_path, and
         // print constants (partition bounds, defaults) the same way whatever the session's settings.
         tx.query(SESSION_SETTINGS),
-        ...queries.map(async (q) => {
-          const text = withTextArrays(q.sql, params);
-          if (CATALOG_QUERIES.has(q.name)) {
-            const sink = rowSink(assembly, q.name as QueryName);
-            await tx.each(text, (row) => sink.add(row));
-            sink.end();
-          } else {
-            extraRows[q.name] = await tx.query(text);
-          }
+        ...QUERY_NAMES.map(async (name) => {
+          const sink = rowSink(assembly, name);
+          await tx.each(withTextArrays(sql[name], params), (row) => sink.add(row));
+          sink.end();
+        }),
+        ...extra.map(async (q) => {
+          extraRows[q.name] = await tx.query(withTextArrays(q.sql, params));
         }),
       ]),
     MODE,
