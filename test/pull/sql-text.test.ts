@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnDefault, indexKeySpec, readableDefault, shortType, specRef, specRefOfKey, stripOuterParens } from '../../src/pull/sql-text.js';
-import { indexKeyElements } from '../../src/catalog/introspect/index-keys.js';
+import { indexColumns, indexKeyElements } from '../../src/catalog/introspect/index-keys.js';
 
 describe('readable SQL text', () => {
   it('writes types in their short forms', () => {
@@ -78,5 +78,17 @@ describe('readable SQL text', () => {
       'lower(b) text_pattern_ops',
     ]);
     expect(indexKeyElements(`CREATE INDEX "x USING y" ON "s"."t (" USING gin ("a, b", ((c || ')')))`)).toEqual(['"a, b"', "((c || ')'))"]);
+  });
+
+  it('reads plain key lists and INCLUDE columns, and falls back to the full parse for quotes and parentheses', () => {
+    expect(indexColumns('CREATE INDEX i ON public.t USING btree (user_id, created_at DESC) INCLUDE (a, b)')).toEqual({
+      keys: ['user_id', 'created_at DESC'],
+      include: ['a', 'b'],
+    });
+    expect(indexColumns('CREATE UNIQUE INDEX i ON ONLY public.t USING btree (a)')).toEqual({ keys: ['a'], include: [] });
+    expect(indexColumns('CREATE INDEX i ON public.t USING btree ("a)b", c) INCLUDE ("d,e")')).toEqual({ keys: ['"a)b"', 'c'], include: ['"d,e"'] });
+    expect(indexColumns('CREATE INDEX i ON public.t USING btree (a COLLATE "C", lower(b))')).toEqual({ keys: ['a COLLATE "C"', 'lower(b)'], include: [] });
+    expect(indexColumns(`CREATE INDEX i ON public.t USING btree ((a || ','))`)).toEqual({ keys: ["(a || ',')"], include: [] });
+    expect(indexColumns('CREATE INDEX i ON public.t')).toBeUndefined();
   });
 });

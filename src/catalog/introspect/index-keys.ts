@@ -63,25 +63,41 @@ function splitList(text: string, open: number): { parts: string[]; end: number }
   return undefined;
 }
 
+/**
+ * Where the key list opens: the `(` after the top-level ` USING `. Before it come only the index's
+ * and the table's names; when neither is quoted, the first ` USING ` is the one (the common case,
+ * found without scanning the text character by character).
+ */
+function keyListOpen(definition: string): number {
+  const first = definition.indexOf(' USING ');
+  const using = first >= 0 && definition.lastIndexOf('"', first) < 0 ? first : findTopLevel(definition, ' USING ');
+  return using < 0 ? -1 : definition.indexOf('(', using);
+}
+
+/** Characters that make a list's split depend on nesting or quoting. */
+const NESTED = /["'(]/;
+
+/** `splitList`, by one split when the list holds no parenthesis or quote (plain column keys). */
+function splitKeyList(text: string, open: number): { parts: string[]; end: number } | undefined {
+  const close = text.indexOf(')', open);
+  if (close < 0) return undefined;
+  const inner = text.slice(open + 1, close);
+  if (NESTED.test(inner)) return splitList(text, open);
+  return { parts: inner.split(',').map((part) => part.trim()), end: close };
+}
+
 /** Key elements of `CREATE [UNIQUE] INDEX name ON table USING method (keys) ...`, or undefined when unparsable. */
 export function indexKeyElements(definition: string): string[] | undefined {
-  const using = findTopLevel(definition, ' USING ');
-  if (using < 0) return undefined;
-  const open = definition.indexOf('(', using);
-  if (open < 0) return undefined;
-  return splitList(definition, open)?.parts;
+  return indexColumns(definition)?.keys;
 }
 
 /** Key elements and INCLUDE columns of an index definition, or undefined when unparsable. */
 export function indexColumns(definition: string): { keys: string[]; include: string[] } | undefined {
-  const using = findTopLevel(definition, ' USING ');
-  if (using < 0) return undefined;
-  const open = definition.indexOf('(', using);
+  const open = keyListOpen(definition);
   if (open < 0) return undefined;
-  const keys = splitList(definition, open);
+  const keys = splitKeyList(definition, open);
   if (!keys) return undefined;
-  const after = definition.slice(keys.end + 1);
-  if (!after.startsWith(' INCLUDE (')) return { keys: keys.parts, include: [] };
-  const include = splitList(definition, keys.end + 1 + ' INCLUDE '.length);
+  if (!definition.startsWith(' INCLUDE (', keys.end + 1)) return { keys: keys.parts, include: [] };
+  const include = splitKeyList(definition, keys.end + 1 + ' INCLUDE '.length);
   return include ? { keys: keys.parts, include: include.parts } : undefined;
 }
