@@ -3,7 +3,7 @@
  * behind a long statement), the history created, the lease held and renewed until `close()`.
  */
 import { connect, type Db, type Queryable } from '../db/index.js';
-import { guardClosedSocketWrites } from './driver-guard.js';
+import { guardClosedSocketWrites } from '../db/driver-guard.js';
 import { ensureHistory } from './history.js';
 import { acquireLease, assertHeld, newHolderId, release, startRenewal } from './lease.js';
 

@@ -8,9 +8,12 @@ import { commandsFor } from './commands/index.js';
 import { VERSION } from '../version.js';
 import { serverErrorText } from '../db/errors.js';
 import { makeProtoAnOrdinaryKey } from '../util/object-keys.js';
+import { guardClosedSocketWrites } from '../db/driver-guard.js';
 
 export async function main(argv: readonly string[], output: Output = processOutput, cwd = process.cwd()): Promise<number> {
   makeProtoAnOrdinaryKey();
+  // A connection lost mid-transaction must end in the command's clear error, not a driver crash.
+  guardClosedSocketWrites();
   let exitCode = 0;
   let config: Promise<Config> | undefined;
   const ctx: CommandContext = {

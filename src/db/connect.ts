@@ -3,7 +3,7 @@
  * command works through PgBouncer in transaction mode; no session state is ever set.
  */
 import postgres from 'postgres';
-import { InputError } from '../util/findings.js';
+import { InputError, OperationError } from '../util/findings.js';
 import { describeDbError, redactUrl } from './errors.js';
 import { ARRAY_TYPES, parseArray, serializeArray } from './arrays.js';
 
@@ -78,11 +78,15 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
     types: { bigint: postgres.BigInt, ...ARRAY_PARSERS },
     transform: { undefined: null },
   });
+  // Set once the connection was lost: the driver may then never flush its last writes (its
+  // transaction's ROLLBACK), and closing must not wait for them.
+  let lost = false;
   // Keep numeric types and dates as text: the catalog is text, and bigints must not lose precision.
   const wrap = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
     } catch (error) {
+      if (isLostConnection(error)) lost = true;
       throw rethrow(error, url);
     }
   };
@@ -120,15 +124,29 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
       const rows = await base.query<{ v: string }>('SELECT current_setting($1) AS v', ['server_version_num']);
       return Number(rows[0]?.v);
     },
-    close: () => sql.end({ timeout: 5 }),
+    close: () => sql.end({ timeout: lost ? 0 : 5 }),
   };
 }
 
-/** Server errors keep their fields (the runner prints them); connection failures become one clear line. */
+/** The driver's and the socket's codes, and the server's, for a connection that is gone. */
+const LOST_CONNECTION = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03']);
+
+function isLostConnection(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && LOST_CONNECTION.has(code);
+}
+
+/**
+ * Server errors keep their fields (the runner prints them); connection failures become one clear
+ * line naming the database. Errors that did not come from the driver (the caller's own, raised
+ * inside a transaction) and errors already described pass through as they are.
+ */
 function rethrow(error: unknown, url: string): unknown {
-  const code = (error as { code?: string } | undefined)?.code;
+  if (error instanceof OperationError || error instanceof InputError) return error;
+  const code = (error as { code?: unknown } | undefined)?.code;
   const isServerError = error instanceof Error && 'severity' in error;
-  if (isServerError && !['28P01', '28000', '3D000', '53300', '57P01'].includes(code ?? '')) return error;
-  if (error instanceof Error && error.name === 'InputError') return error;
+  if (isServerError && !['28P01', '28000', '3D000', '53300', '57P01'].includes(String(code))) return error;
+  // The driver's and the socket's errors carry a code (CONNECTION_CLOSED, ECONNREFUSED...).
+  if (!isServerError && typeof code !== 'string') return error;
   return describeDbError(error, url);
 }

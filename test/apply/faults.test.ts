@@ -8,7 +8,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isClosedSocketWrite } from '../../src/apply/driver-guard.js';
+import { isClosedSocketWrite } from '../../src/db/driver-guard.js';
 import { connect, startEmbedded, stopEmbedded, type Db } from '../../src/db/index.js';
 import type { CliResult } from '../helpers/cli.js';
 import { freshDatabase, type TestDatabase } from '../helpers/db.js';

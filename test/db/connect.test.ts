@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connect } from '../../src/db/index.js';
+import { guardClosedSocketWrites } from '../../src/db/driver-guard.js';
 import { adminUrl, freshDatabase, urlForDatabase } from '../helpers/db.js';
 
 describe('database layer', () => {
@@ -59,6 +60,32 @@ describe('database layer', () => {
       expect((await t.db.query<{ n: number }>('SELECT 3 AS n'))[0]?.n).toBe(3);
     } finally {
       await t.drop();
+    }
+  });
+
+  it("keeps the reader's own errors as they are inside a transaction, and names the database once for a lost connection", async () => {
+    const db = connect(adminUrl());
+    try {
+      const own = await db.transaction(async (tx) => {
+        await tx.query('SELECT 1');
+        throw new TypeError('a bug of the reader');
+      }).catch((error: unknown) => error);
+      expect(own).toBeInstanceOf(TypeError);
+      expect((own as Error).message).toBe('a bug of the reader');
+
+      // As the command line runs: the driver's write to the closed socket is dropped, not a crash.
+      guardClosedSocketWrites();
+      const lost = await db.transaction((tx) => tx.query('SELECT pg_catalog.pg_terminate_backend(pg_catalog.pg_backend_pid())')).catch((error: unknown) => error);
+      const message = (lost as Error).message;
+      expect(message.split('postgres://').length - 1).toBe(1);
+      expect(message).toMatch(/connection was closed by the server|server shut down/);
+      // Not a speed figure: closing used to wait out the driver's 5 s for writes it never flushed.
+      const closing = Date.now();
+      await db.close();
+      expect(Date.now() - closing).toBeLessThan(4000);
+
+    } finally {
+      await db.close();
     }
   });
 

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { connect } from '../../src/db/index.js';
 import { freshDatabase } from '../helpers/db.js';
 import { runCli } from '../helpers/cli.js';
 import { loadCorpus } from '../catalog/helpers.js';
@@ -79,6 +80,53 @@ describe('schema pull (CLI)', () => {
       expect(broken.code).toBe(2);
       expect(broken.stderr).toMatch(/^schema\.config\.yaml:2:1 error yaml-syntax: /m);
     } finally {
+      rmSync(cwd, { recursive: true, force: true });
+      await t.drop();
+    }
+  });
+  it('ends with one clear line and exit 1 when the connection is cut while it reads, without a crash', async () => {
+    const t = await freshDatabase('pullcut');
+    const cwd = mkdtempSync(join(tmpdir(), 'schema-pull-'));
+    // Reading a policy's expression opens its table: the read waits while another session holds the
+    // table, and its connection is cut then.
+    const holder = connect(t.url, { max: 1 });
+    try {
+      await t.db.exec(`CREATE TABLE notes (id bigint PRIMARY KEY, owner text);
+        ALTER TABLE notes ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY own ON notes USING (owner = current_user);`);
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const holding = holder.transaction(async (tx) => {
+        await tx.exec('LOCK TABLE notes IN ACCESS EXCLUSIVE MODE');
+        await released;
+      });
+      const pulling = runCli(['pull', '--db', t.url, '--out', 'schema'], { cwd, timeoutMs: 60_000 });
+      let cut = false;
+      for (let i = 0; i < 300 && !cut; i++) {
+        const [row] = await t.db.query<{ n: number }>(
+          `SELECT count(pg_catalog.pg_terminate_backend(pid))::int AS n FROM pg_catalog.pg_stat_activity
+            WHERE datname = current_database() AND application_name = 'schema' AND wait_event_type = 'Lock'`,
+        );
+        cut = (row?.n ?? 0) > 0;
+        if (!cut) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const cutAt = Date.now();
+      release();
+      await holding;
+      const result = await pulling;
+      // Not a speed figure: closing used to wait out the driver's 5 s for writes it never flushed.
+      expect(Date.now() - cutAt).toBeLessThan(4000);
+      expect(cut, 'the read never waited on the lock').toBe(true);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect(result.stderr).not.toMatch(/unexpected error|uncaught|TypeError/);
+      const lines = result.stderr.split('\n').filter((line) => line.startsWith('schema: '));
+      expect(lines, result.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(/connection was closed by the server|server shut down/);
+      expect(lines[0]!.split('postgres://').length - 1).toBe(1);
+      expect(existsSync(join(cwd, 'schema'))).toBe(false);
+    } finally {
+      await holder.close();
       rmSync(cwd, { recursive: true, force: true });
       await t.drop();
     }
