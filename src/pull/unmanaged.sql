@@ -44,6 +44,18 @@ SELECT 'table', a.qname, 'column ' || quote_ident(a.attname) || ' ' ||
             ELSE 'STATISTICS ' || a.attstattarget END
   FROM odd_att a WHERE a.relkind IN ('r', 'p') AND (a.odd_storage IS NOT NULL OR a.attstattarget > 0)
 UNION ALL
+-- PostgreSQL 18: a virtual generated column (the spec's are stored) and a NOT NULL constraint not
+-- yet validated (the spec's not_null is a validated one).
+SELECT 'table', r.qname, 'column ' || quote_ident(a.attname) || ' GENERATED ALWAYS AS (' || pg_catalog.pg_get_expr(d.adbin, d.adrelid) || ') VIRTUAL'
+  FROM rel r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid
+  JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+  WHERE r.relkind IN ('r', 'p') AND a.attgenerated = 'v' AND NOT a.attisdropped
+UNION ALL
+SELECT 'table', r.qname, 'column ' || quote_ident(a.attname) || ' NOT NULL NOT VALID (constraint ' || quote_ident(con.conname) || ')'
+  FROM rel r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = con.conkey[1]
+  WHERE r.relkind IN ('r', 'p') AND con.contype = 'n' AND NOT con.convalidated
+UNION ALL
 SELECT 'table', r.qname, 'CLUSTER ON ' || quote_ident(ic.relname)
   FROM rel r JOIN pg_catalog.pg_index i ON i.indrelid = r.oid JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid WHERE i.indisclustered
 UNION ALL

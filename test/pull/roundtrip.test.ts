@@ -1,7 +1,7 @@
 /**
  * The acceptance test of `schema pull`: for every corpus schema, pulling a database and creating
  * everything from the YAML in an empty database gives a byte-identical catalog, on the suite's
- * server (15) and on an embedded PostgreSQL 17 started once for this file.
+ * server (15) and on embedded PostgreSQL 17 and 18 servers started once for this file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogJson } from '../../src/catalog/index.js';
@@ -15,20 +15,25 @@ const CORPUS = ['supabase-app.sql', 'supabase-extensions.sql', 'every-kind.sql',
 const GENERATED = 300;
 
 let pg17: PrivateServer;
+let pg18: PrivateServer;
 let url17: string;
+let url18: string;
 
 beforeAll(async () => {
   pg17 = await startPrivateServer(17, 'schema-rt17-');
+  pg18 = await startPrivateServer(18, 'schema-rt18-');
   url17 = pg17.url;
-}, 120_000);
+  url18 = pg18.url;
+}, 180_000);
 
 afterAll(async () => {
-  await pg17?.stop();
+  await Promise.all([pg17?.stop(), pg18?.stop()]);
 });
 
 const servers: readonly [string, () => string | undefined][] = [
   ['suite server', () => undefined],
   ['PostgreSQL 17', () => url17],
+  ['PostgreSQL 18', () => url18],
 ];
 
 for (const [label, server] of servers) {
