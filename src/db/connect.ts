@@ -3,7 +3,7 @@
  * command works through PgBouncer in transaction mode; no session state is ever set.
  */
 import postgres from 'postgres';
-import { InputError, OperationError } from '../util/findings.js';
+import { InputError } from '../util/findings.js';
 import { describeDbError, redactUrl } from './errors.js';
 import { ARRAY_TYPES, parseArray, serializeArray } from './arrays.js';
 
@@ -142,7 +142,7 @@ function isLostConnection(error: unknown): boolean {
  * inside a transaction) and errors already described pass through as they are.
  */
 function rethrow(error: unknown, url: string): unknown {
-  if (error instanceof OperationError || error instanceof InputError) return error;
+  if (error instanceof Error && (error.name === 'OperationError' || error.name === 'InputError')) return error;
   const code = (error as { code?: unknown } | undefined)?.code;
   const isServerError = error instanceof Error && 'severity' in error;
   if (isServerError && !['28P01', '28000', '3D000', '53300', '57P01'].includes(String(code))) return error;

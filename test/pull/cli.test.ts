@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connect } from '../../src/db/index.js';
-import { freshDatabase } from '../helpers/db.js';
+import { adminUrl, freshDatabase } from '../helpers/db.js';
+import { startPgBouncer } from '../helpers/pgbouncer.js';
 import { runCli } from '../helpers/cli.js';
 import { loadCorpus } from '../catalog/helpers.js';
 
@@ -129,6 +130,32 @@ describe('schema pull (CLI)', () => {
       await holder.close();
       rmSync(cwd, { recursive: true, force: true });
       await t.drop();
+    }
+  });
+  it('pulls the same YAML through PgBouncer in transaction mode (a Supabase pooler URL) as straight from the server', async () => {
+    const bouncer = await startPgBouncer(adminUrl());
+    const t = await freshDatabase('pullpool');
+    const cwd = mkdtempSync(join(tmpdir(), 'schema-pull-'));
+    try {
+      await loadCorpus(t.db, 'supabase-app.sql');
+      const direct = await runCli(['pull', '--db', t.url, '--out', 'direct'], { cwd });
+      const pooled = await runCli(['pull', '--db', bouncer.through(t.url), '--out', 'pooled'], { cwd });
+      expect(direct.code, direct.stderr).toBe(0);
+      expect(pooled.code, pooled.stderr).toBe(0);
+      const files = (dir: string): Record<string, string> =>
+        Object.fromEntries(
+          readdirSync(join(cwd, dir), { recursive: true, encoding: 'utf8' })
+            .filter((name) => name.endsWith('.yaml'))
+            .sort()
+            .map((name) => [name, readFileSync(join(cwd, dir, name), 'utf8')]),
+        );
+      const expected = files('direct');
+      expect(Object.keys(expected).length).toBeGreaterThan(3);
+      expect(files('pooled')).toEqual(expected);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+      await t.drop();
+      await bouncer.stop();
     }
   });
 });
