@@ -11,7 +11,7 @@ export type ArrayValue = Element | ArrayValue[];
 /** `{a,"b c",NULL}` -> `['a', 'b c', null]`, nested arrays as nested lists; `element` reads each non-NULL element. */
 export function parseArray(text: string, element: (raw: string) => Element = (raw) => raw): ArrayValue[] {
   // One flat list with no quoted element (`{select,update}`) splits at its commas.
-  if (text.charCodeAt(0) === 123 && text.indexOf('"') < 0 && text.indexOf('{', 1) < 0) {
+  if (text.startsWith('{') && !text.includes('"') && text.indexOf('{', 1) < 0) {
     if (text.length === 2) return [];
     return text
       .slice(1, -1)

@@ -10,7 +10,7 @@ import { freshDatabase, type TestDatabase } from '../helpers/db.js';
 import { introspectScope, loadCorpus } from './helpers.js';
 
 /** The corpus files every supported major loads (the others use 15's features). */
-export const CORPUS_FILES = ['every-kind.sql', 'supabase-app.sql', 'awkward-names.sql', 'legacy.sql'];
+const CORPUS_FILES = ['every-kind.sql', 'supabase-app.sql', 'awkward-names.sql', 'legacy.sql'];
 
 /** Runs the suite on an embedded server of `major`; returns the server's URL once it runs. */
 export function describeMajor(major: EmbeddedVersion, files: readonly string[] = CORPUS_FILES): () => string {
