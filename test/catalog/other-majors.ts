@@ -9,11 +9,10 @@ import { startPrivateServer, type PrivateServer } from '../helpers/private-serve
 import { freshDatabase, type TestDatabase } from '../helpers/db.js';
 import { introspectScope, loadCorpus } from './helpers.js';
 
-/** The corpus files every supported major loads (the others use 15's features). */
 const CORPUS_FILES = ['every-kind.sql', 'supabase-app.sql', 'awkward-names.sql', 'legacy.sql'];
 
 /** Runs the suite on an embedded server of `major`; returns the server's URL once it runs. */
-export function describeMajor(major: EmbeddedVersion, files: readonly string[] = CORPUS_FILES): () => string {
+export function describeMajor(major: EmbeddedVersion): () => string {
   let server: PrivateServer;
   let url: string;
 
@@ -55,7 +54,7 @@ export function describeMajor(major: EmbeddedVersion, files: readonly string[] =
       }
     });
 
-    for (const file of files) {
+    for (const file of CORPUS_FILES) {
       it(`reads ${file} into the same catalog as the suite's server`, async () => {
         const [suite, other] = await Promise.all([build(file), build(file, url)]);
         try {

@@ -1,6 +1,6 @@
 /**
  * Starts the PostgreSQL server the suite runs against: TEST_DATABASE_URL when set, else an embedded
- * server (TEST_PG_VERSION 14, 15, 17 or 18, default 15) in a temporary directory, stopped at the end.
+ * server (TEST_PG_VERSION 15, 17 or 18, default 15) in a temporary directory, stopped at the end.
  * Each test then creates its own database on it (see `freshDatabase`).
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
