@@ -53,10 +53,36 @@ function countingRunner(db) {
   return {
     count: () => n,
     runner: {
-      transaction: (fn, options) =>
-        db.transaction((tx) => fn({ query: (t, p) => (n++, tx.query(t, p)), each: (t, f) => (n++, tx.each(t, f)), exec: (s) => (n++, tx.exec(s)) }), options),
+      readSnapshot: (fn) =>
+        db.readSnapshot((tx) => fn({ query: (t, p) => (n++, tx.query(t, p)), each: (t, f) => (n++, tx.each(t, f)), exec: (s) => (n++, tx.exec(s)) })),
     },
   };
+}
+
+/** Latency for counting round trips: a database in another region. */
+const FAR_MS = 25;
+
+/** Introspection through a relay FAR_MS away, on a connection already open: its time is its round trips. */
+async function roundTrips(tables) {
+  return withDatabase(`bench_trips_${tables}`, async (db, url) => {
+    await db.exec(Array.from({ length: tables }, (_, k) => plainTable(k)).join('\n'));
+    const proxy = await startLagProxy(url, FAR_MS);
+    const far = connect(proxy.url, { max: 1 });
+    try {
+      await far.query('SELECT 1');
+      const times = [];
+      let catalog;
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now();
+        catalog = await introspect(far, { schemas: ['public'] });
+        times.push(performance.now() - started);
+      }
+      return { tables: Object.keys(catalog.tables).length, ms: median(times) };
+    } finally {
+      await far.close();
+      await proxy.close();
+    }
+  });
 }
 
 const plainTable = (i) => `CREATE TABLE t${i} (id int PRIMARY KEY, v text DEFAULT 'x' CHECK (v <> ''), ref int REFERENCES t${i} (id));`;
@@ -206,6 +232,10 @@ try {
   const small = await queryCount(10);
   const large = await queryCount(LARGE);
   console.log(`introspect ${small.tables} tables: ${small.queries} statements, ${small.ms.toFixed(0)} ms`);
+  const trips = await roundTrips(10);
+  console.log(
+    `introspect ${trips.tables} tables ${FAR_MS} ms away (each way), connection open: ${trips.ms.toFixed(0)} ms, a round trip being ${2 * FAR_MS} ms (BEGIN, the statements and COMMIT go out together)`,
+  );
   console.log(`introspect ${large.tables} tables: ${large.queries} statements, ${large.ms.toFixed(0)} ms`);
   console.log(`query count constant: ${small.queries === large.queries ? 'yes' : 'NO'}`);
   if (small.queries !== large.queries) process.exitCode = 1;

@@ -31,6 +31,12 @@ export interface Db extends Queryable {
   readonly displayUrl: string;
   readonly url: string;
   transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * A read in one REPEATABLE READ READ ONLY snapshot, in one round trip: BEGIN, the statements `fn`
+   * issues and COMMIT go to the server together. `fn` must issue every statement before it first
+   * awaits (a statement issued later is refused); it may read their rows as they arrive.
+   */
+  readSnapshot<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** `server_version_num`, e.g. 150020. */
   serverVersion(): Promise<number>;
   close(): Promise<void>;
@@ -65,9 +71,10 @@ const ARRAY_PARSERS = Object.fromEntries(
 
 export function connect(url: string, options: ConnectOptions = {}): Db {
   validateUrl(url);
+  const max = options.max ?? 1;
   const sql = postgres(url, {
     prepare: false,
-    max: options.max ?? 1,
+    max,
     connect_timeout: options.connectTimeoutSeconds ?? 10,
     idle_timeout: 20,
     onnotice: () => undefined,
@@ -114,12 +121,43 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
     exec: (script: string) => wrap(async () => void (await handle.unsafe(script).simple().execute())),
   });
   const base = queryable(sql);
+  const transaction = <T>(fn: (tx: Queryable) => Promise<T>, opts: TransactionOptions = {}): Promise<T> =>
+    wrap(async () => (await sql.begin(opts.mode ?? '', (tx) => fn(queryable(tx)))) as T);
   return {
     url,
     displayUrl: redactUrl(url),
     ...base,
-    transaction: <T>(fn: (tx: Queryable) => Promise<T>, opts: TransactionOptions = {}) =>
-      wrap(async () => (await sql.begin(opts.mode ?? '', (tx) => fn(queryable(tx)))) as T),
+    transaction,
+    readSnapshot: <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> => {
+      // The driver's begin() waits for BEGIN's answer before the first statement, and for COMMIT's
+      // after the last: two round trips more. On a pool of one connection, BEGIN, the statements
+      // and COMMIT are handed to the driver in one go, nothing can come between them, and they
+      // run in that order. (A reserved connection would do on a larger pool, but postgres.js 3.4.9
+      // never hands one out while the pool is still to connect, or again after an idle timeout.)
+      if (max !== 1) return transaction(fn, { mode: SNAPSHOT_MODE });
+      return wrap(async () => {
+        let issuing = true;
+        const inner = queryable(sql);
+        const refuse = (): Promise<never> => Promise.reject(new Error('a statement of a snapshot read was issued after its COMMIT'));
+        const tx: Queryable = {
+          query: (text, params) => (issuing ? inner.query(text, params) : refuse()),
+          each: (text, onRow) => (issuing ? inner.each(text, onRow) : refuse()),
+          exec: (script) => (issuing ? inner.exec(script) : refuse()),
+        };
+        const begin = sql.unsafe(`BEGIN ${SNAPSHOT_MODE}`).execute();
+        let work: Promise<T>;
+        try {
+          work = fn(tx);
+        } catch (error) {
+          work = Promise.reject(error);
+        }
+        issuing = false;
+        // After a failed statement the server answers COMMIT with a ROLLBACK.
+        const commit = sql.unsafe('COMMIT').execute();
+        const [, result] = await Promise.all([begin, work, commit]);
+        return result;
+      });
+    },
     serverVersion: async () => {
       const rows = await base.query<{ v: string }>('SELECT current_setting($1) AS v', ['server_version_num']);
       return Number(rows[0]?.v);
@@ -127,6 +165,8 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
     close: () => sql.end({ timeout: lost ? 0 : 5 }),
   };
 }
+
+const SNAPSHOT_MODE = 'ISOLATION LEVEL REPEATABLE READ READ ONLY';
 
 /** The driver's and the socket's codes, and the server's, for a connection that is gone. */
 const LOST_CONNECTION = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03']);

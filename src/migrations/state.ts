@@ -1,5 +1,5 @@
 /** The state hash of a database over a migration's scope: what a header's pre-/post-state records. */
-import { catalogHash, introspect, projectCatalog, type Catalog, type TransactionRunner } from '../catalog/index.js';
+import { catalogHash, introspect, projectCatalog, type Catalog, type SnapshotReader } from '../catalog/index.js';
 
 export interface StateScope {
   readonly managedSchemas: readonly string[];
@@ -11,7 +11,7 @@ export function stateHash(catalog: Catalog, scope: StateScope): string {
   return catalogHash(projectCatalog(catalog, scope.managedRoles));
 }
 
-export async function liveStateHash(db: TransactionRunner, scope: StateScope): Promise<string> {
+export async function liveStateHash(db: SnapshotReader, scope: StateScope): Promise<string> {
   const catalog = await introspect(db, { schemas: scope.managedSchemas, extensions: scope.extensions });
   return stateHash(catalog, scope);
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db, Queryable } from '../../src/db/index.js';
-import { introspect, type Catalog, type Scope, type TransactionRunner } from '../../src/catalog/index.js';
+import { introspect, type Catalog, type Scope, type SnapshotReader } from '../../src/catalog/index.js';
 import { supabasePresetSql } from '../../src/presets/supabase.js';
 
 export const CORPUS_DIR = join(import.meta.dirname, '..', 'corpus');
@@ -16,28 +16,26 @@ export async function loadCorpus(db: Db, name: string, full = false): Promise<vo
   if (full && name === 'every-kind.sql') await db.exec(corpusSql('spec-extras.sql') + corpusSql('beyond-spec.sql'));
 }
 
-/** A runner that counts the statements introspection sends. */
-export function countingRunner(db: Db): { runner: TransactionRunner; count: () => number } {
+/** A reader that counts the statements introspection sends. */
+export function countingRunner(db: Db): { runner: SnapshotReader; count: () => number } {
   let n = 0;
-  const runner: TransactionRunner = {
-    transaction: (fn, options) =>
-      db.transaction(
-        (tx: Queryable) =>
-          fn({
-            query: (text, params) => {
-              n++;
-              return tx.query(text, params);
-            },
-            each: (text, onRow) => {
-              n++;
-              return tx.each(text, onRow);
-            },
-            exec: (script) => {
-              n++;
-              return tx.exec(script);
-            },
-          }),
-        options,
+  const runner: SnapshotReader = {
+    readSnapshot: (fn) =>
+      db.readSnapshot((tx: Queryable) =>
+        fn({
+          query: (text, params) => {
+            n++;
+            return tx.query(text, params);
+          },
+          each: (text, onRow) => {
+            n++;
+            return tx.each(text, onRow);
+          },
+          exec: (script) => {
+            n++;
+            return tx.exec(script);
+          },
+        }),
       ),
   };
   return { runner, count: () => n };

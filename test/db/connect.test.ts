@@ -89,6 +89,52 @@ describe('database layer', () => {
     }
   });
 
+  it('reads a snapshot with BEGIN and COMMIT sent with its statements (one connection), or through begin() (a pool)', async () => {
+    const t = await freshDatabase();
+    await t.db.exec('CREATE TABLE notes (id int)');
+    for (const max of [1, 2]) {
+      const db = connect(t.url, { max });
+      try {
+        const read = () =>
+          db.readSnapshot((tx) =>
+            Promise.all([
+              tx.query<{ iso: string; ro: string }>(`SELECT current_setting('transaction_isolation') AS iso, current_setting('transaction_read_only') AS ro`),
+              tx.query<{ xid: string | null }>('SELECT pg_catalog.txid_current_if_assigned()::text AS xid'),
+            ]),
+          );
+        // On a new connection, then on an open one.
+        for (const attempt of ['new', 'open']) {
+          const [[settings], [xid]] = await read();
+          expect(settings, `${attempt}, max ${max}`).toMatchObject({ iso: 'repeatable read', ro: 'on' });
+          expect(xid?.xid).toBeNull();
+        }
+        // A write inside the snapshot fails; the connection comes back out of the transaction.
+        const failed = await db
+          .readSnapshot((tx) => Promise.all([tx.exec('INSERT INTO notes VALUES (1)'), tx.query('SELECT 1')]))
+          .catch((error: unknown) => error);
+        expect((failed as Error).message).toMatch(/read-only transaction/);
+        const [after] = await db.query<{ ro: string }>(`SELECT current_setting('transaction_read_only') AS ro`);
+        expect(after?.ro).toBe('off');
+        await db.exec('INSERT INTO notes VALUES (2)');
+        if (max === 1) {
+          // Every statement goes out with BEGIN and COMMIT: one issued after an await is refused.
+          const late = await db
+            .readSnapshot(async (tx) => {
+              await tx.query('SELECT 1');
+              return tx.query('SELECT 2');
+            })
+            .catch((error: unknown) => error);
+          expect((late as Error).message).toMatch(/issued after its COMMIT/);
+        }
+        expect((await db.query<{ n: number }>('SELECT 3 AS n'))[0]?.n).toBe(3);
+      } finally {
+        await db.close();
+      }
+    }
+    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM notes'))[0]?.n).toBe(2);
+    await t.drop();
+  });
+
   it('reads and sends text arrays without asking the server for its array types', async () => {
     const t = await freshDatabase();
     try {

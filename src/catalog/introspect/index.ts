@@ -9,8 +9,9 @@ import { finishCatalog, newAssembly, rowSink } from './assemble.js';
 import { catalogQueries, QUERY_NAMES } from './queries.js';
 import { quoteLiteral } from '../names.js';
 
-export interface TransactionRunner {
-  transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: { mode?: string }): Promise<T>;
+/** What introspection reads through: one read-only snapshot (a `Db`). */
+export interface SnapshotReader {
+  readSnapshot<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
 }
 
 const SESSION_SETTINGS = `SELECT pg_catalog.set_config('search_path', 'pg_catalog', true),
@@ -40,21 +41,19 @@ export interface ExtraQuery {
   readonly sql: string;
 }
 
-const MODE = { mode: 'isolation level repeatable read read only' };
-
-export async function introspect(db: TransactionRunner, scope: Scope): Promise<Catalog> {
+export async function introspect(db: SnapshotReader, scope: Scope): Promise<Catalog> {
   return (await introspectWith(db, scope, [])).catalog;
 }
 
 /**
  * The Catalog, and the rows of `extra` queries read in the same snapshot (by name). Every query is
- * sent at once in one transaction: the server answers them back to back without a round trip
- * between them, and streams each query's rows as it produces them, so the client reads one query's
- * rows while the server works on the next. Each row goes into the catalog as it arrives, and none
- * is kept past its reading.
+ * sent at once in one transaction, with its BEGIN and COMMIT: the server answers them back to back
+ * without a round trip between them, and streams each query's rows as it produces them, so the
+ * client reads one query's rows while the server works on the next. Each row goes into the catalog
+ * as it arrives, and none is kept past its reading.
  */
 export async function introspectWith(
-  db: TransactionRunner,
+  db: SnapshotReader,
   scope: Scope,
   extra: readonly ExtraQuery[],
 ): Promise<{ catalog: Catalog; extra: Record<string, readonly Record<string, unknown>[]> }> {
@@ -62,7 +61,7 @@ export async function introspectWith(
   const params = [[...scope.schemas], [...(scope.extensions ?? [])]];
   const assembly = newAssembly();
   const extraRows: Record<string, readonly Record<string, unknown>[]> = {};
-  await db.transaction(
+  await db.readSnapshot(
     (tx) =>
       Promise.all([
         // Print every name outside pg_catalog qualified, whatever the role's search_path, and
@@ -77,7 +76,6 @@ export async function introspectWith(
           extraRows[q.name] = await tx.query(withTextArrays(q.sql, params));
         }),
       ]),
-    MODE,
   );
   // The assembly builds the Catalog in canonical key order: no sorted copy needed.
   return {
