@@ -10,17 +10,21 @@ WITH rel AS (
     AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c')
     AND c.oid NOT IN (SELECT d.objid FROM pg_catalog.pg_depend d WHERE d.refclassid = 'pg_catalog.pg_extension'::regclass AND d.deptype = 'e' AND d.classid = 'pg_catalog.pg_class'::regclass)
 ),
--- Columns with privileges, a storage other than their type's, or a statistics target: one pass.
--- Only a variable-length type (attlen -1) can have a storage other than PLAIN, so only those
--- columns look up their type.
+-- Columns with privileges, a storage other than their type's, a statistics target, or (18) a
+-- virtual generation: one pass. Only a variable-length type (attlen -1) can have a storage other
+-- than PLAIN, so only those columns look up their type.
 odd_att AS (
-  SELECT r.oid AS rel, r.relkind, r.qname, a.attnum, a.attname, a.attacl, a.attstattarget,
+  SELECT r.oid AS rel, r.relkind, r.qname, a.attnum, a.attname, a.attacl, a.attstattarget, a.attgenerated,
          CASE WHEN a.attlen = -1 AND a.attstorage <> (SELECT t.typstorage FROM pg_catalog.pg_type t WHERE t.oid = a.atttypid)
               THEN a.attstorage END AS odd_storage
   FROM rel r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid
   WHERE r.relkind IN ('r', 'p', 'v', 'm') AND a.attnum > 0 AND NOT a.attisdropped
-    AND (a.attacl IS NOT NULL OR a.attstattarget > 0
+    AND (a.attacl IS NOT NULL OR a.attstattarget > 0 OR a.attgenerated = 'v'
          OR (a.attlen = -1 AND a.attstorage <> (SELECT t.typstorage FROM pg_catalog.pg_type t WHERE t.oid = a.atttypid)))
+),
+-- NOT NULL constraints not yet validated (18), read from the few rows of their kind.
+unvalidated_not_null AS MATERIALIZED (
+  SELECT con.conrelid, con.conname, con.conkey[1] AS attnum FROM pg_catalog.pg_constraint con WHERE con.contype = 'n' AND NOT con.convalidated
 )
 SELECT 'table' AS kind, qname AS name, 'UNLOGGED' AS feature FROM rel WHERE relkind IN ('r', 'p') AND relpersistence = 'u'
 UNION ALL
@@ -46,15 +50,14 @@ SELECT 'table', a.qname, 'column ' || quote_ident(a.attname) || ' ' ||
 UNION ALL
 -- PostgreSQL 18: a virtual generated column (the spec's are stored) and a NOT NULL constraint not
 -- yet validated (the spec's not_null is a validated one).
-SELECT 'table', r.qname, 'column ' || quote_ident(a.attname) || ' GENERATED ALWAYS AS (' || pg_catalog.pg_get_expr(d.adbin, d.adrelid) || ') VIRTUAL'
-  FROM rel r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid
-  JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-  WHERE r.relkind IN ('r', 'p') AND a.attgenerated = 'v' AND NOT a.attisdropped
+SELECT 'table', a.qname, 'column ' || quote_ident(a.attname) || ' GENERATED ALWAYS AS (' || pg_catalog.pg_get_expr(d.adbin, d.adrelid) || ') VIRTUAL'
+  FROM odd_att a JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.rel AND d.adnum = a.attnum
+  WHERE a.relkind IN ('r', 'p') AND a.attgenerated = 'v'
 UNION ALL
-SELECT 'table', r.qname, 'column ' || quote_ident(a.attname) || ' NOT NULL NOT VALID (constraint ' || quote_ident(con.conname) || ')'
-  FROM rel r JOIN pg_catalog.pg_constraint con ON con.conrelid = r.oid
-  JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = con.conkey[1]
-  WHERE r.relkind IN ('r', 'p') AND con.contype = 'n' AND NOT con.convalidated
+SELECT 'table', r.qname, 'column ' || quote_ident(a.attname) || ' NOT NULL NOT VALID (constraint ' || quote_ident(u.conname) || ')'
+  FROM unvalidated_not_null u JOIN rel r ON r.oid = u.conrelid
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = u.conrelid AND a.attnum = u.attnum
+  WHERE r.relkind IN ('r', 'p')
 UNION ALL
 SELECT 'table', r.qname, 'CLUSTER ON ' || quote_ident(ic.relname)
   FROM rel r JOIN pg_catalog.pg_index i ON i.indrelid = r.oid JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid WHERE i.indisclustered
