@@ -137,12 +137,11 @@ export function connect(url: string, options: ConnectOptions = {}): Db {
       if (max !== 1) return transaction(fn, { mode: SNAPSHOT_MODE });
       return wrap(async () => {
         let issuing = true;
-        const inner = queryable(sql);
         const refuse = (): Promise<never> => Promise.reject(new Error('a statement of a snapshot read was issued after its COMMIT'));
         const tx: Queryable = {
-          query: (text, params) => (issuing ? inner.query(text, params) : refuse()),
-          each: (text, onRow) => (issuing ? inner.each(text, onRow) : refuse()),
-          exec: (script) => (issuing ? inner.exec(script) : refuse()),
+          query: (text, params) => (issuing ? base.query(text, params) : refuse()),
+          each: (text, onRow) => (issuing ? base.each(text, onRow) : refuse()),
+          exec: (script) => (issuing ? base.exec(script) : refuse()),
         };
         const begin = sql.unsafe(`BEGIN ${SNAPSHOT_MODE}`).execute();
         let work: Promise<T>;
