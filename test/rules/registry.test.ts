@@ -18,11 +18,21 @@ describe('rule registry', () => {
     expect(rules.map((r) => r.id)).toEqual(CHECKLIST_IDS);
   });
 
-  it('the checklist document names every registered rule', () => {
-    const checklistPath = join(REPO_ROOT, '..', 'shared', 'CHECKLIST.md');
-    if (!existsSync(checklistPath)) return; // shared/ sits beside the repository in development and CI
-    const text = readFileSync(checklistPath, 'utf8');
-    for (const id of CHECKLIST_IDS) expect(text).toContain(`\`${id}\``);
+  it('the checklist in docs/ links every registered rule to its page, and every link resolves', () => {
+    const text = readFileSync(join(REPO_ROOT, 'docs', 'CHECKLIST.md'), 'utf8');
+    for (const id of CHECKLIST_IDS) expect(text, `docs/CHECKLIST.md: link ${id} to rules/${id}.md`).toContain(`[\`${id}\`](rules/${id}.md)`);
+    for (const [, target] of text.matchAll(/\]\(([^)]+)\)/g)) {
+      expect(existsSync(join(REPO_ROOT, 'docs', target!)), `docs/CHECKLIST.md links ${target}`).toBe(true);
+    }
+  });
+
+  it('the README links nothing outside the repository', () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    for (const [, target] of readme.matchAll(/\]\(([^)#]+)[^)]*\)/g)) {
+      if (/^[a-z]+:/.test(target!)) continue; // absolute URLs
+      expect(existsSync(join(REPO_ROOT, target!)), `README links ${target}`).toBe(true);
+      expect(target!.startsWith('..'), `README links ${target} outside the repository`).toBe(false);
+    }
   });
 
   for (const rule of rules) {
