@@ -83,7 +83,8 @@ export type Change = Base &
     | { readonly kind: 'RenameColumn'; readonly table: string; readonly from: string; readonly to: string }
     /** Renames that form a cycle (a -> b while b -> a): done at once through temporary names. `order`: the old names by column position. */
     | { readonly kind: 'RenameColumns'; readonly table: string; readonly renames: readonly (readonly [string, string])[]; readonly order: readonly string[] }
-    | { readonly kind: 'AlterColumnType'; readonly table: string; readonly from: Column; readonly to: Column }
+    /** `timeZone`: the zone of the local values when converting between timestamp and timestamptz (UTC by default). */
+    | { readonly kind: 'AlterColumnType'; readonly table: string; readonly from: Column; readonly to: Column; readonly timeZone?: string }
     | { readonly kind: 'SetColumnDefault'; readonly table: string; readonly column: string; readonly from?: string; readonly to: string }
     | { readonly kind: 'DropColumnDefault'; readonly table: string; readonly column: string; readonly from: string; readonly beforeIdentity?: true }
     | { readonly kind: 'SetNotNull'; readonly table: string; readonly column: string; readonly existing: boolean }
@@ -189,7 +190,7 @@ export function invertChange(change: Change): Change {
       return { ...f, kind: 'RenameColumns', table: change.table, renames: change.renames.map(([a, b]) => [b, a] as const), order: change.order.map((n) => to.get(n) ?? n) };
     }
     case 'AlterColumnType':
-      return { ...f, kind: 'AlterColumnType', table: change.table, from: change.to, to: change.from };
+      return { ...f, kind: 'AlterColumnType', table: change.table, from: change.to, to: change.from, ...(change.timeZone === undefined ? {} : { timeZone: change.timeZone }) };
     case 'SetColumnDefault':
       return change.from === undefined
         ? { ...f, kind: 'DropColumnDefault', table: change.table, column: change.column, from: change.to }

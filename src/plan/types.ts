@@ -22,6 +22,8 @@ export interface PlanInputs {
   readonly enumRemaps: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Backfill expressions for new NOT NULL columns without default: `schema.table.column` -> SQL expression. */
   readonly backfills: Readonly<Record<string, string>>;
+  /** Zone the values of a `timestamp` column were written in (`time_zone:`), `schema.table.column` -> zone; UTC when absent. */
+  readonly timeZones?: Readonly<Record<string, string>>;
   /** External tables (e.g. `auth.users`) that the spec references; never managed. */
   readonly externalTables: readonly string[];
 }

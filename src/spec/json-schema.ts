@@ -88,6 +88,11 @@ const column = obj(
     comment: str('COMMENT ON COLUMN.'),
     renamed_from: str('Previous name of this column: the plan renames it instead of dropping and adding.'),
     backfill: str('SQL expression that fills existing rows when this NOT NULL column is added without a default.'),
+    time_zone: {
+      type: 'string',
+      pattern: '^[A-Za-z][A-Za-z0-9_+/-]*$',
+      description: 'Zone the values of a `timestamp` (without time zone) column were written in, e.g. `Europe/Paris`: changing the column to `timestamptz` reads them in that zone (default `UTC`), whatever the session time zone.',
+    },
     waive,
   },
   ['type'],

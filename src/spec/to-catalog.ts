@@ -85,6 +85,7 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
   const tableRenames: [string, string][] = [];
   const columnRenames: [string, string][] = [];
   const backfills: [string, string][] = [];
+  const timeZones: [string, string][] = [];
   const external = new Set<string>(index.external.keys());
   for (const [specKey, t] of Object.entries(spec.tables ?? {})) {
     const { schema, name } = refParts(specKey);
@@ -97,6 +98,7 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
     for (const [column, c] of Object.entries(t.columns ?? {})) {
       if (c.renamed_from !== undefined) columnRenames.push([`${key}.${column}`, c.renamed_from]);
       if (c.backfill !== undefined) backfills.push([`${key}.${column}`, c.backfill]);
+      if (c.time_zone !== undefined) timeZones.push([`${key}.${column}`, c.time_zone]);
       if (c.references) addExternal(c.references.table, index, external);
     }
     for (const fk of Object.values(t.foreign_keys ?? {})) addExternal(fk.references.table, index, external);
@@ -115,6 +117,7 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
     columnRenames: sortedRecord(columnRenames),
     enumRemaps: sortedRecord(enumRemaps),
     backfills: sortedRecord(backfills),
+    ...(timeZones.length > 0 ? { timeZones: sortedRecord(timeZones) } : {}),
     externalTables: [...external].sort(),
   };
 }

@@ -94,6 +94,8 @@ export interface ColumnSpec {
   readonly renamed_from?: string;
   /** Expression to fill existing rows when a NOT NULL column is added without a default. */
   readonly backfill?: string;
+  /** Zone the values of a `timestamp` column were written in, for its change to timestamptz (default UTC). */
+  readonly time_zone?: string;
   readonly waive?: Waivers;
 }
 

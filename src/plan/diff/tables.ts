@@ -281,7 +281,8 @@ function alterColumn(ctx: DiffContext, key: string, a: Column, b: Column): Chang
   if (a.identity && a.identity !== b.identity && !b.identity) out.push({ kind: 'SetIdentity', table: key, column: col, from: a.identity });
   if (typeChanges) {
     if (a.default !== undefined) out.push({ kind: 'DropColumnDefault', table: key, column: col, from: a.default });
-    out.push({ kind: 'AlterColumnType', table: key, from: { ...a, name: col }, to: b });
+    const timeZone = ctx.inputs.timeZones?.[`${key}.${col}`];
+    out.push({ kind: 'AlterColumnType', table: key, from: { ...a, name: col }, to: b, ...(timeZone === undefined ? {} : { timeZone }) });
     if (b.default !== undefined) out.push({ kind: 'SetColumnDefault', table: key, column: col, to: b.default });
   } else if (a.default !== b.default) {
     // Before a new identity, the drop is skipped on a re-run (the column is then an identity, which has no default).

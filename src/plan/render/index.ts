@@ -144,7 +144,7 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
     case 'RenameColumns':
       return renameColumnCycle(change.table, change.renames, change.order);
     case 'AlterColumnType':
-      return alterColumnType(change.table, change.from, change.to);
+      return alterColumnType(change.table, change.from, change.to, change.timeZone);
     case 'SetColumnDefault':
       return [step(`${alterColumn(change.table, change.column)} SET DEFAULT ${change.to}`, `~ column ${change.table}.${change.column} default ${change.to}`, `${change.table}.${change.column}`)];
     case 'DropColumnDefault': {

@@ -197,15 +197,29 @@ function typeChangeHazards(from: string, to: string): Hazard[] {
   }
   const width: Record<string, number> = { smallint: 2, integer: 4, bigint: 8, real: 4, 'double precision': 8 };
   if (width[from] && width[to] && width[to]! < width[from]!) return ['rewrites-table', 'deletes-data', 'access-exclusive-lock'];
-  if (/^timestamp/.test(from) && /^(date|time)/.test(to)) return ['rewrites-table', 'deletes-data', 'access-exclusive-lock'];
+  // `time` is a prefix of `timestamp ...`: only date and time of day lose part of a timestamp.
+  if (/^timestamp/.test(from) && /^(date$|time(?!stamp))/.test(to)) return ['rewrites-table', 'deletes-data', 'access-exclusive-lock'];
   return ['rewrites-table', 'access-exclusive-lock'];
 }
 
-function typeChange(table: string, column: string, type: string, collation: string | undefined): string {
+const LOCAL_TIMESTAMP = /^timestamp(?:\(\d+\))? without time zone$/;
+const ZONED_TIMESTAMP = /^timestamp(?:\(\d+\))? with time zone$/;
+
+/**
+ * Between timestamp and timestamptz the plain cast reads the values in the session's time zone,
+ * which differs from one connection to the next: the conversion names the zone the local values
+ * mean (the column's `time_zone`, UTC by default), both ways.
+ */
+export function zoneConversion(from: string, to: string): boolean {
+  return (LOCAL_TIMESTAMP.test(from) && ZONED_TIMESTAMP.test(to)) || (ZONED_TIMESTAMP.test(from) && LOCAL_TIMESTAMP.test(to));
+}
+
+function typeChange(table: string, column: string, type: string, collation: string | undefined, zone: string | undefined): string {
   const collate = collation ? ` COLLATE ${collation}` : '';
   const expected = `${type}${collate}`;
   const alter = (using: string): string => `ALTER TABLE ${q(table)} ALTER COLUMN ${quoteIdent(column)} TYPE ${type}${collate} USING ${using}`;
   const c = quoteIdent(column);
+  const cast = zone === undefined ? `${c}::${type}` : `${c} AT TIME ZONE ${str(zone)}`;
   return doBlock(
     `  DECLARE\n    path text := pg_catalog.current_setting('search_path');\n    current text;\n    direct boolean;\n  BEGIN\n` +
       `    PERFORM pg_catalog.set_config('search_path', 'pg_catalog', true);\n` +
@@ -218,7 +232,7 @@ function typeChange(table: string, column: string, type: string, collation: stri
       `     WHERE a.attrelid = ${lit(table)}::regclass AND a.attname = ${str(column)};\n` +
       `    PERFORM pg_catalog.set_config('search_path', path, true);\n` +
       `    IF current IS DISTINCT FROM ${str(expected)} THEN\n` +
-      `      IF direct THEN\n        ${alter(`${c}::${type}`)};\n` +
+      `      IF direct THEN\n        ${alter(cast)};\n` +
       `      ELSE\n        ${alter(`${c}::text::${type}`)};\n      END IF;\n` +
       `    END IF;\n  END;`,
   );
@@ -230,8 +244,9 @@ function typeChange(table: string, column: string, type: string, collation: stri
  * free (it rewrites, and fails on columns used by policies even when nothing changes). Converts with
  * the type's cast when there is one, else through text.
  */
-export function alterColumnType(table: string, from: Column, to: Column): Step[] {
+export function alterColumnType(table: string, from: Column, to: Column, timeZone?: string): Step[] {
   const hazards = from.type === to.type ? ['access-exclusive-lock' as const] : typeChangeHazards(from.type, to.type);
+  const zone = zoneConversion(from.type, to.type) ? (timeZone ?? 'UTC') : undefined;
   const limit = /^(?:character varying|character|varchar|char)\((\d+)\)$/.exec(to.type)?.[1];
   const before = /^(?:character varying|character|varchar|char)(?:\((\d+)\))?$/.exec(from.type);
   const guard: Step[] = [];
@@ -250,7 +265,7 @@ export function alterColumnType(table: string, from: Column, to: Column): Step[]
     );
   }
   return [
-    ...guard,step(typeChange(table, to.name, to.type, to.collation), `~ column ${table}.${to.name} type ${from.type} -> ${to.type}`, `${table}.${to.name}`, { hazards })];
+    ...guard,step(typeChange(table, to.name, to.type, to.collation, zone), `~ column ${table}.${to.name} type ${from.type} -> ${to.type}${zone === undefined ? '' : ` (local values in ${zone})`}`, `${table}.${to.name}`, { hazards })];
 }
 
 /** A DO block failing fast, with a clear message, when rows would break a unique key about to be built. */
