@@ -23,6 +23,8 @@ import { verifyPlan, VerificationError } from './verify.js';
 import { verificationScope } from './subset.js';
 import { refusePendingMigrations } from './pending.js';
 import { runMigrationScript } from './run-script.js';
+import { hasAccessTests, runAccessTestsOnShadow } from './access-tests.js';
+import { accessFinding } from '../access/index.js';
 
 export interface RunPlanOptions {
   readonly cwd: string;
@@ -119,6 +121,16 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     const refused = refusedHazards(plan.forward, o.hazards, loaded);
     if (refused.length > 0) {
       throw new OperationError(`the plan has hazards that were not allowed; nothing was written`, 1, refused);
+    }
+    if (hasAccessTests(loaded.spec)) {
+      // The proposed state must keep the access the spec declares (policies, grants, RLS).
+      const failures = await time('access tests', async () => {
+        const results = await runAccessTestsOnShadow({ spec: loaded.spec, desired, inputs, options, preset }, await shadows.get());
+        return results.filter((r) => !r.passed).map((r) => accessFinding(loaded, r));
+      });
+      if (failures.length > 0) {
+        throw new OperationError(`the proposed state fails ${failures.length} declared access test${failures.length === 1 ? '' : 's'}; nothing was written`, 1, failures);
+      }
     }
     const version = nextVersion(o.migrationsDir);
     const name = `${pad(version)}_${o.name ? slugify(o.name) : deriveName(plan)}`;

@@ -204,6 +204,23 @@ const foreignKey = obj(
   ['columns', 'references'],
 );
 
+const accessValue = { description: 'A value, sent as an SQL literal (maps and lists as JSON).' };
+const accessRow = mapOf('A row: column -> value.', accessValue);
+const accessTest = obj(
+  'An access test: as a role with JWT claims, given rows, one operation is allowed or denied. Run by `schema test` and by `plan` on the proposed state, each in a transaction that rolls back.',
+  {
+    as: str('Role the operation runs as (SET LOCAL ROLE), e.g. `authenticated` or `anon`.', { minLength: 1 }),
+    claims: mapOf('JWT claims seen by `auth.uid()` and `auth.jwt()` (request.jwt.claims); `role` defaults to `as`.', {}),
+    given: mapOf('Rows inserted first with row level security bypassed: table -> list of rows (column -> value), inserted in this order.', { type: 'array', items: accessRow }),
+    select: obj('Count the rows the role sees.', { where: str('Only rows matching this SQL boolean expression.'), count: int('How many rows the role must see.') }),
+    insert: { ...accessRow, description: 'Insert this row (column -> value).' },
+    update: obj('Update rows.', { set: { ...accessRow, description: 'Columns to set: column -> value.' }, where: str('Rows to update: an SQL boolean expression; default all.') }, ['set']),
+    delete: obj('Delete rows.', { where: str('Rows to delete: an SQL boolean expression; default all.') }),
+    expect: { enum: ['allowed', 'denied'], description: '`allowed` (default): the operation succeeds, and an update or delete touches a row; `denied`: it fails with a permission error, or (update, delete) touches no row.' },
+  },
+  ['as'],
+);
+
 const table = obj(
   'A managed table.',
   {
@@ -239,6 +256,7 @@ const table = obj(
     partition_by: str('PARTITION BY clause, e.g. `RANGE (created_at)`.'),
     partition_of: obj('This table is a partition of another.', { table: str('Parent table.'), bound: str('Partition bound, e.g. `FOR VALUES FROM (\'2024-01-01\') TO (\'2025-01-01\')` or `DEFAULT`.') }, ['table', 'bound']),
     waive,
+    tests: mapOf('Access tests: name -> case (see access_test).', ref('access_test', 'An access test.')),
   },
   ['columns'],
 );
@@ -370,6 +388,7 @@ export const SPEC_JSON_SCHEMA = {
       },
       ['query'],
     ),
+    access_test: accessTest,
     external_table: obj('An external (unmanaged) table.', {
       columns: strings('Columns the spec relies on (checked by references); optional.'),
       triggers: mapOf('Triggers the spec owns on this table.', ref('trigger', 'A trigger.')),

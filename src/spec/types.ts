@@ -215,6 +215,8 @@ export interface TableSpec {
   readonly partition_by?: string;
   readonly partition_of?: { readonly table: string; readonly bound: string };
   readonly waive?: Waivers;
+  /** Declared access tests: name -> case. */
+  readonly tests?: Readonly<Record<string, AccessTestSpec>>;
 }
 
 export interface ExternalTableSpec {
@@ -286,4 +288,28 @@ export interface LoadedSpec {
   readonly files: readonly string[];
   /** Non-fatal findings of loading (e.g. an empty file); `validateSpec` reports them. */
   readonly warnings?: readonly Finding[];
+}
+
+/** A cell of a given row, an inserted row or an update's SET: sent as an SQL literal, never as SQL. */
+export type AccessValue = string | number | boolean | null | readonly unknown[] | { readonly [key: string]: unknown };
+
+export type AccessRow = Readonly<Record<string, AccessValue>>;
+
+export interface AccessTestSpec {
+  /** The role the operation runs as (`SET LOCAL ROLE`), e.g. `authenticated` or `anon`. */
+  readonly as: string;
+  /** JWT claims seen by `auth.uid()`/`auth.jwt()` (`request.jwt.claims`); `role` defaults to `as`. */
+  readonly claims?: Readonly<Record<string, unknown>>;
+  /** Rows inserted before the operation, with row level security bypassed: table -> rows, in order. */
+  readonly given?: Readonly<Record<string, readonly AccessRow[]>>;
+  /** Counts the rows the role sees (optionally those matching `where`). */
+  readonly select?: { readonly where?: string; readonly count?: number };
+  /** Inserts one row. */
+  readonly insert?: AccessRow;
+  /** Updates the rows matching `where` (all when absent). */
+  readonly update?: { readonly set: AccessRow; readonly where?: string };
+  /** Deletes the rows matching `where` (all when absent). */
+  readonly delete?: { readonly where?: string };
+  /** `allowed` (default): the operation succeeds (and touches a row, for update and delete); `denied`: it is refused or touches none. */
+  readonly expect?: 'allowed' | 'denied';
 }

@@ -5,6 +5,7 @@ import { didYouMean } from './suggest.js';
 import { isEnumValueDefault, jsonKind, primaryKeyColumns, refKey, userTypeKey } from './spec-index.js';
 import { functionKey } from './to-catalog-table.js';
 import type { IndexSpec, TableSpec, TriggerSpec } from './types.js';
+import { checkAccessTests } from './validate-access-tests.js';
 
 /** A (qualified) name: bare words, or double-quoted ones with inner quotes doubled (`pg_catalog."C"`). */
 const NAME = String.raw`(?:[A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")+")(?:\.(?:[A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")+"))*`;
@@ -246,4 +247,5 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
     const parent = refKey(t.partition_of.table);
     if (parent === undefined || !ctx.index.tables.has(parent)) ctx.error([...base, 'partition_of', 'table'], 'unknown-table', `partition parent "${t.partition_of.table}" is not a table of the spec`);
   }
+  if (t.tests !== undefined) checkAccessTests(ctx, base, refKey(specKey), t.tests);
 }

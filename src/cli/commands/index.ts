@@ -19,6 +19,7 @@ export const commandModules: readonly CommandModule[] = [
   { name: 'check', load: async () => (await import('./check.js')).registerCheck },
   { name: 'lint', load: async () => (await import('./lint.js')).registerLint },
   { name: 'baseline', load: async () => (await import('./baseline.js')).registerBaseline },
+  { name: 'test', load: async () => (await import('./test.js')).registerTest },
 ];
 
 /**
