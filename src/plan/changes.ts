@@ -22,6 +22,7 @@ import type {
   Trigger,
   View,
 } from '../catalog/types.js';
+import type { RenamedParts } from './diff/table-renames.js';
 
 interface Base {
   readonly implied?: boolean;
@@ -76,7 +77,8 @@ export type Change = Base &
     | { readonly kind: 'CreateTable'; readonly table: Table }
     /** `whileTable`: drop only while that table exists (the name is freed for it by a rename). */
     | { readonly kind: 'DropTable'; readonly table: Table; readonly whileTable?: string; readonly whileTableKind?: true; readonly unlessShape?: string }
-    | { readonly kind: 'RenameTable'; readonly from: string; readonly to: string }
+    /** `parts`: the table's keys, indexes and sequences renamed with it (names in the table's schema). */
+    | { readonly kind: 'RenameTable'; readonly from: string; readonly to: string; readonly parts: RenamedParts }
     | { readonly kind: 'AddColumn'; readonly table: string; readonly column: Column; readonly existing: boolean; readonly backfill?: string }
     /** `whileColumn`: drop only while that column exists (the name is freed for it by a rename; the rename makes the drop a no-op on a re-run). */
     | { readonly kind: 'DropColumn'; readonly table: string; readonly column: Column; readonly existing: boolean; readonly whileColumn?: string }
@@ -178,7 +180,7 @@ export function invertChange(change: Change): Change {
     case 'DropTable':
       return { ...f, kind: 'CreateTable', table: change.table };
     case 'RenameTable':
-      return { ...f, kind: 'RenameTable', from: change.to, to: change.from };
+      return { ...f, kind: 'RenameTable', from: change.to, to: change.from, parts: invertParts(change.parts) };
     case 'AddColumn':
       return { ...f, kind: 'DropColumn', table: change.table, column: change.column, existing: change.existing };
     case 'DropColumn':
@@ -252,6 +254,16 @@ export function invertChange(change: Change): Change {
     default:
       throw new UnsupportedChange(change);
   }
+}
+
+function invertParts(p: RenamedParts): RenamedParts {
+  const back = (pairs: readonly (readonly [string, string])[]): [string, string][] => pairs.map(([a, b]) => [b, a]);
+  return {
+    constraints: back(p.constraints),
+    indexes: back(p.indexes),
+    sequences: back(p.sequences),
+    identitySequences: p.identitySequences.map((s) => ({ column: s.column, from: s.to, to: s.from })),
+  };
 }
 
 function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -4,6 +4,7 @@ import { emptyCatalog, type Catalog, type Column, type FunctionDef, type Table, 
 import { buildPlan } from '../../src/plan/build.js';
 import { UnsupportedChange, type Change } from '../../src/plan/changes.js';
 import { diff } from '../../src/plan/diff/index.js';
+import { NO_PARTS } from '../../src/plan/diff/table-renames.js';
 import { renderChange } from '../../src/plan/render/index.js';
 import { renderScript } from '../../src/plan/script.js';
 import type { Step } from '../../src/plan/types.js';
@@ -101,7 +102,7 @@ describe('diff', () => {
     const to = catalog({ tables: { 'public.people': table('public.people', [col('id'), col('name', 'text')]) } });
     const inputs = inputsFor({ tableRenames: { 'public.people': 'public.persons' }, columnRenames: { 'public.people.name': 'fullname' } });
     expect(diff(from, to, inputs)).toEqual([
-      { kind: 'RenameTable', from: 'public.persons', to: 'public.people' },
+      { kind: 'RenameTable', from: 'public.persons', to: 'public.people', parts: NO_PARTS },
       { kind: 'RenameColumn', table: 'public.people', from: 'fullname', to: 'name' },
     ]);
     // Without the declaration it is a different table.

@@ -9,18 +9,20 @@ import { commentChange, grantChanges, omit, same, type DiffContext } from './con
 import { alterTableChanges, createTableChanges, dropTableChanges, triggerChanges } from './tables.js';
 import { domainChanges, enumChanges, extensionChanges, managedOnly, schemaChanges, sequenceChanges, signatureUsesType } from './types.js';
 import { own } from '../../util/object-keys.js';
+import { NO_PARTS, throughTableRenames, type RenamedParts } from './table-renames.js';
 
 export function diff(from: Catalog, to: Catalog, inputs: PlanInputs): Change[] {
   const schemas = new Set(inputs.managedSchemas);
   const external = new Set(inputs.externalTables);
-  const a = managedOnly(from, schemas);
   const b = managedOnly(to, schemas);
+  // The live side as table renames leave it: inbound FKs, keys, indexes and sequences follow the rename.
+  const { catalog: a, parts } = throughTableRenames(managedOnly(from, schemas), b, inputs);
   const ctx: DiffContext = { from: a, to: b, inputs, managedRoles: new Set(inputs.managedRoles), out: [] };
   const out: Change[] = [];
   out.push(...schemaChanges(ctx), ...extensionChanges(ctx), ...enumChanges(ctx), ...domainChanges(ctx), ...sequenceChanges(ctx));
   const { changes: fnChanges, recreated } = functionChanges(ctx, swappedEnums(out));
   out.push(...fnChanges);
-  out.push(...tableChanges(ctx, external, recreated));
+  out.push(...tableChanges(ctx, external, recreated, parts));
   out.push(...foreignKeysOnRetypedColumns(ctx, out));
   const withPolicies = policiesOnRetypedColumns(ctx, out);
   out.length = 0;
@@ -53,7 +55,7 @@ export function diff(from: Catalog, to: Catalog, inputs: PlanInputs): Change[] {
   return out;
 }
 
-function tableChanges(ctx: DiffContext, external: ReadonlySet<string>, recreated: ReadonlySet<string>): Change[] {
+function tableChanges(ctx: DiffContext, external: ReadonlySet<string>, recreated: ReadonlySet<string>, parts: ReadonlyMap<string, RenamedParts>): Change[] {
   const out: Change[] = [];
   const { from, to, inputs } = ctx;
   const consumed = new Set<string>();
@@ -77,7 +79,7 @@ function tableChanges(ctx: DiffContext, external: ReadonlySet<string>, recreated
       out.push(...drops.map((c) => (c.kind === 'DropTable' ? { ...c, unlessShape: tableShape(table) } : c)), ...createTableChanges(ctx, key, table));
       continue;
     }
-    if (oldKey !== key) out.push({ kind: 'RenameTable', from: oldKey, to: key });
+    if (oldKey !== key) out.push({ kind: 'RenameTable', from: oldKey, to: key, parts: parts.get(key) ?? NO_PARTS });
     else if (recreated.size === 0 && !hasColumnRenames && JSON.stringify(from.tables[key]) === JSON.stringify(table)) continue; // unchanged
     out.push(...alterTableChanges(ctx, key, from.tables[oldKey]!, table, recreated));
   }

@@ -18,6 +18,7 @@ import {
   setNotNullOnline,
 } from './tables.js';
 import { own } from '../../util/object-keys.js';
+import { renamedParts } from './table-rename.js';
 
 export function renderChange(change: Change, options: PlanOptions): Step[] {
   if (change.implied) return [];
@@ -123,7 +124,7 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
       return [step(conditions.length ? guarded(conditions.join(' AND '), drop) : drop, `- table ${key(change.table)}`, key(change.table), { hazards: ['deletes-data'] })];
     }
     case 'RenameTable':
-      return renameTable(change.from, change.to);
+      return [...renameTable(change.from, change.to), ...renamedParts(change.to, change.parts)];
     case 'AddColumn':
       return addColumn(change.table, change.column, change.existing, change.backfill);
     case 'DropColumn': {
