@@ -51,6 +51,9 @@ export interface RoundTripOptions {
   readonly data?: string;
   /** Check run on A after forward (e.g. that rows were remapped). */
   readonly afterForward?: (db: Db) => Promise<void>;
+  /** Checks run on A before forward and after rollback (e.g. reading pg_catalog directly). */
+  readonly beforeForward?: (db: Db) => Promise<void>;
+  readonly afterRollback?: (db: Db) => Promise<void>;
 }
 
 export async function roundTrip(before: string, after: string, o: RoundTripOptions = {}): Promise<RoundTrip> {
@@ -81,6 +84,7 @@ export async function roundTrip(before: string, after: string, o: RoundTripOptio
     const fail = (phase: string, sql: string) => (error: unknown) => {
       throw new Error(`${phase} failed: ${(error as Error).message}\n${sql}`);
     };
+    await o.beforeForward?.(a.db);
     await runScript(a.db, forwardSql).catch(fail('forward', forwardSql));
     const reached = await read(a.db);
     same(reached, desired, 'forward reaches the desired catalog');
@@ -92,6 +96,7 @@ export async function roundTrip(before: string, after: string, o: RoundTripOptio
     const restored = await read(a.db);
     same(restored, live, 'rollback restores the live catalog');
     expect(diff(restored, live, inputs)).toEqual([]);
+    await o.afterRollback?.(a.db);
     return { plan, live, desired, forwardSql, rollbackSql };
   } finally {
     await a.drop();

@@ -1,5 +1,5 @@
 /** Tables and everything on them: columns, constraints, indexes, triggers, RLS, policies, grants, comments. */
-import type { Column, Constraint, Table } from '../../catalog/types.js';
+import type { Column, Constraint, Policy, Table } from '../../catalog/types.js';
 import { invertChange, type Change } from '../changes.js';
 import { commentChange, grantChanges, omit, same, type DiffContext } from './context.js';
 import { columnRenamesBetween, renameColumnsInTable } from './renames.js';
@@ -156,13 +156,7 @@ export function alterTableChanges(ctx: DiffContext, key: string, live: Table, b:
     const n = own(b.policies, name);
     if (!n) out.push({ kind: 'DropPolicy', table: key, policy: p });
     else if (!same(omit(p, 'comment'), omit(n, 'comment'))) {
-      // ALTER POLICY can change roles and expressions, but not the command, the kind, or remove an expression.
-      const alterable =
-        p.command === n.command &&
-        p.permissive === n.permissive &&
-        (p.using === undefined || n.using !== undefined) &&
-        (p.check === undefined || n.check !== undefined);
-      if (alterable) out.push({ kind: 'AlterPolicy', table: key, from: p, to: n });
+      if (policyAlterable(p, n)) out.push({ kind: 'AlterPolicy', table: key, from: p, to: n });
       else out.push({ kind: 'DropPolicy', table: key, policy: p }, { kind: 'CreatePolicy', table: key, policy: n });
     }
   }
@@ -170,6 +164,15 @@ export function alterTableChanges(ctx: DiffContext, key: string, live: Table, b:
   out.push(...grantChanges(ctx, { type: 'table', key }, a.grants, b.grants));
   out.push(...tableCommentsBetween(key, a, b, pairs));
   return out;
+}
+
+/**
+ * ALTER POLICY can change roles and expressions, but not the command or the kind, and it cannot remove
+ * an expression. The rollback runs the reverse ALTER, so neither may add one (a WITH CHECK added is
+ * one the rollback could not remove): otherwise the policy is dropped and created, both ways.
+ */
+function policyAlterable(p: Policy, n: Policy): boolean {
+  return p.command === n.command && p.permissive === n.permissive && (p.using === undefined) === (n.using === undefined) && (p.check === undefined) === (n.check === undefined);
 }
 
 function tableCommentsBetween(key: string, a: Table, b: Table, pairs: readonly [Column, Column][]): Change[] {
@@ -193,8 +196,16 @@ function tableCommentsBetween(key: string, a: Table, b: Table, pairs: readonly [
       const recreated =
         old === undefined ||
         (type === 'constraint' && !sameConstraint(old as Constraint, item as Constraint)) ||
-        (type === 'index' && !same(omit(old, 'comment', 'definition'), omit(item, 'comment', 'definition')));
-      out.push(...commentChange({ type, table: key, name }, recreated ? undefined : old.comment, item.comment));
+        (type === 'index' && !same(omit(old, 'comment', 'definition'), omit(item, 'comment', 'definition'))) ||
+        (type === 'policy' && !same(omit(old, 'comment'), omit(item, 'comment')) && !policyAlterable(old as Policy, item as Policy));
+      if (!recreated || old === undefined) {
+        out.push(...commentChange({ type, table: key, name }, recreated ? undefined : old.comment, item.comment));
+        continue;
+      }
+      // Dropped and created: the drop takes the old comment (restored after the rollback's create), the
+      // rollback's drop takes the new one.
+      const target = { type, table: key, name } as const;
+      out.push(...commentChange(target, old.comment, undefined, { implied: true }), ...commentChange(target, undefined, item.comment, { impliedInverse: true }));
     }
     for (const [name, item] of Object.entries(before) as [string, { comment?: string }][]) {
       if (!Object.hasOwn(after, name) && item.comment !== undefined) out.push(...commentChange({ type, table: key, name }, item.comment, undefined, { implied: true }));
