@@ -25,6 +25,7 @@ import { qualifiedName } from '../names.js';
 import { nameRecord } from '../../util/object-keys.js';
 import { aclPairs } from './acl.js';
 import { indexColumns } from './index-keys.js';
+import { reparsable } from './reparsable.js';
 import type { QueryName } from './queries.js';
 
 type R = Record<string, unknown>;
@@ -38,6 +39,11 @@ type Mutable = Record<string, unknown>;
 
 const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
 const opt = (value: unknown): string | undefined => (value === null || value === undefined ? undefined : String(value));
+/** A deparsed expression, made to read back as itself (reparsable.ts). */
+const expr = (value: unknown): string | undefined => {
+  const text = opt(value);
+  return text === undefined ? undefined : reparsable(text);
+};
 const strs = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
 /** Sets `key` only when there is a value, so absent keys stay absent. */
@@ -104,11 +110,11 @@ const POLICY_COMMANDS: Record<string, PolicyCommand> = { '*': 'all', r: 'select'
 function constraintOf(row: R): Constraint {
   const kind = CONSTRAINT_KINDS[str(row['type'])]!;
   const out: Mutable = {};
-  setOptional(out, 'check', opt(row['check_expr']));
+  setOptional(out, 'check', expr(row['check_expr']));
   out['columns'] = strs(row['columns']);
   setOptional(out, 'comment', opt(row['comment']));
   out['deferrable'] = row['deferrable'] === true;
-  out['definition'] = str(row['definition']);
+  out['definition'] = reparsable(str(row['definition']));
   if (kind === 'foreign_key') {
     out['foreignKey'] = {
       columns: strs(row['ref_columns']),
@@ -127,7 +133,7 @@ function constraintOf(row: R): Constraint {
 
 /** Key elements (with ordering and operator class) and INCLUDE columns, parsed from the pretty definition. */
 function indexColumnsOf(row: R): { keys: string[]; include: string[] } {
-  const text = str(row['pretty_definition'] ?? row['definition']);
+  const text = reparsable(str(row['pretty_definition'] ?? row['definition']));
   const parsed = indexColumns(text);
   const nkeys = Number(row['nkeys']);
   const ncols = Number(row['ncols']);
@@ -148,7 +154,7 @@ function indexOf(row: R): Index {
   out['name'] = str(row['name']);
   out['nullsNotDistinct'] = row['nulls_not_distinct'] === true;
   out['unique'] = row['unique'] === true;
-  setOptional(out, 'where', opt(row['where']));
+  setOptional(out, 'where', expr(row['where']));
   const options = strs(row['options']);
   if (options.length > 0) out['with'] = options;
   return out as unknown as Index;
@@ -176,7 +182,7 @@ function triggerOf(row: R, table?: string): Trigger {
   if (type & 16) events.push('update');
   if (type & 32) events.push('truncate');
   events.sort();
-  const definition = str(row['definition']);
+  const definition = reparsable(str(row['definition']));
   const nargs = Number(row['nargs']);
   const out: Mutable = {};
   // tgargs is NUL-separated, each argument NUL-terminated; `escape` encoding shows NUL as \000.
@@ -197,13 +203,13 @@ function triggerOf(row: R, table?: string): Trigger {
 
 function policyOf(row: R): Policy {
   const out: Mutable = {};
-  setOptional(out, 'check', opt(row['check_expr']));
+  setOptional(out, 'check', expr(row['check_expr']));
   out['command'] = POLICY_COMMANDS[str(row['command'])] ?? 'all';
   setOptional(out, 'comment', opt(row['comment']));
   out['name'] = str(row['name']);
   out['permissive'] = row['permissive'] === true;
   out['roles'] = strs(row['roles']).sort();
-  setOptional(out, 'using', opt(row['using_expr']));
+  setOptional(out, 'using', expr(row['using_expr']));
   return out as unknown as Policy;
 }
 
@@ -456,7 +462,7 @@ export function finishCatalog(assembly: Assembly): Catalog {
       const out: Mutable = {};
       out['columns'] = (columnsByRel.get(rel) ?? []).map((c) => c.name);
       setOptional(out, 'comment', opt(row['comment']));
-      out['definition'] = str(row['definition']);
+      out['definition'] = reparsable(str(row['definition']));
       out['grants'] = grantsOf(row, assembly.grantsSeen);
       out['indexes'] = indexesByRel.get(rel) ?? {};
       out['materialized'] = row['materialized'] === true;
@@ -481,7 +487,8 @@ export function finishCatalog(assembly: Assembly): Catalog {
 }
 
 function domainOf(row: R): Domain {
-  const out: Mutable = { checks: sortedObject<string>(row['checks']) };
+  const checks = sortedObject<string>(row['checks']);
+  const out: Mutable = { checks: Object.fromEntries(Object.entries(checks).map(([k, v]) => [k, reparsable(v)])) };
   setOptional(out, 'collation', opt(row['collation']));
   setOptional(out, 'comment', opt(row['comment']));
   setOptional(out, 'default', opt(row['default']));
