@@ -129,6 +129,14 @@ export class UnsupportedChange extends Error {
   }
 }
 
+/**
+ * The default branch of every switch over a Change: `change` is `never` there when the switch
+ * handles every kind, so a kind added to the union and missed in a switch fails to compile.
+ */
+export function unsupported(change: never): never {
+  throw new UnsupportedChange(change);
+}
+
 function flip(change: Change): Base {
   const out: { implied?: boolean; impliedInverse?: boolean } = {};
   if (change.impliedInverse) out.implied = true;
@@ -252,7 +260,7 @@ export function invertChange(change: Change): Change {
     case 'SetComment':
       return { ...f, kind: 'SetComment', target: change.target, ...opt('from', change.to), ...opt('to', change.from) };
     default:
-      throw new UnsupportedChange(change);
+      return unsupported(change);
   }
 }
 

@@ -8,7 +8,7 @@
  * them as the forward plan left them, so there the renames back come last.
  */
 import type { FunctionDef, Table, View } from '../catalog/types.js';
-import { UnsupportedChange, type Change } from './changes.js';
+import { unsupported, type Change } from './changes.js';
 import { viewMentions } from './diff/index.js';
 import { signatureUsesType } from './diff/types.js';
 import { own } from '../util/object-keys.js';
@@ -118,7 +118,7 @@ function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clas
     case 'SetComment':
       return 90;
     default:
-      throw new UnsupportedChange(c);
+      return unsupported(c);
   }
 }
 

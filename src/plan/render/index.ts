@@ -1,7 +1,7 @@
 /** One Change -> its Steps. The switch is exhaustive; an unknown change is an UnsupportedChange error. */
 import { quoteIdent } from '../../catalog/names.js';
 import type { EnumType, FunctionDef, Policy, Sequence, Trigger, View } from '../../catalog/types.js';
-import { UnsupportedChange, type Change, type EnumColumnUse, type ObjectRef } from '../changes.js';
+import { UnsupportedChange, unsupported, type Change, type EnumColumnUse, type ObjectRef } from '../changes.js';
 import type { Hazard, PlanOptions, Step } from '../types.js';
 import { doBlock, guarded, lit, q, shortName, step, str } from './sql.js';
 import {
@@ -287,7 +287,7 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
         ),
       ];
     default:
-      throw new UnsupportedChange(change);
+      return unsupported(change);
   }
 }
 
@@ -423,6 +423,7 @@ function grantTarget(target: ObjectRef): string {
     case 'domain':
       return `TYPE ${q(target.key)}`;
     default:
+      // Columns, indexes, triggers, constraints and policies take no GRANT of their own.
       throw new UnsupportedChange(target);
   }
 }
@@ -449,7 +450,7 @@ function commentTarget(target: ObjectRef): string {
     case 'function':
       return `${target.fn.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${fnRef(target.fn)}`;
     default:
-      throw new UnsupportedChange(target);
+      return unsupported(target);
   }
 }
 
