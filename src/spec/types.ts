@@ -96,7 +96,25 @@ export interface ColumnSpec {
   readonly backfill?: string;
   /** Zone the values of a `timestamp` column were written in, for its change to timestamptz (default UTC). */
   readonly time_zone?: string;
+  /** json/jsonb only: the JSON Schema subset every value should match (types the generated code). */
+  readonly shape?: JsonShape;
   readonly waive?: Waivers;
+}
+
+export type JsonShapeType = 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null';
+
+/** A JSON Schema subset: typed object properties, `required`, `default`, arrays, `additionalProperties`. */
+export interface JsonShape {
+  readonly type?: JsonShapeType | readonly JsonShapeType[];
+  readonly properties?: Readonly<Record<string, JsonShape>>;
+  readonly required?: readonly string[];
+  readonly additionalProperties?: boolean | JsonShape;
+  readonly items?: JsonShape;
+  readonly enum?: readonly JsonValue[];
+  readonly default?: JsonValue;
+  /** On a property: its previous name; existing values move to the new name. */
+  readonly renamed_from?: string;
+  readonly description?: string;
 }
 
 export interface ForeignKeySpec {

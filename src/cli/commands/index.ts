@@ -18,6 +18,7 @@ export const commandModules: readonly CommandModule[] = [
   { name: 'status', load: async () => (await import('./status.js')).registerStatus },
   { name: 'check', load: async () => (await import('./check.js')).registerCheck },
   { name: 'lint', load: async () => (await import('./lint.js')).registerLint },
+  { name: 'generate', load: async () => (await import('./generate.js')).registerGenerate },
   { name: 'baseline', load: async () => (await import('./baseline.js')).registerBaseline },
   { name: 'test', load: async () => (await import('./test.js')).registerTest },
 ];
