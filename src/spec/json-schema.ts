@@ -71,6 +71,26 @@ const references = obj(
   ['table'],
 );
 
+const shapeTypes = ['object', 'array', 'string', 'number', 'integer', 'boolean', 'null'];
+/** `shape:` of a json/jsonb column: the JSON Schema subset the generators, `check --data` and the planner understand. */
+const jsonShape = obj('A JSON Schema subset describing the values of a json/jsonb column (or of one property or array item).', {
+  type: {
+    description: 'JSON type: object, array, string, number, integer, boolean or null; or a list of them.',
+    anyOf: [{ enum: shapeTypes }, { type: 'array', items: { enum: shapeTypes }, minItems: 1, uniqueItems: true }],
+  },
+  properties: mapOf('Object properties: name -> shape.', ref('json_shape', 'Shape of the property.')),
+  required: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Properties every object must have.' },
+  additionalProperties: {
+    description: '`false`: no other properties allowed; a shape: other properties must match it. Default: allowed, untyped.',
+    anyOf: [{ type: 'boolean' }, ref('json_shape', 'Shape of the other properties.')],
+  },
+  items: ref('json_shape', 'Shape of every array item.'),
+  enum: { type: 'array', minItems: 1, description: 'The allowed values.' },
+  default: { description: 'On a property: its value for rows that lack it; adding a property with a default backfills existing rows.' },
+  renamed_from: str('On a property: its previous name; the plan moves existing values to the new name.'),
+  description: str('What the value means (a comment in the generated code).'),
+});
+
 const column = obj(
   'A column.',
   {
@@ -93,6 +113,7 @@ const column = obj(
       pattern: '^[A-Za-z][A-Za-z0-9_+/-]*$',
       description: 'Zone the values of a `timestamp` (without time zone) column were written in, e.g. `Europe/Paris`: changing the column to `timestamptz` reads them in that zone (default `UTC`), whatever the session time zone.',
     },
+    shape: ref('json_shape', 'json/jsonb only: the JSON Schema subset values follow; types the generated models and TypeScript, checked by `schema check --data`.'),
     waive,
   },
   ['type'],
@@ -343,6 +364,7 @@ export const SPEC_JSON_SCHEMA = {
   },
   $defs: {
     column,
+    json_shape: jsonShape,
     index,
     policy,
     trigger,

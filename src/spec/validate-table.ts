@@ -1,4 +1,5 @@
 /** Semantic checks of one table (and of triggers on external tables). */
+import { checkShapeOfColumn } from './validate-shape.js';
 import type { CheckContext, Path } from './check-context.js';
 import { parseTypeName, statementProblem } from './sql-check.js';
 import { didYouMean } from './suggest.js';
@@ -172,6 +173,7 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
       if (c.default !== undefined) ctx.error(path, 'invalid-column', 'a generated column cannot have a default', 'remove the default');
     }
     if (c.backfill !== undefined) ctx.expression([...path, 'backfill'], c.backfill, 'backfill');
+    checkShapeOfColumn(ctx, path, c);
     if (c.collation !== undefined && refKey(c.collation) === undefined) ctx.error([...path, 'collation'], 'invalid-name', `"${c.collation}" is not a collation name`);
     if (c.renamed_from !== undefined) ctx.name([...path, 'renamed_from'], c.renamed_from, 'column');
     if (c.references) {
