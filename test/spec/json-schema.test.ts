@@ -5,6 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { SPEC_JSON_SCHEMA, specReferenceMarkdown } from '../../src/spec/index.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
+/**
+ * A schema's `properties` map: an object of schemas. (The `shape:` schema has a key named
+ * `properties` too; the map of its keys is not itself a schema.)
+ */
+const propertyMap = (record: Record<string, unknown>): Record<string, Record<string, unknown>> | undefined => {
+  const map = record['properties'];
+  if (typeof map !== 'object' || map === null || Array.isArray(map)) return undefined;
+  return Object.values(map).every((v) => typeof v === 'object' && v !== null) ? (map as Record<string, Record<string, unknown>>) : undefined;
+};
+
 /** Every property schema (by path) found in the JSON Schema. */
 function properties(node: unknown, path: string, out: [string, Record<string, unknown>][]): void {
   if (typeof node !== 'object' || node === null) return;
@@ -13,8 +23,9 @@ function properties(node: unknown, path: string, out: [string, Record<string, un
     return;
   }
   const record = node as Record<string, unknown>;
-  if (record['properties'] && typeof record['properties'] === 'object') {
-    for (const [key, value] of Object.entries(record['properties'] as Record<string, Record<string, unknown>>)) out.push([`${path}.${key}`, value]);
+  const map = propertyMap(record);
+  if (map) {
+    for (const [key, value] of Object.entries(map)) out.push([`${path}.${key}`, value]);
   }
   for (const [key, value] of Object.entries(record)) properties(value, `${path}/${key}`, out);
 }
@@ -40,7 +51,7 @@ describe('the shipped JSON Schema', () => {
     const walk = (node: unknown): void => {
       if (typeof node !== 'object' || node === null) return;
       const record = node as Record<string, unknown>;
-      if (record['properties']) objects.push(record);
+      if (propertyMap(record)) objects.push(record);
       Object.values(record).forEach(walk);
     };
     walk(SPEC_JSON_SCHEMA);
