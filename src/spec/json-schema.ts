@@ -86,7 +86,7 @@ const jsonShape = obj('A JSON Schema subset describing the values of a json/json
   },
   items: ref('json_shape', 'Shape of every array item.'),
   enum: { type: 'array', minItems: 1, description: 'The allowed values.' },
-  default: { description: 'On a property: its value for rows that lack it; adding a property with a default backfills existing rows.' },
+  default: { description: 'On a property: its value for objects that lack it.' },
   renamed_from: str('On a property: its previous name; the plan moves existing values to the new name.'),
   description: str('What the value means (a comment in the generated code).'),
 });
