@@ -2,6 +2,7 @@
 import type { Catalog, Grants } from './types.js';
 import { catalogJson } from './normalize.js';
 import { own } from '../util/object-keys.js';
+import { withGrants } from './sequence-usage.js';
 
 export function catalogsEqual(a: Catalog, b: Catalog): boolean {
   return catalogJson(a) === catalogJson(b);
@@ -65,6 +66,9 @@ export function projectCatalog(catalog: Catalog, managedRoles: readonly string[]
           ),
         },
       ]),
+    ),
+    sequences: Object.fromEntries(
+      Object.entries(catalog.sequences).map(([key, s]) => [key, s.grants ? withGrants(s, projectGrants(s.grants, roles)) : s]),
     ),
     views: Object.fromEntries(
       Object.entries(catalog.views).map(([key, view]) => [key, { ...view, grants: projectGrants(view.grants, roles) }]),

@@ -71,6 +71,11 @@ export interface Sequence {
   readonly cycle: boolean;
   /** `table.column` (qualified table) when the sequence is OWNED BY a column. */
   readonly ownedBy?: string;
+  /**
+   * Role -> USAGE/SELECT/UPDATE; absent when none. In a desired catalog it holds the USAGE a table's
+   * INSERT or UPDATE grant implies on the sequences its column defaults call (see sequence-usage.ts).
+   */
+  readonly grants?: Grants;
   readonly comment?: string;
 }
 

@@ -12,6 +12,7 @@ import { runSteps, StepFailedError, type ShadowProvider } from '../shadow/index.
 import type { LoadedSpec } from '../spec/types.js';
 import { InputError, type Finding } from '../util/findings.js';
 import { codeVersion } from '../version.js';
+import { withSequenceUsage } from '../catalog/sequence-usage.js';
 import { positionOfObject } from './positions.js';
 import { prepareShadow } from './prepare-shadow.js';
 import { incrementalWork, mergeIncremental } from './incremental.js';
@@ -50,7 +51,9 @@ export async function desiredCatalog(d: DesiredInputs, provider: () => Promise<S
   const key = desiredCacheKey(d);
   const cache = d.cacheDir ? desiredCache(d.cacheDir) : undefined;
   const hit = cache?.read(key);
-  if (hit) return { catalog: hit, cached: true };
+  // The USAGE implied by table grants is added on every read, never cached: an incremental run
+  // re-reads only the tables that changed, and their sequences may not be among them.
+  if (hit) return { catalog: withSequenceUsage(hit), cached: true };
 
   const draft = await d.draft();
   const previous = cache?.latest(baseKey(d));
@@ -58,7 +61,7 @@ export async function desiredCatalog(d: DesiredInputs, provider: () => Promise<S
   const normalized = await normalizeOnShadow(d, work?.draft ?? draft, provider);
   const catalog = work && previous ? normalizeCatalog(mergeIncremental(previous.catalog, normalized, work.roots)) : normalized;
   cache?.write(key, baseKey(d), { draft, catalog });
-  return { catalog, cached: false, incremental: work ? work.roots.length : undefined };
+  return { catalog: withSequenceUsage(catalog), cached: false, incremental: work ? work.roots.length : undefined };
 }
 
 /** Runs a draft on a fresh shadow and reads it back. */

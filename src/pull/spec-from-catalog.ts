@@ -4,7 +4,8 @@
  * `tables/<schema>.<table>.yaml`. Only what the managed schemas hold; tables they reference
  * elsewhere (e.g. `auth.users`) are declared `external`, with the triggers the scope owns on them.
  */
-import type { Catalog, Domain, EnumType, FunctionDef, PrivilegeName, Sequence, View } from '../catalog/types.js';
+import { explicitSequenceGrants, impliedSequenceGrants } from '../catalog/sequence-usage.js';
+import type { Catalog, Grants, Domain, EnumType, FunctionDef, PrivilegeName, Sequence, View } from '../catalog/types.js';
 import { quoteIdent, splitOption, splitQualified } from '../catalog/names.js';
 import type {
   DomainSpec,
@@ -64,7 +65,7 @@ function sequenceNumber(text: string): number | string {
   return Number.isSafeInteger(n) ? n : text;
 }
 
-function sequenceSpec(s: Sequence): SequenceSpec {
+function sequenceSpec(s: Sequence, implied: Grants | undefined): SequenceSpec {
   const out: Mutable<SequenceSpec> = {};
   if (s.type !== 'bigint') out.type = s.type;
   const ascending = !s.increment.startsWith('-');
@@ -82,6 +83,9 @@ function sequenceSpec(s: Sequence): SequenceSpec {
     const dot = s.ownedBy.lastIndexOf('.');
     out.owned_by = `${specRefOfKey(s.ownedBy.slice(0, dot))}.${s.ownedBy.slice(dot + 1)}`;
   }
+  // What the tables' grants imply is left out: the spec gets it by construction.
+  const grants = grantsSpec(explicitSequenceGrants(s, implied), ['select', 'update', 'usage']);
+  if (grants) out.grants = grants as SequenceSpec['grants'];
   if (s.comment !== undefined) out.comment = s.comment;
   return out;
 }
@@ -261,9 +265,10 @@ export function* eachFragment(catalog: Catalog, options: PullOptions = {}): Gene
   }
   const sequences = byKey(catalog.sequences, inScope);
   if (sequences.length > 0) {
+    const implied = impliedSequenceGrants(catalog);
     yield {
       file: 'sequences.yaml',
-      spec: { sequences: Object.fromEntries(sequences.map(([, s]) => [specRef(s.schema, s.name), sequenceSpec(s)])) },
+      spec: { sequences: Object.fromEntries(sequences.map(([key, s]) => [specRef(s.schema, s.name), sequenceSpec(s, implied.get(key))])) },
     };
   }
   const functions = byKey(catalog.functions, inScope);

@@ -394,6 +394,10 @@ export const SPEC_JSON_SCHEMA = {
       cache: int('CACHE; default 1.'),
       cycle: bool('CYCLE.'),
       owned_by: str('OWNED BY `table.column`.'),
+      grants: grants(
+        'Privileges per role: `usage` (nextval), `select` (currval), `update` (setval), `all`. A table granting `insert` or `update` to a role already gives it `usage` on the sequences its column defaults call.',
+        { enum: ['usage', 'select', 'update', 'all'] },
+      ),
       comment: str('COMMENT ON SEQUENCE.'),
     }),
     view: obj(

@@ -211,6 +211,7 @@ export function toSequence(schema: string, name: string, s: SequenceSpec): Seque
   const min = s.min !== undefined ? String(s.min) : ascending ? '1' : TYPE_MIN[type]!;
   const max = s.max !== undefined ? String(s.max) : ascending ? TYPE_MAX[type]! : '-1';
   const owned = s.owned_by !== undefined ? ownedBy(s.owned_by) : undefined;
+  const grants = sequenceGrants(s.grants);
   return {
     schema,
     name,
@@ -222,8 +223,22 @@ export function toSequence(schema: string, name: string, s: SequenceSpec): Seque
     cache: String(s.cache ?? 1),
     cycle: s.cycle === true,
     ...(owned !== undefined ? { ownedBy: owned } : {}),
+    ...(Object.keys(grants).length > 0 ? { grants } : {}),
     ...(s.comment !== undefined ? { comment: s.comment } : {}),
   };
+}
+
+const SEQUENCE_PRIVILEGES: readonly PrivilegeName[] = ['select', 'update', 'usage'];
+
+/** `role: []` names the role (its grants are managed) and grants it nothing. */
+function sequenceGrants(grants: SequenceSpec['grants']): Grants {
+  const out: Record<string, readonly PrivilegeName[]> = {};
+  for (const role of Object.keys(grants ?? {}).sort()) {
+    const listed = new Set<string>(grants![role]!);
+    const privileges = SEQUENCE_PRIVILEGES.filter((p) => listed.has('all') || listed.has(p));
+    if (privileges.length > 0) out[role] = privileges;
+  }
+  return out;
 }
 
 /** `table.column` / `schema.table.column` -> `schema.table.column`. */

@@ -105,6 +105,7 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
   }
   for (const v of Object.values(spec.views ?? {})) for (const role of Object.keys(v.grants ?? {})) roles.add(role);
   for (const f of Object.values(spec.functions ?? {})) for (const role of Object.keys(f.grants ?? {})) roles.add(role);
+  for (const s of Object.values(spec.sequences ?? {})) for (const role of Object.keys(s?.grants ?? {})) roles.add(role);
   const enumRemaps: [string, Readonly<Record<string, string>>][] = [];
   for (const [specKey, e] of Object.entries(spec.enums ?? {})) {
     if (!Array.isArray(e) && (e as { remap?: Record<string, string> }).remap) enumRemaps.push([refKey(specKey) ?? specKey, { ...(e as { remap: Record<string, string> }).remap }]);

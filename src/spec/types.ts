@@ -59,8 +59,12 @@ export interface SequenceSpec {
   readonly cache?: number;
   readonly cycle?: boolean;
   readonly owned_by?: string;
+  /** Role -> privileges; a table's INSERT/UPDATE grant implies USAGE on the sequences its defaults call. */
+  readonly grants?: Readonly<Record<string, readonly SequencePrivilegeSpec[]>>;
   readonly comment?: string;
 }
+
+export type SequencePrivilegeSpec = 'usage' | 'select' | 'update' | 'all';
 
 /** A SQL expression string, or (for json/jsonb defaults) a YAML map/list meaning that JSON. */
 export type SqlValue = string | number | boolean | null | JsonValue;

@@ -50,6 +50,7 @@ export function validateSpec(loaded: LoadedSpec, config: ValidateConfig): Valida
   for (const [name, s] of Object.entries(spec.sequences ?? {})) {
     ctx.objectKey(['sequences', name], name, 'sequence');
     if (s.owned_by !== undefined) checkOwnedBy(ctx, name, s.owned_by);
+    for (const role of Object.keys(s.grants ?? {})) ctx.name(['sequences', name, 'grants', role], role, 'role');
   }
   for (const [name, t] of Object.entries(spec.tables ?? {})) checkTable(ctx, name, t, extensionsDeclared);
   for (const [name, ext] of Object.entries(spec.external ?? {})) {

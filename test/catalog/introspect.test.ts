@@ -27,6 +27,7 @@ describe('introspection', () => {
       expect(c.sequences['public.invoice_number']).toEqual({
         schema: 'public', name: 'invoice_number', type: 'integer', start: '1000', increment: '5', min: '10',
         max: '999999', cache: '2', cycle: true, comment: 'Invoice numbers',
+        grants: { authenticated: ['select'], service_role: ['usage'] },
       });
       expect(c.sequences['public.invoices_seq_no_seq']?.ownedBy).toBe('public.invoices.seq_no');
 

@@ -92,6 +92,8 @@ COMMENT ON POLICY accounts_read ON public.accounts IS 'Everyone reads';
 
 GRANT SELECT, INSERT ON public.accounts TO authenticated;
 GRANT ALL ON public.invoices TO service_role;
+GRANT USAGE ON SEQUENCE public.invoice_number, public.invoices_seq_no_seq TO service_role;
+GRANT SELECT ON SEQUENCE public.invoice_number TO authenticated;
 GRANT EXECUTE ON FUNCTION app.secret() TO service_role;
 
 CREATE VIEW public.rich_accounts WITH (security_invoker = true) AS

@@ -206,8 +206,10 @@ export function generateSchema(seed: number, schema: string): GeneratedSchema {
     }
     out.push(`CREATE TABLE ${t} (\n  ${defs.join(',\n  ')}\n);`);
     if (chance(0.4)) out.push(`COMMENT ON TABLE ${t} IS ${lit(`The ${tname}`)};`);
+    let counter: string | undefined;
     if (chance(0.15)) {
       const seq = fresh(`${tname}_counter`);
+      counter = `${s}.${q(seq)}`;
       const col = colName('counter');
       out.push(`CREATE SEQUENCE ${s}.${q(seq)};`, `ALTER TABLE ${t} ADD COLUMN ${q(col)} bigint NOT NULL DEFAULT nextval(${lit(`${s}.${q(seq)}`)});`, `ALTER SEQUENCE ${s}.${q(seq)} OWNED BY ${t}.${q(col)};`);
     }
@@ -252,6 +254,8 @@ export function generateSchema(seed: number, schema: string): GeneratedSchema {
       const role = pick(['anon', 'authenticated', 'service_role']);
       const privileges = pick(['SELECT', 'SELECT, INSERT', 'SELECT, UPDATE, DELETE', 'ALL']);
       out.push(`GRANT ${privileges} ON ${t} TO ${role};`);
+      // A database whose inserts work: the role that writes the table can call its sequence.
+      if (counter && /INSERT|UPDATE|ALL/.test(privileges)) out.push(`GRANT USAGE ON SEQUENCE ${counter} TO ${role};`);
     }
     if (fn && chance(0.7)) {
       const timing = pick(['BEFORE', 'AFTER']);

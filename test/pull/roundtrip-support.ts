@@ -1,6 +1,7 @@
 /**
  * The round trip of the issue's acceptance test: desired database -> pull -> YAML -> load ->
- * toCatalog -> plan from an empty catalog -> run on an empty database -> introspect; both catalogs
+ * toCatalog -> plan from an empty catalog -> run on an empty database -> the sequence USAGE the
+ * table grants imply -> introspect; both catalogs
  * must serialize identically.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { catalogJson, emptyCatalog, introspect, type Catalog } from '../../src/catalog/index.js';
 import type { Db } from '../../src/db/index.js';
+import { withSequenceUsage } from '../../src/catalog/sequence-usage.js';
 import { buildPlan } from '../../src/plan/index.js';
 import { supabasePresetSql } from '../../src/presets/supabase.js';
 import { pullDatabase, pullSpec } from '../../src/pull/index.js';
@@ -47,7 +49,11 @@ export async function roundTrip(build: (db: Db) => Promise<void>, server?: strin
     const plan = buildPlan(emptyCatalog(), draft, inputs, PLAN_OPTIONS);
     await target.db.exec(supabasePresetSql());
     await runSteps(target.db, plan.forward);
-    const after = await introspect(target.db, { schemas, extensions: Object.keys(before.extensions) });
+    const scope = { schemas, extensions: Object.keys(before.extensions) };
+    // As `schema plan` does: what PostgreSQL made of the draft, plus the sequence USAGE its table grants imply.
+    const normalized = await introspect(target.db, scope);
+    await runSteps(target.db, buildPlan(normalized, withSequenceUsage(normalized), inputs, PLAN_OPTIONS).forward);
+    const after = await introspect(target.db, scope);
     return { before, after, schemas, files };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -405,7 +405,7 @@ export function rowSink(assembly: Assembly, name: QueryName): RowSink {
           )),
       );
     case 'sequences':
-      return rowsSink((rows) => void (parts.sequences = byQualifiedName(rows.map(sequenceOf))));
+      return rowsSink((rows) => void (parts.sequences = byQualifiedName(rows.map((row) => sequenceOf(row, assembly.grantsSeen)))));
     case 'schemas':
       return rowsSink((rows) => void (parts.schemas = keyed(rows.map(schemaOf), (schema) => schema.name)));
     case 'extensions':
@@ -526,10 +526,12 @@ function functionOf(row: R, grantsSeen: Map<string, Grants>): FunctionDef {
   return out as unknown as FunctionDef;
 }
 
-function sequenceOf(row: R): Sequence {
+function sequenceOf(row: R, grantsSeen: Map<string, Grants>): Sequence {
   const out: Mutable = { cache: str(row['cache']) };
   setOptional(out, 'comment', opt(row['comment']));
   out['cycle'] = row['cycle'] === true;
+  const grants = grantsOf(row, grantsSeen);
+  if (Object.keys(grants).length > 0) out['grants'] = grants;
   out['increment'] = str(row['increment']);
   out['max'] = str(row['max']);
   out['min'] = str(row['min']);

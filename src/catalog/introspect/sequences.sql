@@ -11,7 +11,8 @@ SELECT n.nspname AS schema, c.relname AS name,
          WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass
            AND d.deptype = 'a' AND d.refobjsubid > 0
          LIMIT 1) AS owned_by,
-       obj_description(c.oid, 'pg_class') AS comment
+       obj_description(c.oid, 'pg_class') AS comment,
+       c.relacl::text[] AS acl, pg_catalog.pg_get_userbyid(c.relowner) AS owner
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

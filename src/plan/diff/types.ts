@@ -2,7 +2,7 @@
 import { parseQualifiedReference, qualifiedName } from '../../catalog/names.js';
 import type { Catalog, Domain, EnumType, FunctionDef, Sequence } from '../../catalog/types.js';
 import { invertChange, type Change, type EnumColumnUse } from '../changes.js';
-import { commentChange, omit, same, type DiffContext } from './context.js';
+import { commentChange, grantChanges, omit, same, type DiffContext } from './context.js';
 import { own } from '../../util/object-keys.js';
 
 export function schemaChanges(ctx: DiffContext): Change[] {
@@ -154,6 +154,7 @@ export function sequenceChanges(ctx: DiffContext): Change[] {
   const create = (key: string, s: Sequence): Change[] => [
     { kind: 'CreateSequence', sequence: s },
     ...(s.ownedBy ? [{ kind: 'SetSequenceOwner', sequence: key, to: s.ownedBy, impliedInverse: true } as Change] : []),
+    ...grantChanges(ctx, { type: 'sequence', key }, {}, s.grants ?? {}, { impliedInverse: true }),
     ...commentChange({ type: 'sequence', key }, undefined, s.comment, { impliedInverse: true }),
   ];
   for (const [key, s] of Object.entries(ctx.to.sequences)) {
@@ -162,11 +163,12 @@ export function sequenceChanges(ctx: DiffContext): Change[] {
       out.push(...create(key, s));
       continue;
     }
-    if (!same(omit(old, 'comment', 'ownedBy'), omit(s, 'comment', 'ownedBy'))) out.push({ kind: 'AlterSequence', from: old, to: s });
+    if (!same(omit(old, 'comment', 'ownedBy', 'grants'), omit(s, 'comment', 'ownedBy', 'grants'))) out.push({ kind: 'AlterSequence', from: old, to: s });
     // Released before anything is dropped (dropping the owning table or column would drop the sequence),
     // owned anew once the new owner exists: a change of owner is the two.
     if (old.ownedBy !== s.ownedBy && old.ownedBy) out.push({ kind: 'SetSequenceOwner', sequence: key, from: old.ownedBy });
     if (old.ownedBy !== s.ownedBy && s.ownedBy) out.push({ kind: 'SetSequenceOwner', sequence: key, to: s.ownedBy });
+    out.push(...grantChanges(ctx, { type: 'sequence', key }, old.grants ?? {}, s.grants ?? {}));
     out.push(...commentChange({ type: 'sequence', key }, old.comment, s.comment));
   }
   for (const [key, s] of Object.entries(ctx.from.sequences)) if (!ctx.to.sequences[key]) out.push(...create(key, s).map(invertChange));
