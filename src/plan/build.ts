@@ -1,6 +1,7 @@
 /** buildPlan: diff, order, render forward; invert, order, render rollback (built together). */
 import type { Catalog } from '../catalog/types.js';
 import { invertChange, type Change } from './changes.js';
+import { markBreakage } from './compat.js';
 import { diff } from './diff/index.js';
 import { orderChanges } from './order.js';
 import { renderChange } from './render/index.js';
@@ -12,7 +13,7 @@ export function buildPlan(from: Catalog, to: Catalog, inputs: PlanInputs, option
   const lossy = new Map<Change, boolean>();
   const inverses: Change[] = [];
   for (const change of changes) {
-    const steps = renderChange(change, options);
+    const steps = markBreakage(change, renderChange(change, options));
     forward.push(...steps);
     const inverse = invertChange(change);
     // Dropping a table drops its rows; a table's parts dropped along with it lose nothing of their own.

@@ -37,7 +37,7 @@ export interface PlanOptions {
   readonly targetVersion: number;
 }
 
-export type Hazard = 'deletes-data' | 'rewrites-table' | 'access-exclusive-lock' | 'not-transactional' | 'irreversible';
+export type Hazard = 'deletes-data' | 'rewrites-table' | 'breaks-clients' | 'access-exclusive-lock' | 'not-transactional' | 'irreversible';
 
 export interface Step {
   /** One statement, idempotent, without a trailing semicolon. */
@@ -55,6 +55,8 @@ export interface Step {
   /** Catalog key of the object the step creates or changes (`public.notifications`, `public.t.col`). */
   readonly object: string;
   readonly hazards: readonly Hazard[];
+  /** With `breaks-clients`: what the app version still deployed loses (compat.ts). */
+  readonly breaks?: string;
   /** Checklist rules this statement knowingly does not follow, rule id -> reason (`-- schema:waive` lines). */
   readonly waivers?: Readonly<Record<string, string>>;
 }

@@ -9,7 +9,8 @@ export interface PlanReport {
   readonly name?: string;
   readonly version?: number;
   readonly files?: { readonly forward: string; readonly rollback: string };
-  readonly changes: readonly { readonly description: string; readonly hazards: readonly string[] }[];
+  /** `breaks`: with the `breaks-clients` hazard, what the app version still deployed loses. */
+  readonly changes: readonly { readonly description: string; readonly hazards: readonly string[]; readonly breaks?: string }[];
   readonly hazards: readonly string[];
   readonly findings: readonly Finding[];
   readonly security: readonly SecurityChange[];
@@ -41,6 +42,11 @@ export function renderText(report: PlanReport, color: boolean): string {
     lines.push(`  ${painted}${change.hazards.length ? dim(color, `  [${change.hazards.join(', ')}]`) : ''}`);
   }
   if (report.hazards.length) lines.push('', `Hazards: ${report.hazards.join(', ')}`);
+  const breaks = breakage(report);
+  if (breaks.length) {
+    lines.push('', 'Breaks the app version still deployed (breaks-clients); it loses:');
+    for (const b of breaks) lines.push(`  ${b}`);
+  }
   if (report.security.length) {
     lines.push('', 'Security:');
     for (const change of report.security) lines.push(`  ${change.table}: ${change.text.replaceAll('`', '').replaceAll('**', '')}`);
@@ -52,6 +58,11 @@ export function renderText(report: PlanReport, color: boolean): string {
   if (report.verified) lines.push('', dim(color, 'Verified on a shadow database: forward, forward again, re-plan empty, rollback.'));
   if (report.forwardSql && report.status !== 'refused') lines.push('', dim(color, '-- forward'), report.forwardSql.trimEnd());
   return lines.join('\n');
+}
+
+/** What the deployed app version loses, one line per breaking change, in plan order. */
+function breakage(report: PlanReport): string[] {
+  return report.changes.flatMap((c) => (c.breaks === undefined ? [] : [c.breaks]));
 }
 
 export function renderJson(report: PlanReport): string {
@@ -72,6 +83,11 @@ export function renderMarkdown(report: PlanReport): string {
     lines.push(`- ${sign(change.description)}${change.hazards.length ? ` ⚠️ ${change.hazards.join(', ')}` : ''}`);
   }
   lines.push('', `**Hazards:** ${report.hazards.length ? report.hazards.join(', ') : 'none'}`);
+  const breaks = breakage(report);
+  if (breaks.length) {
+    lines.push('', '#### Backwards compatibility', '', 'The app version still deployed while this runs loses:', '');
+    for (const b of breaks) lines.push(`- ${b.replace(/\b((?:table|column|columns|enum|inserts into) )([^\s:,(]+)/g, '$1`$2`')}`);
+  }
   if (report.findings.length) {
     lines.push('', '#### Checklist', '');
     for (const f of report.findings) lines.push(`- \`${f.file}:${f.line}:${f.col}\` **${f.severity} ${f.code}**: ${f.message}`);

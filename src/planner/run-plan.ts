@@ -116,7 +116,7 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     const base = { findings, security: securityChanges(live, desired, inputs.managedRoles), timings, verified: false };
     if (plan.forward.length === 0) return { status: 'no-changes', changes: [], hazards: [], ...base };
 
-    const changes = plan.forward.map((s) => ({ description: s.description, hazards: s.hazards }));
+    const changes = plan.forward.map((s) => ({ description: s.description, hazards: s.hazards, ...(s.breaks === undefined ? {} : { breaks: s.breaks }) }));
     const loaded = await checked.loaded();
     const refused = refusedHazards(plan.forward, o.hazards, loaded);
     if (refused.length > 0) {

@@ -1,5 +1,6 @@
 /** The checklist, in CHECKLIST.md order: every rule, registered once. */
 import { apiExposure } from './api-exposure.js';
+import { backwardsCompatible } from './backwards-compatible.js';
 import { concurrentIndex } from './concurrent-index.js';
 import { destructive } from './destructive.js';
 import { enumIdempotent } from './enum-idempotent.js';
@@ -40,9 +41,10 @@ export const registry: readonly Rule[] = Object.freeze([
   lockTimeout,
   noTableRewrite,
   destructive,
+  backwardsCompatible,
 ]);
 
 export const ruleIds: ReadonlySet<string> = new Set(registry.map((rule) => rule.id));
 
 /** Rules whose findings are plan hazards gated by flags, not self-check failures of generated SQL. */
-export const HAZARD_RULES: ReadonlySet<string> = new Set(['destructive', 'no-table-rewrite']);
+export const HAZARD_RULES: ReadonlySet<string> = new Set(['destructive', 'no-table-rewrite', 'backwards-compatible']);

@@ -181,8 +181,11 @@ describe('buildPlan', () => {
     const from = catalog({ tables: { 'public.t': table('public.t', [col('a'), col('b')]) } });
     const to = catalog({ tables: { 'public.t': table('public.t', [col('a')]) } });
     const plan = buildPlan(from, to, inputsFor(), OPTIONS);
-    expect(plan.hazards).toEqual(['deletes-data']);
+    // The app version still deployed loses the column too (compat.ts); the step says what it loses.
+    expect(plan.hazards).toEqual(['breaks-clients', 'deletes-data']);
+    expect(plan.forward[0]!.breaks).toBe('column public.t.b: its queries naming the column fail');
     expect(plan.rollback).toHaveLength(1);
+    expect(plan.rollback[0]!.hazards).not.toContain('breaks-clients');
     expect(plan.rollback[0]!.hazards).toContain('irreversible');
     expect(renderScript(plan.rollback, OPTIONS)).toContain('(irreversible: the data is not restored) [irreversible]');
   });

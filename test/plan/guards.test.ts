@@ -35,6 +35,14 @@ describe('preconditions on existing rows', () => {
     await planFails('CREATE TABLE t (a int);', 'INSERT INTO t VALUES (1);', 'CREATE TABLE t (a int, b text NOT NULL);', /public\.t has rows, so the new NOT NULL column b needs a default or a backfill/);
   });
 
+  it('removing an enum value that rows hold, without remap, stops before the swap', async () => {
+    const rows = `INSERT INTO t SELECT g, (ARRAY['a', 'b', 'c'])[g % 3 + 1]::mood, ARRAY[(ARRAY['a', 'b'])[g % 2 + 1]]::mood[] FROM generate_series(1, 3000) g;`;
+    const table = (values: string) => `CREATE TYPE mood AS ENUM (${values}); CREATE TABLE t (id int, m mood, ms mood[]);`;
+    await planFails(table(`'a', 'b', 'c'`), rows, table(`'a', 'c'`), /public\.t\.m holds b, which enum public\.mood no longer has/);
+    // Only the array column holds the value: still stopped, at that column.
+    await planFails(table(`'a', 'b', 'c'`), `${rows} UPDATE t SET m = 'a' WHERE m = 'b';`, table(`'a', 'c'`), /public\.t\.ms holds b, which enum public\.mood no longer has/);
+  });
+
   it('a unique index stops on duplicates', async () => {
     await planFails('CREATE TABLE t (a int, b int);', 'INSERT INTO t VALUES (1, 1), (1, 1), (NULL, 2), (NULL, 2);', 'CREATE TABLE t (a int, b int); CREATE UNIQUE INDEX t_ab ON t (a, b);', /has duplicate \(a, b\) rows/);
   });

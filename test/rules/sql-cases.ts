@@ -94,6 +94,11 @@ export const BAD_SQL: Record<string, readonly SqlCase[]> = {
     { name: 'DROP COLUMN', sql: 'ALTER TABLE app.n DROP COLUMN IF EXISTS payload;', line: 1, severity: 'warning' },
     { name: 'TRUNCATE', sql: 'TRUNCATE app.n;', line: 1, severity: 'warning' },
   ],
+  'backwards-compatible': [
+    { name: 'RENAME COLUMN', sql: 'SELECT 1;\nALTER TABLE public.profiles RENAME COLUMN name TO display_name;', line: 2, severity: 'warning' },
+    { name: 'RENAME a table inside a DO block', sql: "DO $$ BEGIN\n  IF to_regclass('app.a') IS NOT NULL THEN\n    ALTER TABLE app.a RENAME TO b;\n  END IF;\nEND $$;", line: 3, severity: 'warning' },
+    { name: 'RENAME VALUE of an enum', sql: "ALTER TYPE public.mood RENAME VALUE 'sad' TO 'glum';", line: 1, severity: 'warning' },
+  ],
   'rollback-present': [
     { name: 'rollback with only comments', sql: '-- nothing to undo\n', line: 1, path: 'migrations/rollback_007.sql' },
   ],

@@ -17,7 +17,7 @@ export const registerPlan: CommandRegistrar = (program, ctx, setExit) => {
     .option('--migrations <dir>', 'migrations directory')
     .option('--name <slug>', 'migration name (default: derived from the changes)')
     .option('--allow-destructive', 'allow changes that delete data (drop table/column, remove enum value, narrow a type)', false)
-    .option('--allow-hazard <name>', 'allow a hazard (rewrites-table, ...; repeatable; "all" for every hazard)', collect, [])
+    .option('--allow-hazard <name>', 'allow a hazard (rewrites-table, breaks-clients, ...; repeatable; "all" for every hazard)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .option('--dry-run', 'print the plan without writing files', false)
     .option('--shadow-url <url>', 'server for scratch databases (default: the target server, else embedded)')

@@ -3,6 +3,7 @@ import { quoteIdent } from '../../catalog/names.js';
 import type { EnumType, FunctionDef, Policy, Sequence, Trigger, View } from '../../catalog/types.js';
 import { UnsupportedChange, unsupported, type Change, type EnumColumnUse, type ObjectRef } from '../changes.js';
 import type { Hazard, PlanOptions, Step } from '../types.js';
+import { replaceEnum } from './enums.js';
 import { doBlock, guarded, lit, q, shortName, step, str } from './sql.js';
 import {
   addColumn,
@@ -310,48 +311,6 @@ const viewType = (v: View): string => (v.materialized ? 'materialized view' : 'v
 
 function createEnumSql(e: EnumType): string {
   return doBlock(`  CREATE TYPE ${q(key(e))} AS ENUM (${e.values.map(str).join(', ')});\nEXCEPTION WHEN duplicate_object THEN NULL;`);
-}
-
-/** Remove, rename or reorder enum values: a new type, every column moved over (with the remap), the old type dropped. */
-function replaceEnum(from: EnumType, to: EnumType, remap: Readonly<Record<string, string>>, columns: readonly EnumColumnUse[]): Step[] {
-  const k = key(to);
-  const tmpName = shortName(to.name, '__new');
-  const tmp = q(`${to.schema}.${tmpName}`);
-  const lines: string[] = [];
-  lines.push(`    DROP TYPE IF EXISTS ${tmp};`);
-  lines.push(`    CREATE TYPE ${tmp} AS ENUM (${to.values.map(str).join(', ')});`);
-  const renames = Object.entries(remap).filter(([o, n]) => o !== n);
-  for (const use of columns) {
-    const t = q(use.table);
-    const c = quoteIdent(use.column);
-    lines.push(`    ALTER TABLE ${t} ALTER COLUMN ${c} DROP DEFAULT;`);
-    let using: string;
-    if (use.array) {
-      using = `${c}::text[]`;
-      for (const [o, n] of renames) using = `array_replace(${using}, ${str(o)}, ${str(n)})`;
-      using = `(${using})::${tmp}[]`;
-    } else {
-      using =
-        renames.length === 0
-          ? `${c}::text::${tmp}`
-          : `(CASE ${c}::text ${renames.map(([o, n]) => `WHEN ${str(o)} THEN ${str(n)}`).join(' ')} ELSE ${c}::text END)::${tmp}`;
-    }
-    lines.push(`    ALTER TABLE ${t} ALTER COLUMN ${c} TYPE ${tmp}${use.array ? '[]' : ''} USING ${using};`);
-  }
-  lines.push(`    DROP TYPE ${q(k)};`);
-  lines.push(`    ALTER TYPE ${tmp} RENAME TO ${quoteIdent(to.name)};`);
-  for (const use of columns) {
-    if (use.default !== undefined) lines.push(`    ALTER TABLE ${q(use.table)} ALTER COLUMN ${quoteIdent(use.column)} SET DEFAULT ${use.default};`);
-  }
-  const current = `(SELECT array_agg(enumlabel::text ORDER BY enumsortorder) FROM pg_catalog.pg_enum WHERE enumtypid = ${lit(k)}::regtype)`;
-  const target = `ARRAY[${to.values.map(str).join(', ')}]::text[]`;
-  const body = `  IF ${current} IS DISTINCT FROM ${target} THEN\n${lines.join('\n')}\n  END IF;`;
-  const removed = from.values.filter((v) => !to.values.includes(v) && !Object.hasOwn(remap, v));
-  const hazards: Hazard[] = ['access-exclusive-lock'];
-  if (columns.length > 0) hazards.push('rewrites-table');
-  if (removed.length > 0) hazards.push('deletes-data');
-  const what = removed.length > 0 ? `removes ${removed.join(', ')}` : 'values renamed or reordered';
-  return [step(doBlock(body), `~ enum ${k} replaced (${what})`, k, { hazards })];
 }
 
 function sequenceOptions(s: Sequence): string {
