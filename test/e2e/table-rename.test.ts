@@ -82,9 +82,14 @@ describe('renaming a referenced table with rows', () => {
   it('plans a verified metadata-only rename', async () => {
     before = await fingerprint('teams');
     p.spec({ 'app.yaml': spec('squads', true) });
-    const plan = await p.cli(['plan', '--name', 'rename teams']);
+    // A rename breaks the app version still deployed (it queries the old name): refused until allowed.
+    const refused = await p.cli(['plan', '--name', 'rename teams']);
+    expect(refused.code, refused.stdout + refused.stderr).toBe(1);
+    expect(refused.stderr).toContain('breaks the app version still deployed (breaks-clients): it loses table public.teams (now public.squads)');
+    const plan = await p.cli(['plan', '--name', 'rename teams', '--allow-hazard', 'breaks-clients']);
     expect(plan.code, plan.stdout + plan.stderr).toBe(0);
     forward = p.read('002_rename_teams.sql');
+    expect(forward).toMatch(/-- hazards: breaks-clients\n/);
     expect(forward).toContain('ALTER TABLE public.teams RENAME TO squads');
     expect(forward).toContain('RENAME CONSTRAINT teams_pkey TO squads_pkey');
     expect(forward).toContain('ALTER SEQUENCE public.teams_code_seq RENAME TO squads_code_seq');
