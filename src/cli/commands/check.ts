@@ -5,8 +5,13 @@ import { readStatus, renderDrift } from '../../apply/run-status.js';
 import { driftSummary } from '../../apply/drift-summary.js';
 import { pad } from '../../migrations/index.js';
 import { InputError, OperationError } from '../../util/findings.js';
+import { checkArtifacts } from './check-artifacts.js';
 
-/** `schema check`: exit 1 when the database differs from the YAML or from the applied migration files. */
+/**
+ * `schema check`: exit 1 when the database differs from the YAML or from the applied migration files.
+ * `--models DIR` / `--types FILE` also check generated code against the YAML, with no database:
+ * given alone they check only that; with `--db` both.
+ */
 export const registerCheck: CommandRegistrar = (program, ctx, setExit) => {
   program
     .command('check')
@@ -14,8 +19,21 @@ export const registerCheck: CommandRegistrar = (program, ctx, setExit) => {
     .option('--db <url>', 'database URL (default: DATABASE_URL, config db, else the embedded database)')
     .option('--schema <dir>', 'YAML spec directory')
     .option('--migrations <dir>', 'migrations directory')
+    .option('--models <dir>', 'also check that the SQLAlchemy package generated there matches the YAML (no database needed)')
+    .option('--types <file>', 'also check that the supabase-js types generated there match the YAML (no database needed)')
     .action(async (flags: Record<string, unknown>) => {
       const config = await ctx.config();
+      const schemaDir = (flags['schema'] as string | undefined) ?? config.schema;
+      const targets = [
+        ...(flags['models'] !== undefined ? [['sqlalchemy', flags['models'] as string] as const] : []),
+        ...(flags['types'] !== undefined ? [['typescript', flags['types'] as string] as const] : []),
+      ];
+      const artifacts = targets.length > 0 ? await checkArtifacts(ctx, schemaDir, targets) : undefined;
+      if (artifacts && flags['db'] === undefined) {
+        ctx.output.out([...artifacts.lines, artifacts.stale ? 'check: FAILED (generated code is stale)' : 'check: ok (generated code is up to date)'].join('\n'));
+        setExit(artifacts.stale ? 1 : 0);
+        return;
+      }
       const choice = await resolveTarget(ctx, flags['db'] as string | undefined);
       const report = await readStatus({
         dbUrl: choice.url,
@@ -38,13 +56,14 @@ export const registerCheck: CommandRegistrar = (program, ctx, setExit) => {
         if (error instanceof InputError || error instanceof OperationError) throw error;
         throw new OperationError(`check: could not compare the database with the YAML: ${error instanceof Error ? error.message : String(error)}`);
       });
-      const lines: string[] = [];
+      const lines: string[] = [...(artifacts?.lines ?? [])];
       if (problems.length) lines.push(`migrations: ${problems.length} applied file${problems.length === 1 ? '' : 's'} differ from history`, ...problems.map((p) => `  ${p}`));
       else lines.push('migrations: applied files match history');
       if (pending.length) lines.push(`  (${pending.length} not applied yet: ${pending.map((m) => m.name).join(', ')})`);
       lines.push(renderDrift(drift));
-      const failed = problems.length > 0 || drift.state === 'drift';
-      lines.push(failed ? 'check: FAILED (the database is out of sync)' : 'check: ok (in sync)');
+      const failed = problems.length > 0 || drift.state === 'drift' || Boolean(artifacts?.stale);
+      const dbFailed = problems.length > 0 || drift.state === 'drift';
+      lines.push(dbFailed ? 'check: FAILED (the database is out of sync)' : failed ? 'check: FAILED (generated code is stale)' : 'check: ok (in sync)');
       ctx.output.out(lines.join('\n'));
       setExit(failed ? 1 : 0);
     });
