@@ -43,6 +43,10 @@ const SETTINGS: Record<keyof Config, Check> = {
     Array.isArray(v) && v.every(nonEmpty)
       ? { value: Object.freeze([...v]) }
       : { message: 'exposed_schemas must be a list of schema names', fix: 'e.g. `exposed_schemas: [public]`' },
+  sample_rows: (v) =>
+    Number.isInteger(v) && (v as number) >= 0
+      ? { value: v }
+      : { message: `sample_rows must be a whole number of rows, 0 or more, not ${JSON.stringify(v)}`, fix: 'e.g. `sample_rows: 1000` (0 proves plans on the schema alone)' },
 };
 
 const CONFIG_KEYS: readonly string[] = Object.keys(SETTINGS).sort();

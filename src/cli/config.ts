@@ -22,6 +22,8 @@ export interface Config {
   readonly statement_timeout: string;
   /** Schemas exposed by the Data API (RLS and grants rules apply there). */
   readonly exposed_schemas: readonly string[];
+  /** Live rows of each touched table that plan verification copies into its shadow (0: none). */
+  readonly sample_rows: number;
 }
 
 export const CONFIG_FILE = 'schema.config.yaml';
@@ -34,6 +36,7 @@ export const defaultConfig: Config = Object.freeze({
   lock_timeout: '5s',
   statement_timeout: '15min',
   exposed_schemas: Object.freeze(['public']),
+  sample_rows: 1000,
 });
 
 /** Reads `schema.config.yaml` from `root` when present; a wrong setting is an error at its line. */

@@ -25,6 +25,7 @@ import { refusePendingMigrations } from './pending.js';
 import { runMigrationScript } from './run-script.js';
 import { hasAccessTests, runAccessTestsOnShadow } from './access-tests.js';
 import { accessFinding } from '../access/index.js';
+import { positionOfObject } from './positions.js';
 
 export interface RunPlanOptions {
   readonly cwd: string;
@@ -39,6 +40,8 @@ export interface RunPlanOptions {
   readonly dryRun: boolean;
   /** `touched` (default) proves the plan on the objects it changes and their neighbours, `full` on the whole schema, `none` skips it. */
   readonly verify: 'touched' | 'full' | 'none';
+  /** Live rows of each touched table copied into the verification shadow (`--sample-rows`); default the config's `sample_rows`. */
+  readonly sampleRows?: number;
   readonly progress?: (message: string) => void;
 }
 
@@ -174,6 +177,8 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
               forwardSql,
               rollbackSql,
               runScript: runMigrationScript(options),
+              sample: { db, rows: o.sampleRows ?? o.config.sample_rows },
+              positionOf: (object) => positionOfObject(loaded, object),
               onPhase: (p) => o.progress?.(`verify${label}: ${p}`),
             },
             provider,

@@ -2,8 +2,15 @@ import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { CommandRegistrar } from '../context.js';
 import { resolveTarget } from '../target.js';
+import { InputError } from '../../util/findings.js';
 import { runPlan } from '../../planner/run-plan.js';
 import { renderJson, renderMarkdown, renderText } from '../../planner/report.js';
+
+/** `--sample-rows N`: a whole number, 0 or more. */
+function sampleRows(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InputError(`--sample-rows must be a whole number of rows, 0 or more, not "${value}"`);
+  return Number(value.trim());
+}
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -26,6 +33,7 @@ export const registerPlan: CommandRegistrar = (program, ctx, setExit) => {
         .choices(['touched', 'full', 'none'])
         .default('touched'),
     )
+    .option('--sample-rows <n>', 'live rows of each touched table copied into the verification shadow (0: none; default 1000 or the config\'s sample_rows)')
     .action(async (flags: Record<string, unknown>) => {
       const config = await ctx.config();
       const choice = await resolveTarget(ctx, flags['db'] as string | undefined);
@@ -41,6 +49,7 @@ export const registerPlan: CommandRegistrar = (program, ctx, setExit) => {
         hazards: { allowDestructive: flags['allowDestructive'] === true, allowHazards: flags['allowHazard'] as string[] },
         dryRun: flags['dryRun'] === true,
         verify: flags['verify'] as 'touched' | 'full' | 'none',
+        ...(flags['sampleRows'] !== undefined ? { sampleRows: sampleRows(flags['sampleRows'] as string) } : {}),
         progress: (message) => ctx.output.err(message),
       });
       const format = flags['format'] as string;

@@ -1,0 +1,1 @@
+DELETE FROM public.tasks WHERE list_id = 99999;
