@@ -37,3 +37,27 @@ describe('enum swaps under dependants', () => {
   });
 });
 
+
+describe('enum swaps keep the type comment', () => {
+  const COMMENTED = `${MOOD} COMMENT ON TYPE public.mood IS 'How a person feels';`;
+  const ROWS = `INSERT INTO public.people SELECT g, (ARRAY['sad', 'ok', 'happy']::public.mood[])[1 + g % 3] FROM generate_series(1, 3000) g;`;
+  const comment = async (db: import('../../src/db/index.js').Db): Promise<string | null> => {
+    const [row] = await db.query<{ c: string | null }>(`SELECT obj_description('public.mood'::regtype, 'pg_type') AS c`);
+    return row!.c;
+  };
+
+  it('adding a value: the rollback recreates the type with its comment', async () => {
+    await roundTrip(COMMENTED, COMMENTED.replace(`'happy'`, `'happy', 'ecstatic'`), {
+      data: ROWS,
+      afterRollback: async (db) => expect(await comment(db)).toBe('How a person feels'),
+    });
+  });
+
+  it('removing a remapped value: the forward swap keeps the comment', async () => {
+    await roundTrip(COMMENTED, COMMENTED.replace(`'sad', 'ok', 'happy'`, `'ok', 'happy'`), {
+      data: ROWS,
+      inputs: { enumRemaps: { 'public.mood': { sad: 'ok' } } },
+      afterForward: async (db) => expect(await comment(db)).toBe('How a person feels'),
+    });
+  });
+});

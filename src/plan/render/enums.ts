@@ -35,6 +35,8 @@ export function replaceEnum(from: EnumType, to: EnumType, remap: Readonly<Record
   }
   lines.push(`    DROP TYPE ${q(k)};`);
   lines.push(`    ALTER TYPE ${tmp} RENAME TO ${quoteIdent(to.name)};`);
+  // The new type starts without the old one's comment.
+  if (to.comment !== undefined) lines.push(`    COMMENT ON TYPE ${q(k)} IS ${str(to.comment)};`);
   for (const use of columns) {
     if (use.default !== undefined) lines.push(`    ALTER TABLE ${q(use.table)} ALTER COLUMN ${quoteIdent(use.column)} SET DEFAULT ${use.default};`);
   }
