@@ -4,8 +4,9 @@
  * skeleton of the tables they reference or are referenced by, prove the same migration. Pure.
  *
  * Roots are the tables and views whose catalog entries differ. Neighbour tables (foreign keys in
- * either direction, names in policy or check expressions) come as skeletons: columns and the
- * constraints among the subset's own tables. Types, functions, sequences and external triggers are
+ * either direction, names in policy or check expressions, tables a root view reads, tables with a
+ * column of a changed enum) come as skeletons: columns and the constraints among the subset's own
+ * tables. Views a root view reads come whole. Types, functions, sequences and external triggers are
  * small and always kept whole. Partitioned tables, or a difference in any other kind of object,
  * return undefined: verify everything.
  */
@@ -33,6 +34,20 @@ function namedTables(table: Table, all: readonly string[]): string[] {
     const name = key.slice(key.indexOf('.') + 1);
     return texts.includes(name);
   });
+}
+
+/** Whether a SQL text names `key`'s object (qualified or not, quoted or not). */
+function names(text: string, key: string): boolean {
+  const name = key.slice(key.indexOf('.') + 1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^A-Za-z0-9_$])"?${name}"?($|[^A-Za-z0-9_$])`).test(text);
+}
+
+/** Tables whose columns are of a type (enum or domain) that differs between the catalogs. */
+function tablesOfTypes(catalog: Catalog, types: readonly string[]): string[] {
+  if (types.length === 0) return [];
+  const bare = (t: string): string => t.replace(/(\[\])+$/, '');
+  const matches = (type: string): boolean => types.some((k) => bare(type) === k || bare(type) === k.slice(k.indexOf('.') + 1));
+  return Object.entries(catalog.tables).flatMap(([key, t]) => (t.columns.some((c) => matches(c.type)) ? [key] : []));
 }
 
 function skeleton(table: Table, keep: ReadonlySet<string>): Table {
@@ -89,6 +104,25 @@ export function verificationScope(live: Catalog, desired: Catalog): Verification
   const views = new Set(differingKeys(live.views, desired.views));
   const all = [...new Set([...Object.keys(live.tables), ...Object.keys(desired.tables)])];
   const neighbours = new Set<string>();
+  // A view needs the tables and views it reads (a draft's query names them as written, unqualified).
+  const viewScope = new Set(views);
+  const allViews = [...new Set([...Object.keys(live.views), ...Object.keys(desired.views)])];
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const key of [...viewScope]) {
+      const text = [live.views[key]?.definition ?? '', desired.views[key]?.definition ?? ''].join('\n');
+      for (const t of all) if (names(text, t)) neighbours.add(t);
+      for (const v of allViews) {
+        if (!viewScope.has(v) && names(text, v)) {
+          viewScope.add(v);
+          grew = true;
+        }
+      }
+    }
+  }
+  // Tables with a column of an enum that changes: the swap (forward or rollback) alters their columns.
+  const types = differingKeys(live.enums, desired.enums);
+  for (const catalog of [live, desired]) for (const t of tablesOfTypes(catalog, types)) neighbours.add(t);
   for (const catalog of [live, desired]) {
     for (const [key, table] of Object.entries(catalog.tables)) {
       if (table.kind === 'partitioned' || table.partitionOf) {
@@ -106,8 +140,8 @@ export function verificationScope(live: Catalog, desired: Catalog): Verification
   // Small schemas verify whole: the subset would save nothing and prove less.
   if (roots.size + neighbours.size >= tableCount) return undefined;
   return {
-    live: restrict(live, roots, neighbours, views),
-    desired: restrict(desired, roots, neighbours, views),
+    live: restrict(live, roots, neighbours, viewScope),
+    desired: restrict(desired, roots, neighbours, viewScope),
     roots: [...roots, ...views].sort(),
   };
 }

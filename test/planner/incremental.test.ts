@@ -73,6 +73,9 @@ describe('incremental normalization', () => {
     const edits: [string, RegExp | string, string][] = [
       ['notifications.yaml', /(\n\s+)is_read:/, '$1archived_at: { type: timestamptz, default: now() }$1is_read:'],
       ['extra.yaml', 'extra_2_service: { for: all, to: service_role, using: "true" }', 'extra_2_service: { for: select, to: service_role, using: "owner IS NOT NULL" }'],
+      // A new view over an existing table, then a view over that view (the tables and views they read come along).
+      ['extra.yaml', /^tables:\n/, 'views:\n  extra_owned:\n    query: SELECT id, owner FROM extra_1 WHERE owner IS NOT NULL\ntables:\n'],
+      ['extra.yaml', /^views:\n/, 'views:\n  extra_owned_ids:\n    query: SELECT id FROM extra_owned\n'],
       ['extra.yaml', /  extra_4:[\s\S]*$/, '  extra_5:\n    columns:\n      id: { type: bigint, identity: always, primary_key: true }\n      n: { type: serial }\n    rls: true\n    policies:\n      extra_5_all: { for: all, to: service_role, using: "true" }\n'],
     ];
     for (const [file, from, to] of edits) {
