@@ -15,6 +15,8 @@ import { VERSION } from '../version.js';
 import type { Config } from '../cli/config.js';
 import { desiredCatalog, desiredIsCached, liveIsDesired } from './desired.js';
 import { refusedHazards, type HazardPolicy } from './hazards.js';
+import { refusalsFromLiveRows } from './live-rows.js';
+import type { Change } from '../plan/changes.js';
 import type { PlanReport } from './report.js';
 import { securityChanges } from './security-summary.js';
 import { TARGET_CONNECTIONS } from './live.js';
@@ -120,6 +122,10 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     if (plan.forward.length === 0) return { status: 'no-changes', changes: [], hazards: [], ...base };
 
     const changes = plan.forward.map((s) => ({ description: s.description, hazards: s.hazards, ...(s.breaks === undefined ? {} : { breaks: s.breaks }) }));
+    const fromRows = await time('rows', () => refusalsFromLiveRows(db, plan.changes as readonly Change[], inputs, () => checked.loaded()));
+    if (fromRows.length > 0) {
+      throw new InputError(`the live database holds rows the migration would fail on; nothing was written`, fromRows);
+    }
     const loaded = await checked.loaded();
     const refused = refusedHazards(plan.forward, o.hazards, loaded);
     if (refused.length > 0) {

@@ -151,9 +151,9 @@ export function addColumn(table: string, c: Column, existing: boolean, backfill:
   }
   const out: Step[] = [];
   if (backfill === undefined) {
-    // Nothing can fill the column on existing rows. Hazard has no name for "needs an empty table", and
-    // `deletes-data` would be false: so the step is gated as `access-exclusive-lock` (refused unless
-    // allowed) and a guard fails fast, before anything changes, when the table holds rows.
+    // Nothing can fill the column on existing rows: `plan` refuses it when the live table holds rows
+    // (planner/live-rows.ts), and this guard fails fast, before anything changes, when rows arrived
+    // since. On an empty table it applies (gated as breaks-clients: old inserts omit the column).
     out.push(
       step(
         doBlock(
