@@ -94,8 +94,8 @@ export type Change = Base &
     | { readonly kind: 'SetIdentity'; readonly table: string; readonly column: string; readonly from?: Column['identity']; readonly to?: Column['identity'] }
     | { readonly kind: 'AddConstraint'; readonly table: string; readonly constraint: Constraint; readonly existing: boolean; readonly partitioned?: true }
     | { readonly kind: 'DropConstraint'; readonly table: string; readonly constraint: Constraint; readonly existing: boolean; readonly partitioned?: true }
-    | { readonly kind: 'CreateIndex'; readonly table: string; readonly index: Index; readonly existing: boolean; readonly onView?: boolean }
-    | { readonly kind: 'DropIndex'; readonly table: string; readonly index: Index; readonly existing: boolean; readonly onView?: boolean }
+    | { readonly kind: 'CreateIndex'; readonly table: string; readonly index: Index; readonly existing: boolean; readonly onView?: boolean; readonly partitions?: readonly IndexPartition[] }
+    | { readonly kind: 'DropIndex'; readonly table: string; readonly index: Index; readonly existing: boolean; readonly onView?: boolean; readonly partitions?: readonly IndexPartition[] }
     | { readonly kind: 'CreateFunction'; readonly fn: FunctionDef }
     | { readonly kind: 'ReplaceFunction'; readonly from: FunctionDef; readonly to: FunctionDef }
     | { readonly kind: 'DropFunction'; readonly fn: FunctionDef }
@@ -118,6 +118,18 @@ export type Change = Base &
   );
 
 export type ChangeKind = Change['kind'];
+
+/**
+ * A partition reached by an index on an existing partitioned table (PostgreSQL has no CREATE INDEX
+ * CONCURRENTLY there): its own index is built concurrently and attached. Listed parents first.
+ */
+export interface IndexPartition {
+  readonly table: string;
+  /** The table it is a partition of: the top table or another partition in the list. */
+  readonly parent: string;
+  /** A partition that is partitioned itself gets an `ON ONLY` index, attached in turn. */
+  readonly partitioned: boolean;
+}
 
 /** A change the renderer does not know: a planner bug, never skipped silently. */
 export class UnsupportedChange extends Error {
@@ -218,9 +230,9 @@ export function invertChange(change: Change): Change {
     case 'DropConstraint':
       return { ...f, kind: 'AddConstraint', table: change.table, constraint: change.constraint, existing: change.existing, ...(change.partitioned ? { partitioned: true as const } : {}) };
     case 'CreateIndex':
-      return { ...f, kind: 'DropIndex', table: change.table, index: change.index, existing: change.existing, ...(change.onView ? { onView: true } : {}) };
+      return { ...f, kind: 'DropIndex', table: change.table, index: change.index, existing: change.existing, ...(change.onView ? { onView: true } : {}), ...(change.partitions ? { partitions: change.partitions } : {}) };
     case 'DropIndex':
-      return { ...f, kind: 'CreateIndex', table: change.table, index: change.index, existing: change.existing, ...(change.onView ? { onView: true } : {}) };
+      return { ...f, kind: 'CreateIndex', table: change.table, index: change.index, existing: change.existing, ...(change.onView ? { onView: true } : {}), ...(change.partitions ? { partitions: change.partitions } : {}) };
     case 'CreateFunction':
       return { ...f, kind: 'DropFunction', fn: change.fn };
     case 'ReplaceFunction':

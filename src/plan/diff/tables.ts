@@ -4,6 +4,7 @@ import { invertChange, type Change } from '../changes.js';
 import { commentChange, grantChanges, omit, same, type DiffContext } from './context.js';
 import { columnRenamesBetween, renameColumnsInTable } from './renames.js';
 import { own } from '../../util/object-keys.js';
+import { indexPartitions } from './index-partitions.js';
 
 /** Column renames (old -> new) of a table named by its live key (the referenced side of an FK). */
 function columnRenamesOf(ctx: DiffContext, liveKey: string): ReadonlyMap<string, string> {
@@ -143,10 +144,11 @@ export function alterTableChanges(ctx: DiffContext, key: string, live: Table, b:
       out.push({ kind: 'DropIndex', table: key, index: i, existing: true });
     }
   }
+  const partitions = indexPartitions(ctx.from, ctx.to, key);
   for (const [name, i] of Object.entries(b.indexes)) {
     const o = own(a.indexes, name);
     if (!o || !same(omit(o, 'comment', 'definition'), omit(i, 'comment', 'definition'))) {
-      out.push({ kind: 'CreateIndex', table: key, index: i, existing: true });
+      out.push({ kind: 'CreateIndex', table: key, index: i, existing: true, ...(partitions ? { partitions } : {}) });
     }
   }
   out.push(...triggerChanges(key, a.triggers, b.triggers, false, recreateTriggers));

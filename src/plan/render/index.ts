@@ -182,7 +182,7 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
     case 'DropConstraint':
       return dropConstraint(change.table, change.constraint);
     case 'CreateIndex':
-      return createIndex(change.table, change.index, change.existing, options);
+      return createIndex(change.table, change.index, change.existing, options, change.partitions);
     case 'DropIndex':
       return dropIndex(change.table, change.index);
     case 'CreateFunction':

@@ -4,6 +4,8 @@ import type { Column, Constraint, Index, Table } from '../../catalog/types.js';
 import { constraintDef } from '../diff/tables.js';
 import type { Hazard, PlanOptions, Step } from '../types.js';
 import { doBlock, guarded, lit, q, shortName, step, str } from './sql.js';
+import { createPartitionedIndex } from './partitioned-index.js';
+import type { IndexPartition } from '../changes.js';
 
 const VOLATILE_DEFAULT = /\b(gen_random_uuid|uuid_generate_v[14]\w*|random|clock_timestamp|timeofday|nextval)\s*\(/i;
 
@@ -21,6 +23,7 @@ export function createTable(key: string, t: Table): Step[] {
   let sql: string;
   if (t.partitionOf) {
     sql = `CREATE TABLE IF NOT EXISTS ${q(key)} PARTITION OF ${q(t.partitionOf.parent)} ${t.partitionOf.bound}`;
+    if (t.partitionBy) sql += ` PARTITION BY ${t.partitionBy}`; // a partition partitioned in turn
   } else {
     const cols = t.columns.map((c) => `  ${columnDefinition(c)}`);
     sql = `CREATE TABLE IF NOT EXISTS ${q(key)} (${cols.length ? `\n${cols.join(',\n')}\n` : ''})`;
@@ -376,8 +379,8 @@ function storageParameterSql(option: string): string {
 }
 
 /** CREATE INDEX from the parts (the draft catalog has no `definition`). */
-export function indexSql(table: string, i: Index, concurrently: boolean, options: PlanOptions): string {
-  const parts = [`CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}IF NOT EXISTS ${quoteIdent(i.name)} ON ${q(table)}`];
+export function indexSql(table: string, i: Index, concurrently: boolean, options: PlanOptions, only = false): string {
+  const parts = [`CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}IF NOT EXISTS ${quoteIdent(i.name)} ON ${only ? 'ONLY ' : ''}${q(table)}`];
   if (i.method && i.method !== 'btree') parts.push(`USING ${i.method}`);
   parts.push(`(${i.keys.join(', ')})`);
   if (i.include.length > 0) parts.push(`INCLUDE (${i.include.join(', ')})`);
@@ -389,11 +392,12 @@ export function indexSql(table: string, i: Index, concurrently: boolean, options
   return parts.join(' ');
 }
 
-export function createIndex(table: string, i: Index, existing: boolean, options: PlanOptions): Step[] {
+export function createIndex(table: string, i: Index, existing: boolean, options: PlanOptions, partitions?: readonly IndexPartition[]): Step[] {
   const schema = table.slice(0, table.indexOf('.'));
   const object = `${schema}.${i.name}`;
   if (!existing) return [step(indexSql(table, i, false, options), `+ index ${object} on ${table}`, object)];
   const guard = i.unique && i.keys.length > 0 && i.keys.every((k) => PLAIN_KEY.test(k)) ? [duplicatesGuard(table, i.keys, i.where, !i.nullsNotDistinct, `unique index ${i.name}`)] : [];
+  if (partitions) return [...guard, ...createPartitionedIndex(table, i, partitions, options, indexSql)];
   return [
     ...guard,
     dropInvalidLeftover(schema, i.name, object),

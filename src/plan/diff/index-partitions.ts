@@ -1,0 +1,24 @@
+/** The partitions an index added to an existing partitioned table must be built on, one by one. Pure. */
+import type { Catalog } from '../../catalog/types.js';
+import type { IndexPartition } from '../changes.js';
+
+/**
+ * For a table partitioned both live and desired: its partitions that exist live and stay
+ * partitions of the same parent, recursively, parents first, by name. Undefined for other tables.
+ */
+export function indexPartitions(from: Catalog, to: Catalog, table: string): IndexPartition[] | undefined {
+  if (from.tables[table]?.kind !== 'partitioned' || to.tables[table]?.kind !== 'partitioned') return undefined;
+  const out: IndexPartition[] = [];
+  const visit = (parent: string): void => {
+    const children = Object.keys(from.tables)
+      .filter((key) => from.tables[key]!.partitionOf?.parent === parent && to.tables[key]?.partitionOf?.parent === parent)
+      .sort();
+    for (const key of children) {
+      const partitioned = from.tables[key]!.kind === 'partitioned' && to.tables[key]!.kind === 'partitioned';
+      out.push({ table: key, parent, partitioned });
+      if (partitioned) visit(key);
+    }
+  };
+  visit(table);
+  return out;
+}
