@@ -6,6 +6,9 @@ import { driftSummary } from '../../apply/drift-summary.js';
 import { pad } from '../../migrations/index.js';
 import { InputError, OperationError } from '../../util/findings.js';
 import { checkArtifacts } from './check-artifacts.js';
+import { checkData } from './check-data.js';
+import { loadValidSpec } from '../../generate/artifacts.js';
+import { displayDir } from './validate.js';
 
 /**
  * `schema check`: exit 1 when the database differs from the YAML or from the applied migration files.
@@ -20,6 +23,7 @@ export const registerCheck: CommandRegistrar = (program, ctx, setExit) => {
     .option('--schema <dir>', 'YAML spec directory')
     .option('--migrations <dir>', 'migrations directory')
     .option('--models <dir>', 'also check that the SQLAlchemy package generated there matches the YAML (no database needed)')
+    .option('--data', 'also count the rows of each shaped json/jsonb column that do not match its shape (read in batches)')
     .option('--types <file>', 'also check that the supabase-js types generated there match the YAML (no database needed)')
     .action(async (flags: Record<string, unknown>) => {
       const config = await ctx.config();
@@ -29,7 +33,7 @@ export const registerCheck: CommandRegistrar = (program, ctx, setExit) => {
         ...(flags['types'] !== undefined ? [['typescript', flags['types'] as string] as const] : []),
       ];
       const artifacts = targets.length > 0 ? await checkArtifacts(ctx, schemaDir, targets) : undefined;
-      if (artifacts && flags['db'] === undefined) {
+      if (artifacts && flags['db'] === undefined && !flags['data']) {
         ctx.output.out([...artifacts.lines, artifacts.stale ? 'check: FAILED (generated code is stale)' : 'check: ok (generated code is up to date)'].join('\n'));
         setExit(artifacts.stale ? 1 : 0);
         return;
@@ -56,14 +60,17 @@ export const registerCheck: CommandRegistrar = (program, ctx, setExit) => {
         if (error instanceof InputError || error instanceof OperationError) throw error;
         throw new OperationError(`check: could not compare the database with the YAML: ${error instanceof Error ? error.message : String(error)}`);
       });
-      const lines: string[] = [...(artifacts?.lines ?? [])];
+      const data = flags['data']
+        ? await checkData(ctx, await loadValidSpec(displayDir(ctx.cwd, schemaDir), config), choice.url, config.statement_timeout)
+        : undefined;
+      const lines: string[] = [...(artifacts?.lines ?? []), ...(data?.lines ?? [])];
       if (problems.length) lines.push(`migrations: ${problems.length} applied file${problems.length === 1 ? '' : 's'} differ from history`, ...problems.map((p) => `  ${p}`));
       else lines.push('migrations: applied files match history');
       if (pending.length) lines.push(`  (${pending.length} not applied yet: ${pending.map((m) => m.name).join(', ')})`);
       lines.push(renderDrift(drift));
-      const failed = problems.length > 0 || drift.state === 'drift' || Boolean(artifacts?.stale);
+      const failed = problems.length > 0 || drift.state === 'drift' || Boolean(artifacts?.stale) || Boolean(data?.failing);
       const dbFailed = problems.length > 0 || drift.state === 'drift';
-      lines.push(dbFailed ? 'check: FAILED (the database is out of sync)' : failed ? 'check: FAILED (generated code is stale)' : 'check: ok (in sync)');
+      lines.push(dbFailed ? 'check: FAILED (the database is out of sync)' : artifacts?.stale ? 'check: FAILED (generated code is stale)' : data?.failing ? 'check: FAILED (rows do not match their JSONB shapes)' : 'check: ok (in sync)');
       ctx.output.out(lines.join('\n'));
       setExit(failed ? 1 : 0);
     });
