@@ -9,6 +9,7 @@ import { serverErrorFields } from '../db/index.js';
 import { quoteIdent, quoteLiteral } from '../catalog/names.js';
 import { loadParser, SqlSyntaxError, type ParsedStatement } from '../sql/index.js';
 import { InputError } from '../util/findings.js';
+import { runBatchedBackfill } from './batch.js';
 import { MigrationStatementError } from './errors.js';
 import { scriptUnits, type ExecutionUnit } from './units.js';
 
@@ -47,6 +48,11 @@ export interface ExecuteOptions {
   readonly retryDelayMs?: number;
   /** Notified before a retry. */
   readonly onRetry?: (message: string) => void;
+  /** Rows per batch and pause between batches of a batched backfill (src/apply/batch.ts). */
+  readonly backfillRows?: number;
+  readonly backfillPauseMs?: number;
+  /** Progress of long work (a batched backfill's rows and rate). */
+  readonly onProgress?: (message: string) => void;
 }
 
 /** SQLSTATEs after which running the same unit again may succeed. */
@@ -79,6 +85,12 @@ export async function executeUnits(db: Db, units: readonly ExecutionUnit[], opti
   const finalizeInside = last?.kind === 'transaction' && options.finalize !== undefined;
   for (const [index, unit] of units.entries()) {
     const isLast = index === units.length - 1;
+    if (unit.kind === 'backfill') {
+      // Its own batches, each retried on its own: never the whole backfill again.
+      options.onStatement?.({ line: unit.line, text: unit.statement.text, unit: index, transactional: false, attempt: 1 });
+      await runBatchedBackfill(db, unit, { ...options, rows: options.backfillRows, pauseMs: options.backfillPauseMs });
+      continue;
+    }
     await withRetries(options, unit, (attempt) =>
       unit.kind === 'transaction'
         ? runTransaction(db, unit, index, attempt, options, isLast && finalizeInside ? options.finalize : undefined)

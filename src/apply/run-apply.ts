@@ -51,11 +51,13 @@ export function enforceProblems(problems: readonly Problem[], force: boolean, pr
 }
 
 function describeUnits(file: MigrationFile, units: readonly ExecutionUnit[]): string {
-  const statements = units.reduce((n, u) => n + (u.kind === 'alone' ? 1 : u.statements.length), 0);
+  const statements = units.reduce((n, u) => n + (u.kind === 'transaction' ? u.statements.length : 1), 0);
   const alone = units.filter((u) => u.kind === 'alone').length;
-  const transactions = units.length - alone;
+  const backfills = units.filter((u) => u.kind === 'backfill').length;
+  const transactions = units.length - alone - backfills;
   const parts = [`${statements} statement${statements === 1 ? '' : 's'}`, `${transactions} transaction${transactions === 1 ? '' : 's'}`];
   if (alone) parts.push(`${alone} outside a transaction`);
+  if (backfills) parts.push(`${backfills} batched backfill${backfills === 1 ? '' : 's'}`);
   return `${file.file} (${parts.join(', ')})`;
 }
 

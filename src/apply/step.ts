@@ -13,6 +13,9 @@ export interface TimeoutOptions {
   readonly statementTimeout: string;
   readonly lockRetries?: number;
   readonly retryDelayMs?: number;
+  /** Batched backfills: rows per batch and pause between batches (src/apply/batch.ts). */
+  readonly backfillRows?: number;
+  readonly backfillPauseMs?: number;
 }
 
 export interface RunFileInput {
@@ -86,6 +89,7 @@ export async function runFile(
     guard: session.guard,
     onStatement: (event) => progress(`  ${input.file}:${event.line} ${event.attempt > 1 ? `(attempt ${event.attempt}) ` : ''}${statementSummary(event.text)}`),
     onRetry: (message) => progress(`  ${message}`),
+    onProgress: (message) => progress(`  ${input.file}: ${message}`),
     finalize: async (tx) => {
       await input.finalize(tx, performance.now() - started);
       await setInProgress(tx, session.holder, null);

@@ -4,9 +4,11 @@
  * - an explicit `BEGIN; ... COMMIT;` block is one transaction;
  * - other consecutive transactional statements are grouped into one transaction;
  * - a statement Postgres refuses inside a transaction (`CREATE INDEX CONCURRENTLY`, `VACUUM`, ...)
- *   is a unit of its own, run outside any transaction.
+ *   is a unit of its own, run outside any transaction;
+ * - a batched backfill (src/sql/backfill.ts) is a unit of its own, which the runner repeats in
+ *   short transactions of its own until every row is filled (src/apply/batch.ts).
  */
-import { isNonTransactional, SqlSyntaxError, splitStatements, type ParsedStatement } from '../sql/index.js';
+import { batchedBackfillTarget, isNonTransactional, SqlSyntaxError, splitStatements, type BackfillTarget, type ParsedStatement } from '../sql/index.js';
 
 export type ExecutionUnit =
   | {
@@ -23,6 +25,12 @@ export type ExecutionUnit =
       readonly kind: 'alone';
       readonly line: number;
       readonly statement: ParsedStatement;
+    }
+  | {
+      readonly kind: 'backfill';
+      readonly line: number;
+      readonly statement: ParsedStatement;
+      readonly target: BackfillTarget;
     };
 
 type TransactionKind = 'begin' | 'commit' | 'rollback' | 'other';
@@ -63,6 +71,7 @@ export function planUnits(statements: readonly ParsedStatement[]): ExecutionUnit
   };
   for (const statement of statements) {
     const tk = transactionKind(statement);
+    const backfill = batchedBackfillTarget(statement.kind, statement.node, statement.text);
     if (block) {
       if (tk === 'begin') {
         throw new SqlSyntaxError(`BEGIN inside the transaction opened at line ${block.line}; add COMMIT before it`, statement.line, statement.col);
@@ -74,6 +83,13 @@ export function planUnits(statements: readonly ParsedStatement[]): ExecutionUnit
       }
       if (tk === 'rollback') {
         throw new SqlSyntaxError('ROLLBACK in a migration file would discard its own changes; remove it', statement.line, statement.col);
+      }
+      if (backfill) {
+        throw new SqlSyntaxError(
+          `the batched backfill of ${backfill.qualified}.${backfill.column} runs in transactions of its own, not inside the block opened at line ${block.line}; move it after COMMIT`,
+          statement.line,
+          statement.col,
+        );
       }
       if (isNonTransactional(statement)) {
         throw new SqlSyntaxError(
@@ -93,6 +109,11 @@ export function planUnits(statements: readonly ParsedStatement[]): ExecutionUnit
     if (tk === 'commit' || tk === 'rollback') {
       throw new SqlSyntaxError(`${tk === 'commit' ? 'COMMIT' : 'ROLLBACK'} without BEGIN; remove it`, statement.line, statement.col);
     }
+    if (backfill) {
+      flushImplicit();
+      units.push({ kind: 'backfill', line: statement.line, statement, target: backfill });
+      continue;
+    }
     if (isNonTransactional(statement)) {
       flushImplicit();
       units.push({ kind: 'alone', line: statement.line, statement });
@@ -103,7 +124,7 @@ export function planUnits(statements: readonly ParsedStatement[]): ExecutionUnit
   if (block) throw new SqlSyntaxError(`BEGIN without COMMIT; add COMMIT at the end of the block`, block.line, 1);
   flushImplicit();
   // A block with nothing in it changes nothing: drop it.
-  return units.filter((unit) => unit.kind === 'alone' || unit.statements.length > 0);
+  return units.filter((unit) => unit.kind !== 'transaction' || unit.statements.length > 0);
 }
 
 /** Parses a script and cuts it into units. Requires `loadParser()`. */

@@ -39,6 +39,16 @@ const SETTINGS: Record<keyof Config, Check> = {
       : { message: `target_version must be a PostgreSQL major version from 14 to 18, not ${JSON.stringify(v)}`, fix: 'e.g. `target_version: 15`' },
   lock_timeout: duration('lock_timeout', '5s'),
   statement_timeout: duration('statement_timeout', '15min'),
+  backfill_rows: (v) =>
+    Number.isInteger(v) && (v as number) >= 1
+      ? { value: v }
+      : { message: `backfill_rows must be a whole number of rows per batch, not ${JSON.stringify(v)}`, fix: 'e.g. `backfill_rows: 5000`' },
+  backfill_pause: (v) => {
+    const given = Number.isInteger(v) && (v as number) >= 0 ? `${String(v)}ms` : v;
+    return typeof given === 'string' && /^\d+(?:\.\d+)?\s*(?:us|ms|s|min|h)?$/.test(given.trim())
+      ? { value: given.trim() }
+      : { message: `backfill_pause must be a duration such as 20ms, not ${JSON.stringify(v)}`, fix: 'e.g. `backfill_pause: 20ms` (units: us, ms, s, min, h)' };
+  },
   exposed_schemas: (v) =>
     Array.isArray(v) && v.every(nonEmpty)
       ? { value: Object.freeze([...v]) }

@@ -20,6 +20,10 @@ export interface Config {
   readonly lock_timeout: string;
   /** `SET LOCAL statement_timeout` of each migration transaction. */
   readonly statement_timeout: string;
+  /** Rows per batch of a batched backfill (`apply --backfill-rows`); default 5000. */
+  readonly backfill_rows?: number;
+  /** Pause between backfill batches (`apply --backfill-pause`), a duration; default 20ms. */
+  readonly backfill_pause?: string;
   /** Schemas exposed by the Data API (RLS and grants rules apply there). */
   readonly exposed_schemas: readonly string[];
   /** Live rows of each touched table that plan verification copies into its shadow (0: none). */

@@ -11,6 +11,7 @@ import { jsonbDefault } from './jsonb-default.js';
 import { lockTimeout } from './lock-timeout.js';
 import { noTableRewrite } from './no-table-rewrite.js';
 import { notNullDefault } from './not-null-default.js';
+import { onlineBackfill } from './online-backfill.js';
 import { pgbouncerSafe } from './pgbouncer-safe.js';
 import { rlsRequired } from './rls-required.js';
 import { rollbackPresent } from './rollback-present.js';
@@ -42,6 +43,7 @@ export const registry: readonly Rule[] = Object.freeze([
   noTableRewrite,
   destructive,
   backwardsCompatible,
+  onlineBackfill,
 ]);
 
 export const ruleIds: ReadonlySet<string> = new Set(registry.map((rule) => rule.id));

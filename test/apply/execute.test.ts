@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 
 const shape = (units: ExecutionUnit[]): string[] =>
-  units.map((u) => (u.kind === 'alone' ? `alone@${u.line}` : `${u.explicit ? 'block' : 'tx'}@${u.line}[${u.statements.map((s) => s.line).join(',')}]${u.mode ? ` ${u.mode}` : ''}`));
+  units.map((u) => (u.kind === 'alone' ? `alone@${u.line}` : u.kind === 'backfill' ? `backfill@${u.line} ${u.target.qualified}.${u.target.column}` : `${u.explicit ? 'block' : 'tx'}@${u.line}[${u.statements.map((s) => s.line).join(',')}]${u.mode ? ` ${u.mode}` : ''}`));
 
 describe('execution units', () => {
   it('groups explicit blocks, runs of transactional statements, and lone non-transactional statements', () => {

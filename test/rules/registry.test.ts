@@ -10,7 +10,7 @@ import { BAD_DIRECTORY } from '../lint/directory-cases.js';
 const CHECKLIST_IDS = [
   'sequential-numbering', 'rollback-present', 'timestamptz', 'enum-idempotent', 'uuid-keys', 'rls-required', 'fk-on-delete',
   'jsonb-default', 'not-null-default', 'idempotent-ddl', 'pgbouncer-safe', 'api-exposure', 'updated-at-trigger', 'verified-locally',
-  'concurrent-index', 'fk-not-valid', 'lock-timeout', 'no-table-rewrite', 'destructive', 'backwards-compatible',
+  'concurrent-index', 'fk-not-valid', 'lock-timeout', 'no-table-rewrite', 'destructive', 'backwards-compatible', 'online-backfill',
 ];
 
 describe('rule registry', () => {

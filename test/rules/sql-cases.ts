@@ -99,6 +99,17 @@ export const BAD_SQL: Record<string, readonly SqlCase[]> = {
     { name: 'RENAME a table inside a DO block', sql: "DO $$ BEGIN\n  IF to_regclass('app.a') IS NOT NULL THEN\n    ALTER TABLE app.a RENAME TO b;\n  END IF;\nEND $$;", line: 3, severity: 'warning' },
     { name: 'RENAME VALUE of an enum', sql: "ALTER TYPE public.mood RENAME VALUE 'sad' TO 'glum';", line: 1, severity: 'warning' },
   ],
+  'online-backfill': [
+    { name: 'backfill UPDATE after ADD COLUMN in one transaction', sql: "BEGIN;\nSET LOCAL lock_timeout = '5s';\nSET LOCAL statement_timeout = '15min';\nALTER TABLE IF EXISTS app.n ADD COLUMN IF NOT EXISTS k text;\nUPDATE app.n SET k = 'x' WHERE k IS NULL;\nCOMMIT;", line: 5, severity: 'warning' },
+    { name: 'UPDATE without WHERE', sql: 'UPDATE app.n SET k = upper(k);', line: 1, severity: 'warning' },
+    { name: 'IS NULL tests joined by AND, in a DO block', sql: "DO $$\nBEGIN\n  UPDATE app.n SET k = 'x', j = 1 WHERE k IS NULL AND j IS NULL;\nEND $$;", line: 3, severity: 'warning' },
+    {
+      name: 'the batched form inside BEGIN .. COMMIT',
+      sql: "BEGIN;\nSET LOCAL lock_timeout = '5s';\nSET LOCAL statement_timeout = '15min';\nWITH batch AS (SELECT ctid FROM app.n WHERE k IS NULL LIMIT nullif(pg_catalog.current_setting('schema.backfill_rows', true), '')::bigint FOR UPDATE),\ndone AS (UPDATE app.n SET k = ('x') WHERE ctid = ANY (ARRAY(SELECT ctid FROM batch)) AND k IS NULL RETURNING k)\nSELECT (SELECT count(*) FROM done) AS rows, (SELECT count(k) FROM done) AS filled, (SELECT max(ctid)::text FROM batch) AS last;\nCOMMIT;",
+      line: 4,
+      severity: 'warning',
+    },
+  ],
   'rollback-present': [
     { name: 'rollback with only comments', sql: '-- nothing to undo\n', line: 1, path: 'migrations/rollback_007.sql' },
   ],
@@ -106,6 +117,24 @@ export const BAD_SQL: Record<string, readonly SqlCase[]> = {
 
 /** Seed patterns done right (from the team's hand-written migrations): no rule may fire on them. */
 export const GOOD_SQL: Record<string, string> = {
+  'a batched backfill, a targeted update, and a backfill of a table the file creates': `WITH batch AS (
+  SELECT ctid FROM app.n
+   WHERE k IS NULL
+     AND ctid > coalesce(nullif(pg_catalog.current_setting('schema.backfill_after', true), ''), '(0,0)')::tid
+   LIMIT nullif(pg_catalog.current_setting('schema.backfill_rows', true), '')::bigint
+   FOR UPDATE),
+done AS (
+  UPDATE app.n SET k = ('x')
+   WHERE ctid = ANY (ARRAY(SELECT ctid FROM batch)) AND k IS NULL
+  RETURNING k)
+SELECT (SELECT count(*) FROM done) AS rows, (SELECT count(k) FROM done) AS filled, (SELECT max(ctid)::text FROM batch) AS last;
+UPDATE app.n SET k = 'y' WHERE id = 5;
+BEGIN;
+SET LOCAL lock_timeout = '5s';
+SET LOCAL statement_timeout = '15min';
+CREATE TABLE IF NOT EXISTS app.fresh (id uuid PRIMARY KEY, k text);
+UPDATE app.fresh SET k = 'z' WHERE k IS NULL;
+COMMIT;`,
   'guarded enum DO block': `DO $$ BEGIN
     CREATE TYPE notification_kind AS ENUM ('system', 'partner_request', 'reminder');
 EXCEPTION
@@ -160,7 +189,21 @@ COMMIT;`,
 SET LOCAL lock_timeout = '5s';
 SET LOCAL statement_timeout = '15min';
 ALTER TABLE notifications ADD COLUMN IF NOT EXISTS kind text;
-UPDATE notifications SET kind = 'system' WHERE kind IS NULL;
+COMMIT;
+WITH batch AS (
+  SELECT ctid FROM notifications
+   WHERE kind IS NULL
+     AND ctid > coalesce(nullif(pg_catalog.current_setting('schema.backfill_after', true), ''), '(0,0)')::tid
+   LIMIT nullif(pg_catalog.current_setting('schema.backfill_rows', true), '')::bigint
+   FOR UPDATE),
+done AS (
+  UPDATE notifications SET kind = ('system')
+   WHERE ctid = ANY (ARRAY(SELECT ctid FROM batch)) AND kind IS NULL
+  RETURNING kind)
+SELECT (SELECT count(*) FROM done) AS rows, (SELECT count(kind) FROM done) AS filled, (SELECT max(ctid)::text FROM batch) AS last;
+BEGIN;
+SET LOCAL lock_timeout = '5s';
+SET LOCAL statement_timeout = '15min';
 ALTER TABLE notifications DROP CONSTRAINT IF EXISTS notifications_kind_not_null;
 ALTER TABLE notifications ADD CONSTRAINT notifications_kind_not_null CHECK (kind IS NOT NULL) NOT VALID;
 ALTER TABLE notifications DROP CONSTRAINT IF EXISTS notifications_owner_fk;

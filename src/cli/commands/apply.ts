@@ -3,7 +3,7 @@ import type { CommandRegistrar } from '../context.js';
 import { resolveTarget } from '../target.js';
 import { runApply } from '../../apply/run-apply.js';
 import { runRollback } from '../../apply/run-rollback.js';
-import { leaseFlags, parseVersion } from '../../apply/options.js';
+import { backfillFlags, leaseFlags, parseVersion } from '../../apply/options.js';
 import { InputError } from '../../util/findings.js';
 
 /** `schema apply`: run pending migrations (or `--rollback NNN`) under a lease, recording history. */
@@ -22,6 +22,8 @@ export const registerApply: CommandRegistrar = (program, ctx, setExit) => {
     .option('--lease-ttl <seconds>', 'lease lifetime; a crashed applier\'s lease frees after it (default 60, env SCHEMA_LEASE_TTL)')
     .option('--lock-timeout <duration>', 'SET LOCAL lock_timeout of each transaction (default from config, 5s)')
     .option('--statement-timeout <duration>', 'SET LOCAL statement_timeout of each transaction (default from config, 15min)')
+    .option('--backfill-rows <n>', 'rows per batch of a batched backfill, each batch its own transaction (default from config, 5000)')
+    .option('--backfill-pause <duration>', 'pause between backfill batches, e.g. 20ms (default from config, 20ms)')
     .action(async (flags: Record<string, unknown>) => {
       const config = await ctx.config();
       if (flags['only'] === true && flags['rollback'] === undefined) throw new InputError('--only needs --rollback NNN');
@@ -36,6 +38,7 @@ export const registerApply: CommandRegistrar = (program, ctx, setExit) => {
         lockTimeout: (flags['lockTimeout'] as string | undefined) ?? config.lock_timeout,
         statementTimeout: (flags['statementTimeout'] as string | undefined) ?? config.statement_timeout,
         ...lease,
+        ...backfillFlags(flags, config),
         progress: (message: string) => ctx.output.err(message),
       };
       if (rollback !== undefined) {

@@ -1,0 +1,218 @@
+/**
+ * Runs a batched backfill (src/sql/backfill.ts) the online way: batch after batch, each its own short
+ * transaction under the lock and statement timeouts, outside any ACCESS EXCLUSIVE lock, with a pause
+ * between batches and progress (rows filled, rate) as it goes. Resumable: the statement only touches
+ * rows still NULL, so a run killed halfway continues where it stopped when apply runs again.
+ *
+ * The rows it fills keep every other column as it was: user triggers on UPDATE (an `updated_at`
+ * trigger rewrites every row's audit time) must not fire. Each batch runs with
+ * `SET LOCAL session_replication_role = replica` when the table has such triggers; a role that may not
+ * set it gets a refusal naming the grant, before any row changes, rather than triggers firing.
+ */
+import type { Db, Queryable } from '../db/index.js';
+import { serverErrorFields } from '../db/index.js';
+import { quoteIdent, quoteLiteral } from '../catalog/names.js';
+import { BACKFILL_AFTER_SETTING, BACKFILL_ROWS_SETTING, type BackfillTarget, type ParsedStatement } from '../sql/index.js';
+import { OperationError } from '../util/findings.js';
+import { MigrationStatementError } from './errors.js';
+
+export const DEFAULT_BACKFILL_ROWS = 5000;
+export const DEFAULT_BACKFILL_PAUSE_MS = 20;
+
+/** Sweeps over the table at most: the first fills it, the next ones pick up rows written behind the cursor. */
+const MAX_SWEEPS = 3;
+/** Progress lines at most this often. */
+const PROGRESS_EVERY_MS = 1000;
+const RETRYABLE = new Set(['55P03', '40P01', '40001']);
+
+export interface BackfillUnit {
+  readonly line: number;
+  readonly statement: ParsedStatement;
+  readonly target: BackfillTarget;
+}
+
+export interface BackfillRunOptions {
+  readonly lockTimeout: string;
+  readonly statementTimeout: string;
+  /** Rows per batch (default 5,000). */
+  readonly rows?: number;
+  /** Pause between batches in ms (default 20). */
+  readonly pauseMs?: number;
+  readonly file?: string;
+  readonly guard?: (q: Queryable) => Promise<void>;
+  readonly lockRetries?: number;
+  readonly retryDelayMs?: number;
+  readonly onRetry?: (message: string) => void;
+  readonly onProgress?: (message: string) => void;
+}
+
+/** How the batches keep user triggers from firing. */
+type TriggerMode = { readonly replica: boolean; readonly note: string };
+
+type TriggerRow = {
+  readonly relname: string;
+  readonly name: string;
+  readonly enabled: string;
+};
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const count = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/**
+ * Enabled user triggers on UPDATE of the table (and its partitions) decide the mode: triggers that
+ * fire by default (`O`) are silenced by session_replication_role = replica; `ENABLE REPLICA` ones (`R`)
+ * already stay silent in the default role; `ENABLE ALWAYS` ones (`A`) fire whatever the role, so the
+ * backfill refuses to run rather than let them change the rows.
+ */
+async function triggerMode(db: Db, unit: BackfillUnit, file: string): Promise<TriggerMode> {
+  const rows = await db.query<TriggerRow>(
+    `SELECT c.relname::text AS relname, t.tgname::text AS name, t.tgenabled::text AS enabled
+       FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+      WHERE (t.tgrelid = $1::regclass OR t.tgrelid IN (SELECT relid FROM pg_catalog.pg_partition_tree($1::regclass)))
+        AND NOT t.tgisinternal AND t.tgenabled <> 'D' AND (t.tgtype & 16) <> 0
+      ORDER BY 1, 2`,
+    [unit.target.table],
+  );
+  const names = (kind: string): string => rows.filter((r) => r.enabled === kind).map((r) => `${r.name} (on ${r.relname})`).join(', ');
+  const origin = names('O');
+  const replicaOnly = names('R');
+  const always = names('A');
+  const object = `${unit.target.qualified}.${unit.target.column}`;
+  if (always || (origin && replicaOnly)) {
+    throw new OperationError(
+      `${file}:${unit.line}: the backfill of ${object} would fire ${always ? `trigger(s) enabled ALWAYS: ${always}` : `trigger(s) enabled REPLICA: ${replicaOnly}`}, ` +
+        'which may change the rows it fills; nothing was changed. ' +
+        `Fix: make them ordinary triggers for the migration (ALTER TABLE ${unit.target.table} ENABLE TRIGGER <name>), or fill the column yourself`,
+    );
+  }
+  if (origin) return { replica: true, note: `triggers ${origin} do not fire (session_replication_role = replica)` };
+  return { replica: false, note: replicaOnly ? `replica-only triggers ${replicaOnly} do not fire` : 'no UPDATE triggers' };
+}
+
+async function isPartitioned(db: Db, table: string): Promise<boolean> {
+  const rows = await db.query<{ kind: string }>(`SELECT relkind::text AS kind FROM pg_catalog.pg_class WHERE oid = $1::regclass`, [table]);
+  return rows[0]?.kind === 'p';
+}
+
+interface BatchResult {
+  readonly rows: number;
+  readonly filled: number;
+  readonly last: string | null;
+}
+
+function refusal(file: string, unit: BackfillUnit, object: string): OperationError {
+  return new OperationError(
+    `${file}:${unit.line}: the backfill of ${object} must not fire the table's UPDATE triggers, and the role applying ` +
+      'may not SET session_replication_role; nothing was changed. Fix: as a superuser, ' +
+      'GRANT SET ON PARAMETER session_replication_role TO <this role> (PostgreSQL 15+), or run apply as a superuser',
+  );
+}
+
+export async function runBatchedBackfill(db: Db, unit: BackfillUnit, options: BackfillRunOptions): Promise<void> {
+  const file = options.file ?? '<script>';
+  const rows = options.rows ?? DEFAULT_BACKFILL_ROWS;
+  const pauseMs = options.pauseMs ?? DEFAULT_BACKFILL_PAUSE_MS;
+  const object = `${unit.target.qualified}.${unit.target.column}`;
+  const fail = (error: unknown): never => {
+    if (error instanceof OperationError) throw error;
+    throw new MigrationStatementError({ file, line: unit.line, statement: unit.statement.text }, error);
+  };
+  const say = options.onProgress ?? ((): void => undefined);
+  // Nothing to fill (an empty table, a finished run): done, whatever the role may set.
+  const pending = await db
+    .query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${unit.target.table} WHERE ${quoteIdent(unit.target.column)} IS NULL) AS any`)
+    .catch(fail);
+  if (pending[0]?.any !== true) {
+    // Still proved valid (columns, types, functions of the expression) without running it: no
+    // statement trigger fires, and no role needs session_replication_role for an empty table.
+    await db
+      .transaction(async (tx) => {
+        await tx.exec(`SET LOCAL lock_timeout = ${quoteLiteral(options.lockTimeout)}; SET LOCAL statement_timeout = ${quoteLiteral(options.statementTimeout)}`);
+        await tx.query(`EXPLAIN (COSTS OFF) ${unit.statement.text}`);
+      })
+      .catch(fail);
+    say(`backfill ${object}: no rows to fill`);
+    return;
+  }
+  const mode = await triggerMode(db, unit, file).catch(fail);
+  // Partitions have overlapping ctids: there every batch starts from the first row.
+  const cursor = !(await isPartitioned(db, unit.target.table).catch(fail));
+  say(`backfill ${object}: batches of ${count(rows)} rows, ${pauseMs} ms apart, each its own transaction; ${mode.note}`);
+
+  const setup = (after: string): string =>
+    [
+      `SET LOCAL lock_timeout = ${quoteLiteral(options.lockTimeout)}`,
+      `SET LOCAL statement_timeout = ${quoteLiteral(options.statementTimeout)}`,
+      ...(mode.replica ? ['SET LOCAL session_replication_role = replica'] : []),
+      `SELECT pg_catalog.set_config(${quoteLiteral(BACKFILL_ROWS_SETTING)}, ${quoteLiteral(String(rows))}, true), ` +
+        `pg_catalog.set_config(${quoteLiteral(BACKFILL_AFTER_SETTING)}, ${quoteLiteral(after)}, true)`,
+    ].join('; ');
+
+  const batchOnce = async (after: string): Promise<BatchResult> => {
+    let failure: unknown;
+    try {
+      return await db.transaction(async (tx) => {
+        try {
+          try {
+            await tx.exec(setup(after));
+          } catch (error) {
+            if (mode.replica && serverErrorFields(error)?.code === '42501') throw refusal(file, unit, object);
+            throw error;
+          }
+          await options.guard?.(tx);
+          const [r] = await tx.query<{ rows: string | number; filled: string | number; last: string | null }>(unit.statement.text);
+          return { rows: Number(r?.rows ?? 0), filled: Number(r?.filled ?? 0), last: r?.last ?? null };
+        } catch (error) {
+          failure = error;
+          throw error;
+        }
+      });
+    } catch (error) {
+      return fail(failure ?? error);
+    }
+  };
+
+  const batch = async (after: string): Promise<BatchResult> => {
+    const retries = options.lockRetries ?? 3;
+    let delay = options.retryDelayMs ?? 500;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await batchOnce(after);
+      } catch (error) {
+        const code = error instanceof MigrationStatementError ? error.failure.server?.code : undefined;
+        if (attempt > retries || !code || !RETRYABLE.has(code)) throw error;
+        options.onRetry?.(`${file}:${unit.line}: backfill batch: ${code === '55P03' ? 'lock_timeout' : code === '40P01' ? 'deadlock' : 'serialization failure'}; retry ${attempt}/${retries} in ${delay} ms`);
+        await sleep(delay);
+        delay *= 2;
+      }
+    }
+  };
+
+  const started = performance.now();
+  let filled = 0;
+  let batches = 0;
+  let lastReport = started;
+  const rate = (): string => `${count(filled / Math.max((performance.now() - started) / 1000, 0.001))} rows/s`;
+  for (let sweep = 1; sweep <= MAX_SWEEPS; sweep++) {
+    let after = '(0,0)';
+    let sweepFilled = 0;
+    for (;;) {
+      const r = await batch(after);
+      batches++;
+      if (r.last === null) break;
+      sweepFilled += r.filled;
+      filled += r.filled;
+      if (cursor) after = r.last;
+      else if (r.filled === 0) break;
+      const now = performance.now();
+      if (now - lastReport >= PROGRESS_EVERY_MS) {
+        lastReport = now;
+        say(`backfill ${object}: ${count(filled)} rows filled (${rate()})`);
+      }
+      if (pauseMs > 0) await sleep(pauseMs);
+    }
+    if (sweepFilled === 0) break;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  say(`backfill ${object}: done, ${count(filled)} rows filled in ${batches} batch${batches === 1 ? '' : 'es'}, ${seconds.toFixed(1)} s (${rate()})`);
+}

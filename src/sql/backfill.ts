@@ -1,0 +1,68 @@
+/**
+ * The batched backfill statement: how the planner writes it, and how the runner and the linter know
+ * it. One statement that fills one batch of a column's NULL rows and reports what it did:
+ *
+ *   WITH batch AS (SELECT ctid FROM t WHERE c IS NULL AND ctid > <after> LIMIT <rows> FOR UPDATE),
+ *        done AS (UPDATE t SET c = (expr) WHERE ctid = ANY (ARRAY(SELECT ctid FROM batch)) AND c IS NULL RETURNING c)
+ *   SELECT (SELECT count(*) FROM done) AS rows, (SELECT count(c) FROM done) AS filled, (SELECT max(ctid)::text FROM batch) AS last
+ *
+ * `<rows>` and `<after>` read the transaction settings `schema.backfill_rows` and
+ * `schema.backfill_after`, which `schema apply` sets with `set_config(..., true)` in each batch's own
+ * transaction (no session state, so PgBouncer in transaction mode is fine). Unset, as under psql,
+ * the limit is NULL (no limit) and the cursor starts before the first row: the statement is then the
+ * plain one-shot `UPDATE ... WHERE c IS NULL`, with the same result. Re-running it changes nothing.
+ */
+import { quoteIdent } from '../catalog/names.js';
+import { inner, type Node, type RangeVar } from './ast.js';
+
+/** Transaction settings the runner sets for each batch. */
+export const BACKFILL_ROWS_SETTING = 'schema.backfill_rows';
+export const BACKFILL_AFTER_SETTING = 'schema.backfill_after';
+
+/** `"s"."t"` (quoted) table, column name, SQL expression. */
+export function batchedBackfillSql(table: string, column: string, expression: string): string {
+  const c = quoteIdent(column);
+  return (
+    `WITH batch AS (\n` +
+    `  SELECT ctid FROM ${table}\n` +
+    `   WHERE ${c} IS NULL\n` +
+    `     AND ctid > coalesce(nullif(pg_catalog.current_setting('${BACKFILL_AFTER_SETTING}', true), ''), '(0,0)')::tid\n` +
+    `   LIMIT nullif(pg_catalog.current_setting('${BACKFILL_ROWS_SETTING}', true), '')::bigint\n` +
+    `   FOR UPDATE),\n` +
+    `done AS (\n` +
+    `  UPDATE ${table} SET ${c} = (${expression})\n` +
+    `   WHERE ctid = ANY (ARRAY(SELECT ctid FROM batch)) AND ${c} IS NULL\n` +
+    `  RETURNING ${c})\n` +
+    `SELECT (SELECT count(*) FROM done) AS rows, (SELECT count(${c}) FROM done) AS filled, (SELECT max(ctid)::text FROM batch) AS last`
+  );
+}
+
+export interface BackfillTarget {
+  /** Table as written in the statement, quoted: `"public"."t"` (or `"t"`). */
+  readonly table: string;
+  /** `schema.table`, unquoted, schema `public` when not written. */
+  readonly qualified: string;
+  readonly column: string;
+}
+
+/**
+ * The table and column of a batched backfill statement (a SELECT over a data-modifying `WITH` whose
+ * UPDATE sets one column, reading `schema.backfill_rows`), or undefined for any other statement.
+ */
+export function batchedBackfillTarget(kind: string, node: Node, text: string): BackfillTarget | undefined {
+  if (kind !== 'SelectStmt' || !text.includes(`'${BACKFILL_ROWS_SETTING}'`)) return undefined;
+  const withClause = inner(node)['withClause'] as Node | undefined;
+  const ctes = (withClause?.['ctes'] as Node[] | undefined) ?? [];
+  for (const cte of ctes) {
+    const query = inner(cte)['ctequery'] as Node | undefined;
+    if (!query || !('UpdateStmt' in query)) continue;
+    const update = inner(query);
+    const rel = update['relation'] as RangeVar | undefined;
+    const targets = (update['targetList'] as Node[] | undefined) ?? [];
+    const column = inner(targets[0])['name'];
+    if (!rel?.relname || targets.length !== 1 || typeof column !== 'string') return undefined;
+    const table = rel.schemaname ? `${quoteIdent(rel.schemaname)}.${quoteIdent(rel.relname)}` : quoteIdent(rel.relname);
+    return { table, qualified: `${rel.schemaname ?? 'public'}.${rel.relname}`, column };
+  }
+  return undefined;
+}
