@@ -92,6 +92,30 @@ function reader(url: string): { stop(): Promise<{ longestMs: number; reads: numb
   };
 }
 
+/** The app's old version inserting rows without the new column while the migration runs. */
+function inserter(url: string): { stop(): Promise<number> } {
+  const db = connect(url, { max: 1 });
+  let running = true;
+  let inserted = 0;
+  const loop = (async () => {
+    for (let id = ROWS + 1; running; id++) {
+      await db.exec(`INSERT INTO items (id, name, updated_at) VALUES (${id}, 'new', '${STAMP}')`).then(
+        () => inserted++,
+        () => undefined, // after SET NOT NULL the old version's insert fails: the breaking part of the change
+      );
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      await db.close();
+      return inserted;
+    },
+  };
+}
+
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'schema-backfill-'));
   for (const d of ['first', 'schema1', 'schema2']) mkdirSync(join(work, d));
@@ -124,7 +148,8 @@ describe('batched backfill', () => {
   it('the plan adds the column in its own transaction, backfills in a marked statement outside any, says so, and lints clean', async () => {
     const sql = readFileSync(join(migrations, '002_code.sql'), 'utf8');
     expect(sql).toMatch(/-- hazards: not-transactional/);
-    expect(sql).toMatch(/ADD COLUMN IF NOT EXISTS code text;\n\nCOMMIT;\n\n-- ~ backfill public\.items\.code in batches/);
+    expect(sql).toMatch(/ADD COLUMN IF NOT EXISTS code text;\n\n-- \+ function public\.items_code_backfill[^]*?BEFORE INSERT ON public\.items[^;]*;\n\nCOMMIT;\n\n-- ~ backfill public\.items\.code in batches/);
+    expect(sql).toMatch(/ALTER COLUMN code SET NOT NULL;[^]*DROP TRIGGER IF EXISTS items_code_backfill ON public\.items;[^]*DROP FUNCTION IF EXISTS public\.items_code_backfill\(\);\n\nCOMMIT;\n$/);
     expect(sql).toContain("current_setting('schema.backfill_rows', true)");
     expect(sql).not.toMatch(/^UPDATE /m);
     const lint = await schema(['lint', migrations]);
@@ -135,11 +160,17 @@ describe('batched backfill', () => {
     const t = await seeded();
     const url = bouncer!.through(t.url);
     const read = reader(t.url);
+    const insert = inserter(t.url);
     const applied = await schema(['apply', '--db', url, '--migrations', migrations, '--backfill-rows', '2000', '--backfill-pause', '10ms']);
     const { longestMs, reads } = await read.stop();
+    const inserted = await insert.stop();
+    expect(inserted).toBeGreaterThan(10);
+    const [added] = await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM items WHERE id > ${ROWS}`);
+    expect(Number(added!.n)).toBe(inserted);
     expect(applied.code, applied.stderr).toBe(0);
     expect(applied.stderr).toMatch(/backfill public\.items\.code: batches of 2,000 rows, 10 ms apart, each its own transaction; triggers items_updated_at \(on items\) do not fire/);
-    expect(applied.stderr).toMatch(/backfill public\.items\.code: done, 50,000 rows filled in \d+ batches, [\d.]+ s \([\d,]+ rows\/s\)/);
+    const done = /backfill public\.items\.code: done, ([\d,]+) rows filled in \d+ batches, [\d.]+ s \([\d,]+ rows\/s\)/.exec(applied.stderr);
+    expect(Number(done?.[1]?.replace(/,/g, ''))).toBeGreaterThanOrEqual(ROWS);
     expect(await facts(t.db)).toEqual({ touched: 0, unfilled: 0, wrong: 0, notnull: true, checks: 0 });
     expect(reads).toBeGreaterThan(20);
     expect(longestMs, `longest reader wait ${Math.round(longestMs)} ms`).toBeLessThan(250);
@@ -168,6 +199,8 @@ describe('batched backfill', () => {
     expect(partial.unfilled).toBeLessThan(ROWS - 4000);
     expect(partial.notnull).toBe(false);
     expect(partial.touched).toBe(0);
+    // The fill trigger is still there after the kill; apply's next run drops it with SET NOT NULL.
+    expect(await t.db.query(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'public.items'::regclass AND tgname = 'items_code_backfill'`)).toHaveLength(1);
 
     const again = await schema(['apply', '--db', t.url, '--migrations', migrations, '--wait', '30'], { timeoutMs: 90_000 });
     expect(again.code, again.stderr).toBe(0);
@@ -175,6 +208,7 @@ describe('batched backfill', () => {
     const done = again.stderr.match(/done, ([\d,]+) rows filled/);
     expect(Number(done![1]!.replace(/,/g, ''))).toBe(partial.unfilled);
     expect(await facts(t.db)).toEqual({ touched: 0, unfilled: 0, wrong: 0, notnull: true, checks: 0 });
+    expect(await t.db.query(`SELECT 1 FROM pg_trigger WHERE tgname = 'items_code_backfill' UNION ALL SELECT 1 FROM pg_proc WHERE proname = 'items_code_backfill'`)).toEqual([]);
     const history = await t.db.query<{ version: number }>(`SELECT version FROM schema_migrations.history ORDER BY version`);
     expect(history.map((h) => h.version)).toEqual([1, 2]);
   }, 120_000);

@@ -1,8 +1,8 @@
 /** SQL for tables, columns, constraints and indexes. */
 import { quoteIdent, quoteLiteral, splitOption } from '../../catalog/names.js';
 import type { Column, Constraint, Index, Table } from '../../catalog/types.js';
-import { batchedBackfillSql } from '../../sql/backfill.js';
 import { constraintDef } from '../diff/tables.js';
+import { onlineBackfill } from './backfill.js';
 import type { Hazard, PlanOptions, Step } from '../types.js';
 import { doBlock, guarded, lit, q, shortName, step, str } from './sql.js';
 import { createPartitionedIndex } from './partitioned-index.js';
@@ -175,18 +175,10 @@ export function addColumn(table: string, c: Column, existing: boolean, backfill:
       hazards: backfill === undefined ? ['access-exclusive-lock'] : [],
     }),
   );
-  if (backfill !== undefined) {
-    // Outside any transaction of the file: `schema apply` runs it batch by batch, each batch its own
-    // short transaction with the UPDATE triggers silenced (src/apply/batch.ts); the ADD COLUMN above
-    // has committed by then, so no batch waits behind or holds its ACCESS EXCLUSIVE lock.
-    out.push(
-      step(batchedBackfillSql(t, c.name, backfill), `~ backfill ${object} in batches, each its own transaction (UPDATE triggers do not fire)`, object, {
-        transactional: false,
-        hazards: ['not-transactional'],
-      }),
-    );
-  }
+  const online = backfill === undefined ? undefined : onlineBackfill(table, c.name, backfill);
+  if (online) out.push(...online.fill);
   out.push(...setNotNullOnline(table, c.name, `declare a default or a backfill expression for ${object}`));
+  if (online) out.push(...online.cleanup);
   return out;
 }
 
