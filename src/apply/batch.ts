@@ -12,15 +12,15 @@
 import type { Db, Queryable } from '../db/index.js';
 import { serverErrorFields } from '../db/index.js';
 import { quoteIdent, quoteLiteral } from '../catalog/names.js';
-import { BACKFILL_AFTER_SETTING, BACKFILL_ROWS_SETTING, type BackfillTarget, type ParsedStatement } from '../sql/index.js';
+import { BACKFILL_FROM_SETTING, BACKFILL_ROWS_SETTING, BACKFILL_TO_SETTING, type BackfillTarget, type ParsedStatement } from '../sql/index.js';
 import { OperationError } from '../util/findings.js';
 import { MigrationStatementError } from './errors.js';
 
 export const DEFAULT_BACKFILL_ROWS = 5000;
 export const DEFAULT_BACKFILL_PAUSE_MS = 20;
 
-/** Sweeps over the table at most: the first fills it, the next ones pick up rows written behind the cursor. */
-const MAX_SWEEPS = 3;
+/** Pages read to estimate the rows per page. */
+const SAMPLE_PAGES = 32;
 /** Progress lines at most this often. */
 const PROGRESS_EVERY_MS = 1000;
 const RETRYABLE = new Set(['55P03', '40P01', '40001']);
@@ -89,9 +89,29 @@ async function triggerMode(db: Db, unit: BackfillUnit, file: string): Promise<Tr
   return { replica: false, note: replicaOnly ? `replica-only triggers ${replicaOnly} do not fire` : 'no UPDATE triggers' };
 }
 
-async function isPartitioned(db: Db, table: string): Promise<boolean> {
-  const rows = await db.query<{ kind: string }>(`SELECT relkind::text AS kind FROM pg_catalog.pg_class WHERE oid = $1::regclass`, [table]);
-  return rows[0]?.kind === 'p';
+/**
+ * The table's pages and how many of them hold about `rows` rows (from the rows of its first pages),
+ * or undefined for a partitioned table, whose partitions' ctids overlap.
+ */
+async function pageRanges(db: Db, unit: BackfillUnit, rows: number): Promise<{ pages: number; perBatch: number } | undefined> {
+  const [r] = await db.query<{ kind: string; pages: string }>(
+    `SELECT relkind::text AS kind, pg_catalog.pg_relation_size(oid) / pg_catalog.current_setting('block_size')::bigint AS pages
+       FROM pg_catalog.pg_class WHERE oid = $1::regclass`,
+    [unit.target.table],
+  );
+  if (!r || r.kind === 'p') return undefined;
+  const pages = Number(r.pages);
+  const sample = Math.max(1, Math.min(pages, SAMPLE_PAGES));
+  const [c] = await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${unit.target.table} WHERE ctid < '(${sample},0)'::tid`);
+  const perPage = Math.max(1, Number(c?.n ?? 0) / sample);
+  return { pages, perBatch: Math.max(1, Math.floor(rows / perPage)) };
+}
+
+/** One batch's page range and row limit, as the statement's settings ('' = unbounded). */
+interface Range {
+  readonly from: string;
+  readonly to: string;
+  readonly rows: string;
 }
 
 interface BatchResult {
@@ -135,26 +155,26 @@ export async function runBatchedBackfill(db: Db, unit: BackfillUnit, options: Ba
     return;
   }
   const mode = await triggerMode(db, unit, file).catch(fail);
-  // Partitions have overlapping ctids: there every batch starts from the first row.
-  const cursor = !(await isPartitioned(db, unit.target.table).catch(fail));
+  const ranges = await pageRanges(db, unit, rows).catch(fail);
   say(`backfill ${object}: batches of ${count(rows)} rows, ${pauseMs} ms apart, each its own transaction; ${mode.note}`);
 
-  const setup = (after: string): string =>
+  const setup = (range: Range): string =>
     [
       `SET LOCAL lock_timeout = ${quoteLiteral(options.lockTimeout)}`,
       `SET LOCAL statement_timeout = ${quoteLiteral(options.statementTimeout)}`,
       ...(mode.replica ? ['SET LOCAL session_replication_role = replica'] : []),
-      `SELECT pg_catalog.set_config(${quoteLiteral(BACKFILL_ROWS_SETTING)}, ${quoteLiteral(String(rows))}, true), ` +
-        `pg_catalog.set_config(${quoteLiteral(BACKFILL_AFTER_SETTING)}, ${quoteLiteral(after)}, true)`,
+      `SELECT pg_catalog.set_config(${quoteLiteral(BACKFILL_ROWS_SETTING)}, ${quoteLiteral(range.rows)}, true), ` +
+        `pg_catalog.set_config(${quoteLiteral(BACKFILL_FROM_SETTING)}, ${quoteLiteral(range.from)}, true), ` +
+        `pg_catalog.set_config(${quoteLiteral(BACKFILL_TO_SETTING)}, ${quoteLiteral(range.to)}, true)`,
     ].join('; ');
 
-  const batchOnce = async (after: string): Promise<BatchResult> => {
+  const batchOnce = async (range: Range): Promise<BatchResult> => {
     let failure: unknown;
     try {
       return await db.transaction(async (tx) => {
         try {
           try {
-            await tx.exec(setup(after));
+            await tx.exec(setup(range));
           } catch (error) {
             if (mode.replica && serverErrorFields(error)?.code === '42501') throw refusal(file, unit, object);
             throw error;
@@ -172,12 +192,12 @@ export async function runBatchedBackfill(db: Db, unit: BackfillUnit, options: Ba
     }
   };
 
-  const batch = async (after: string): Promise<BatchResult> => {
+  const batch = async (range: Range): Promise<BatchResult> => {
     const retries = options.lockRetries ?? 3;
     let delay = options.retryDelayMs ?? 500;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await batchOnce(after);
+        return await batchOnce(range);
       } catch (error) {
         const code = error instanceof MigrationStatementError ? error.failure.server?.code : undefined;
         if (attempt > retries || !code || !RETRYABLE.has(code)) throw error;
@@ -193,25 +213,30 @@ export async function runBatchedBackfill(db: Db, unit: BackfillUnit, options: Ba
   let batches = 0;
   let lastReport = started;
   const rate = (): string => `${count(filled / Math.max((performance.now() - started) / 1000, 0.001))} rows/s`;
-  for (let sweep = 1; sweep <= MAX_SWEEPS; sweep++) {
-    let after = '(0,0)';
-    let sweepFilled = 0;
-    for (;;) {
-      const r = await batch(after);
-      batches++;
-      if (r.last === null) break;
-      sweepFilled += r.filled;
-      filled += r.filled;
-      if (cursor) after = r.last;
-      else if (r.filled === 0) break;
-      const now = performance.now();
-      if (now - lastReport >= PROGRESS_EVERY_MS) {
-        lastReport = now;
-        say(`backfill ${object}: ${count(filled)} rows filled (${rate()})`);
-      }
-      if (pauseMs > 0) await sleep(pauseMs);
+  const step = async (range: Range): Promise<BatchResult> => {
+    const r = await batch(range);
+    batches++;
+    filled += r.filled;
+    const now = performance.now();
+    if (now - lastReport >= PROGRESS_EVERY_MS) {
+      lastReport = now;
+      say(`backfill ${object}: ${count(filled)} rows filled (${rate()})`);
     }
-    if (sweepFilled === 0) break;
+    if (pauseMs > 0 && r.rows > 0) await sleep(pauseMs);
+    return r;
+  };
+  // First the pages the table had, a range at a time: each batch reads only its pages. A row
+  // concurrently moved out of its range (an app update) is left for the second pass.
+  if (ranges) {
+    for (let page = 0; page < ranges.pages; page += ranges.perBatch) {
+      await step({ from: `(${page},0)`, to: `(${page + ranges.perBatch},0)`, rows: '' });
+    }
+  }
+  // Then whatever is still NULL, `rows` at a time; stop when nothing is left or nothing could be
+  // filled (an expression that yields NULL: the NOT NULL check after it names the column).
+  for (;;) {
+    const r = await step({ from: '', to: '', rows: String(rows) });
+    if (r.last === null || r.filled === 0) break;
   }
   const seconds = (performance.now() - started) / 1000;
   say(`backfill ${object}: done, ${count(filled)} rows filled in ${batches} batch${batches === 1 ? '' : 'es'}, ${seconds.toFixed(1)} s (${rate()})`);

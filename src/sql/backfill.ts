@@ -2,22 +2,24 @@
  * The batched backfill statement: how the planner writes it, and how the runner and the linter know
  * it. One statement that fills one batch of a column's NULL rows and reports what it did:
  *
- *   WITH batch AS (SELECT ctid FROM t WHERE c IS NULL AND ctid > <after> LIMIT <rows> FOR UPDATE),
+ *   WITH batch AS (SELECT ctid FROM t WHERE c IS NULL AND ctid >= <from> AND ctid < <to> LIMIT <rows> FOR UPDATE),
  *        done AS (UPDATE t SET c = (expr) WHERE ctid = ANY (ARRAY(SELECT ctid FROM batch)) AND c IS NULL RETURNING c)
  *   SELECT (SELECT count(*) FROM done) AS rows, (SELECT count(c) FROM done) AS filled, (SELECT max(ctid)::text FROM batch) AS last
  *
- * `<rows>` and `<after>` read the transaction settings `schema.backfill_rows` and
- * `schema.backfill_after`, which `schema apply` sets with `set_config(..., true)` in each batch's own
- * transaction (no session state, so PgBouncer in transaction mode is fine). Unset, as under psql,
- * the limit is NULL (no limit) and the cursor starts before the first row: the statement is then the
- * plain one-shot `UPDATE ... WHERE c IS NULL`, with the same result. Re-running it changes nothing.
+ * `<from>`, `<to>` (a range of the table's pages) and `<rows>` read the transaction settings
+ * `schema.backfill_from`, `schema.backfill_to` and `schema.backfill_rows`, which `schema apply` sets
+ * with `set_config(..., true)` in each batch's own transaction (no session state, so PgBouncer in
+ * transaction mode is fine). Unset, as under psql, the range is the whole table and there is no
+ * limit: the statement is then the plain one-shot `UPDATE ... WHERE c IS NULL`, with the same
+ * result. Re-running it changes nothing.
  */
 import { quoteIdent } from '../catalog/names.js';
 import { inner, type Node, type RangeVar } from './ast.js';
 
 /** Transaction settings the runner sets for each batch. */
 export const BACKFILL_ROWS_SETTING = 'schema.backfill_rows';
-export const BACKFILL_AFTER_SETTING = 'schema.backfill_after';
+export const BACKFILL_FROM_SETTING = 'schema.backfill_from';
+export const BACKFILL_TO_SETTING = 'schema.backfill_to';
 
 /** `"s"."t"` (quoted) table, column name, SQL expression. */
 export function batchedBackfillSql(table: string, column: string, expression: string): string {
@@ -26,7 +28,8 @@ export function batchedBackfillSql(table: string, column: string, expression: st
     `WITH batch AS (\n` +
     `  SELECT ctid FROM ${table}\n` +
     `   WHERE ${c} IS NULL\n` +
-    `     AND ctid > coalesce(nullif(pg_catalog.current_setting('${BACKFILL_AFTER_SETTING}', true), ''), '(0,0)')::tid\n` +
+    `     AND ctid >= coalesce(nullif(pg_catalog.current_setting('${BACKFILL_FROM_SETTING}', true), ''), '(0,0)')::tid\n` +
+    `     AND ctid < coalesce(nullif(pg_catalog.current_setting('${BACKFILL_TO_SETTING}', true), ''), '(4294967295,0)')::tid\n` +
     `   LIMIT nullif(pg_catalog.current_setting('${BACKFILL_ROWS_SETTING}', true), '')::bigint\n` +
     `   FOR UPDATE),\n` +
     `done AS (\n` +

@@ -120,7 +120,8 @@ export const GOOD_SQL: Record<string, string> = {
   'a batched backfill, a targeted update, and a backfill of a table the file creates': `WITH batch AS (
   SELECT ctid FROM app.n
    WHERE k IS NULL
-     AND ctid > coalesce(nullif(pg_catalog.current_setting('schema.backfill_after', true), ''), '(0,0)')::tid
+     AND ctid >= coalesce(nullif(pg_catalog.current_setting('schema.backfill_from', true), ''), '(0,0)')::tid
+     AND ctid < coalesce(nullif(pg_catalog.current_setting('schema.backfill_to', true), ''), '(4294967295,0)')::tid
    LIMIT nullif(pg_catalog.current_setting('schema.backfill_rows', true), '')::bigint
    FOR UPDATE),
 done AS (
@@ -193,7 +194,8 @@ COMMIT;
 WITH batch AS (
   SELECT ctid FROM notifications
    WHERE kind IS NULL
-     AND ctid > coalesce(nullif(pg_catalog.current_setting('schema.backfill_after', true), ''), '(0,0)')::tid
+     AND ctid >= coalesce(nullif(pg_catalog.current_setting('schema.backfill_from', true), ''), '(0,0)')::tid
+     AND ctid < coalesce(nullif(pg_catalog.current_setting('schema.backfill_to', true), ''), '(4294967295,0)')::tid
    LIMIT nullif(pg_catalog.current_setting('schema.backfill_rows', true), '')::bigint
    FOR UPDATE),
 done AS (
