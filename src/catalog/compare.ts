@@ -56,7 +56,9 @@ export function projectCatalog(catalog: Catalog, managedRoles: readonly string[]
         {
           ...table,
           // Column order is not managed: Postgres appends a column it adds and cannot move one.
-          columns: [...table.columns].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)),
+          columns: [...table.columns]
+            .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
+            .map((c) => (c.grants ? withGrants(c, projectGrants(c.grants, roles)) : c)),
           grants: projectGrants(table.grants, roles),
           constraints: Object.fromEntries(
             Object.entries(table.constraints).map(([name, c]) => [

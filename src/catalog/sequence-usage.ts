@@ -72,13 +72,13 @@ export function explicitSequenceGrants(s: Sequence, implied: Grants = {}): Grant
   return out;
 }
 
-/** A sequence with these grants (the key left out when there are none), keys in order. */
-export function withGrants(s: Sequence, grants: Grants): Sequence {
+/** An object with these grants (the key left out when there are none), keys in order. */
+export function withGrants<T extends object>(s: T, grants: Grants): T {
   const out: Record<string, unknown> = {};
   for (const k of [...new Set([...Object.keys(s), 'grants'])].sort()) {
     if (k === 'grants') {
       if (Object.keys(grants).length > 0) out[k] = grants;
     } else out[k] = (s as unknown as Record<string, unknown>)[k];
   }
-  return out as unknown as Sequence;
+  return out as unknown as T;
 }

@@ -105,6 +105,8 @@ export interface Column {
   readonly generated?: string;
   /** Only when different from the type's default collation. */
   readonly collation?: string;
+  /** Column privileges (`GRANT UPDATE (col)`), role -> select/insert/update/references; absent when none. */
+  readonly grants?: Grants;
   readonly comment?: string;
 }
 

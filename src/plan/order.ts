@@ -113,8 +113,10 @@ function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clas
     case 'AlterPolicy':
       return 80;
     case 'Grant':
-    case 'Revoke':
       return 85;
+    case 'Revoke':
+      // A table's REVOKE also revokes that privilege on each of its columns: before any column GRANT.
+      return c.target.type === 'table' ? 84.5 : 85;
     case 'SetComment':
       return 90;
     default:

@@ -6,6 +6,7 @@
 import type { Constraint, Grants, Index, Policy, Table, Trigger } from '../catalog/types.js';
 import type {
   CheckSpec,
+  ColumnPrivilegeSpec,
   ColumnSpec,
   ExclusionSpec,
   ForeignKeySpec,
@@ -51,6 +52,28 @@ function tableGrantsSpec(grants: Grants): Record<string, PrivilegeSpec[]> | unde
 
 /** The referenced table's primary key columns, when the catalog knows the table. */
 export type PrimaryKeyLookup = (table: string) => readonly string[] | undefined;
+
+const COLUMN_PRIVILEGES = ['select', 'insert', 'update', 'references'] as const;
+
+/** Column privileges as one `{ select: [...], update: [...] }` entry per role, columns in table order. */
+function withColumnGrants(grants: TableSpec['grants'] | undefined, table: Table): TableSpec['grants'] | undefined {
+  if (!table.columns.some((c) => c.grants)) return grants;
+  const byRole = new Map<string, Map<string, string[]>>();
+  for (const column of table.columns) {
+    for (const [role, privileges] of Object.entries(column.grants ?? {})) {
+      const entry = byRole.get(role) ?? new Map<string, string[]>();
+      for (const p of privileges) entry.set(p, [...(entry.get(p) ?? []), column.name]);
+      byRole.set(role, entry);
+    }
+  }
+  const out: Record<string, readonly (PrivilegeSpec | ColumnPrivilegeSpec)[]> = { ...(grants ?? {}) };
+  for (const role of [...byRole.keys()].sort()) {
+    const entry = byRole.get(role)!;
+    const columns = Object.fromEntries(COLUMN_PRIVILEGES.filter((p) => entry.has(p)).map((p) => [p, entry.get(p)!]));
+    out[role] = [...(out[role] ?? []), columns];
+  }
+  return Object.fromEntries(Object.keys(out).sort().map((role) => [role, out[role]!]));
+}
 
 function deferrableSpec(c: Constraint): ForeignKeySpec['deferrable'] | undefined {
   if (!c.deferrable) return undefined;
@@ -321,7 +344,7 @@ export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: 
   if (table.partitionOf !== undefined) out.partition_of = { table: specRefOfKey(table.partitionOf.parent), bound: table.partitionOf.bound };
   if (table.rls) out.rls = true;
   if (table.forceRls) out.force_rls = true;
-  const grants = tableGrantsSpec(table.grants);
+  const grants = withColumnGrants(tableGrantsSpec(table.grants), table);
   if (grants) out.grants = grants;
   const policies = mapSorted(table.policies, policySpec);
   if (policies) out.policies = policies;

@@ -89,7 +89,8 @@ YAML: \`waive: { api-exposure: "public read-only catalogue" }\` on the table. SQ
         continue;
       }
       for (const role of API_ROLES) {
-        const privileges = (table.grants[role] ?? []) as readonly PrivilegeSpec[];
+        // A column privilege (`{ update: [bio] }`) opens its command as a table privilege does.
+        const privileges = (table.grants[role] ?? []).flatMap((p) => (typeof p === 'string' ? [p] : (Object.keys(p) as PrivilegeSpec[])));
         if (privileges.length === 0) continue;
         const path = `tables/${key}/grants/${role}`;
         if (table.rls !== true) {

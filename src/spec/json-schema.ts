@@ -30,6 +30,21 @@ const deferrable = {
   anyOf: [{ type: 'boolean' }, { const: 'initially deferred' }],
 };
 const tablePrivilege = { enum: ['select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger', 'all'] };
+/** A table privilege, or column privileges `{ update: [display_name, bio] }` (GRANT UPDATE (display_name, bio)). */
+const tableOrColumnPrivilege: JsonSchema = {
+  anyOf: [
+    tablePrivilege,
+    {
+      ...obj('Column privileges: privilege -> the columns it is granted on, e.g. `{ update: [display_name, bio] }` for GRANT UPDATE (display_name, bio).', {
+        select: strings('Columns the role may read (GRANT SELECT (...)).'),
+        insert: strings('Columns the role may set on insert (GRANT INSERT (...)).'),
+        update: strings('Columns the role may update (GRANT UPDATE (...)).'),
+        references: strings('Columns the role may reference from a foreign key (GRANT REFERENCES (...)).'),
+      }),
+      minProperties: 1,
+    },
+  ],
+};
 const triggerEvents = (timing: string): JsonSchema => ({
   description: `Fire ${timing} these events: one event or a list (insert, update, delete, truncate).`,
   anyOf: [
@@ -273,7 +288,10 @@ const table = obj(
     force_rls: bool('FORCE ROW LEVEL SECURITY (applies policies to the table owner too).'),
     policies: mapOf('Row level security policies: name -> policy.', ref('policy', 'A policy.')),
     triggers: mapOf('Triggers: name -> trigger.', ref('trigger', 'A trigger.')),
-    grants: grants('Privileges per role (`anon`, `authenticated`, `service_role`, ...); `all` means every table privilege. Roles not named here are never touched.', tablePrivilege),
+    grants: grants(
+      'Privileges per role (`anon`, `authenticated`, `service_role`, ...): table privileges, `all` for every one, and column privileges as `{ update: [display_name, bio] }`. Roles not named here are never touched.',
+      tableOrColumnPrivilege,
+    ),
     partition_by: str('PARTITION BY clause, e.g. `RANGE (created_at)`.'),
     partition_of: obj('This table is a partition of another.', { table: str('Parent table.'), bound: str('Partition bound, e.g. `FOR VALUES FROM (\'2024-01-01\') TO (\'2025-01-01\')` or `DEFAULT`.') }, ['table', 'bound']),
     waive,

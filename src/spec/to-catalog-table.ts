@@ -26,6 +26,7 @@ import type {
   TableSpec,
   TriggerSpec,
   UniqueSpec,
+  ColumnPrivilegeSpec,
 } from './types.js';
 
 const ALL_TABLE_PRIVILEGES: readonly PrivilegeName[] = ['select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger'];
@@ -34,14 +35,40 @@ const EVENT_ORDER: readonly TriggerEvent[] = ['delete', 'insert', 'truncate', 'u
 const list = <T>(value: T | readonly T[] | undefined): readonly T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value as T]);
 const columnsText = (columns: readonly string[]): string => columns.map(quoteIdent).join(', ');
 
-export function tableGrants(grants: Readonly<Record<string, readonly PrivilegeSpec[]>> | undefined): Grants {
+export function tableGrants(grants: Readonly<Record<string, readonly (PrivilegeSpec | ColumnPrivilegeSpec)[]>> | undefined): Grants {
   const out: Record<string, readonly PrivilegeName[]> = {};
   for (const role of Object.keys(grants ?? {}).sort()) {
     const set = new Set<PrivilegeName>();
-    for (const p of grants![role]!) for (const q of p === 'all' ? ALL_TABLE_PRIVILEGES : [p]) set.add(q);
+    for (const p of grants![role]!) {
+      if (typeof p !== 'string') continue;
+      for (const q of p === 'all' ? ALL_TABLE_PRIVILEGES : [p]) set.add(q);
+    }
     out[role] = [...set].sort();
   }
   return out;
+}
+
+/** Column -> role -> privileges, from the `{ update: [a, b] }` entries of a table's grants. */
+export function columnGrants(grants: TableSpec['grants']): Map<string, Grants> {
+  const byColumn = new Map<string, Record<string, Set<PrivilegeName>>>();
+  for (const role of Object.keys(grants ?? {})) {
+    for (const p of grants![role]!) {
+      if (typeof p === 'string') continue;
+      for (const [privilege, columns] of Object.entries(p) as [PrivilegeName, readonly string[]][]) {
+        for (const column of columns) {
+          const roles = byColumn.get(column) ?? {};
+          (roles[role] ??= new Set()).add(privilege);
+          byColumn.set(column, roles);
+        }
+      }
+    }
+  }
+  return new Map(
+    [...byColumn].map(([column, roles]) => [
+      column,
+      Object.fromEntries(Object.keys(roles).sort().map((role) => [role, [...roles[role]!].sort()])),
+    ]),
+  );
 }
 
 /** Qualified function key for a trigger's `function:` (unqualified names are in public). */
@@ -300,13 +327,18 @@ export function toTable(schema: string, name: string, t: TableSpec, index: SpecI
   const indexes = (t.indexes ?? []).map((i) => toIndex(name, i, columnNames)).sort((a, b) => cmp(a.name, b.name));
   const triggers = Object.entries(t.triggers ?? {}).sort(([a], [b]) => cmp(a, b));
   const policies = Object.entries(t.policies ?? {}).sort(([a], [b]) => cmp(a, b));
+  const columnPrivileges = columnGrants(t.grants);
   return {
     schema,
     name,
     kind: t.partition_by !== undefined ? 'partitioned' : 'table',
     ...(t.partition_by !== undefined ? { partitionBy: t.partition_by } : {}),
     ...(t.partition_of !== undefined ? { partitionOf: { parent: refKey(t.partition_of.table) ?? t.partition_of.table, bound: t.partition_of.bound } } : {}),
-    columns: Object.entries(t.columns).map(([columnName, c]) => toColumn(columnName, c, pk.has(columnName), index)),
+    columns: Object.entries(t.columns).map(([columnName, c]) => {
+      const column = toColumn(columnName, c, pk.has(columnName), index);
+      const grants = columnPrivileges.get(columnName);
+      return grants ? { ...column, grants } : column;
+    }),
     constraints: constraints(name, t, index),
     indexes: Object.fromEntries(indexes.map((i) => [i.name, i])),
     triggers: Object.fromEntries(triggers.map(([n, tr]) => [n, toTrigger(n, tr)])),

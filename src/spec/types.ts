@@ -211,6 +211,9 @@ export type PrivilegeSpec =
   | 'trigger'
   | 'all';
 
+/** Column privileges: privilege -> columns (`{ update: [display_name, bio] }`). */
+export type ColumnPrivilegeSpec = Readonly<Partial<Record<'select' | 'insert' | 'update' | 'references', readonly string[]>>>;
+
 export interface TableSpec {
   readonly comment?: string;
   readonly renamed_from?: string;
@@ -232,8 +235,8 @@ export interface TableSpec {
   readonly force_rls?: boolean;
   readonly policies?: Readonly<Record<string, PolicySpec>>;
   readonly triggers?: Readonly<Record<string, TriggerSpec>>;
-  /** Role -> privileges. */
-  readonly grants?: Readonly<Record<string, readonly PrivilegeSpec[]>>;
+  /** Role -> table privileges and column privileges. */
+  readonly grants?: Readonly<Record<string, readonly (PrivilegeSpec | ColumnPrivilegeSpec)[]>>;
   readonly partition_by?: string;
   readonly partition_of?: { readonly table: string; readonly bound: string };
   readonly waive?: Waivers;

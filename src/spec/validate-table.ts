@@ -237,7 +237,22 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
     ctx.name([...base, 'triggers', name], name, 'trigger');
     checkTrigger(ctx, [...base, 'triggers', name], tr, columns, true);
   }
-  for (const role of Object.keys(t.grants ?? {})) ctx.name([...base, 'grants', role], role, 'role');
+  for (const [role, privileges] of Object.entries(t.grants ?? {})) {
+    ctx.name([...base, 'grants', role], role, 'role');
+    const tableLevel = new Set(privileges.flatMap((p) => (typeof p !== 'string' ? [] : p === 'all' ? ['select', 'insert', 'update', 'references'] : [p])));
+    privileges.forEach((p, i) => {
+      if (typeof p === 'string') return;
+      for (const [privilege, list] of Object.entries(p)) {
+        const path = [...base, 'grants', role, i, privilege];
+        if (tableLevel.has(privilege)) {
+          ctx.error(path, 'duplicate-grant', `${role} is granted ${privilege} on the whole table and on columns`, `keep \`${privilege}\` or the column list, not both`);
+        }
+        (list ?? []).forEach((column, j) => {
+          if (!columns.has(column)) ctx.error([...path, j], 'unknown-column', `column "${column}" of ${privilege} is not a column of this table`, 'name a column under columns:');
+        });
+      }
+    });
+  }
   if (t.renamed_from !== undefined && refKey(t.renamed_from) === undefined) ctx.error([...base, 'renamed_from'], 'invalid-name', `"${t.renamed_from}" is not a table name`);
   if (t.partition_by !== undefined) {
     const problem = statementProblem(`CREATE TABLE x (a int) PARTITION BY ${t.partition_by}`, 'CreateStmt');

@@ -37,7 +37,7 @@ describe('introspection', () => {
         'id', 'email', 'handle', 'mood', 'score', 'balance', 'tags', 'settings', 'created_at', 'handle_lower',
       ]);
       expect(col('id')).toEqual({ name: 'id', type: 'bigint', notNull: true, identity: 'always' });
-      expect(col('email')).toEqual({ name: 'email', type: 'public.citext', notNull: true, comment: 'Login email' });
+      expect(col('email')).toEqual({ name: 'email', type: 'public.citext', notNull: true, comment: 'Login email', grants: { authenticated: ['update'] } });
       expect(col('handle')).toEqual({ name: 'handle', type: 'character varying(20)', notNull: false, collation: 'pg_catalog."C"' });
       expect(col('mood')?.default).toBe("'ok'::public.mood");
       expect(col('balance')).toMatchObject({ type: 'numeric(12,2)', default: '0.00' });

@@ -91,6 +91,7 @@ CREATE POLICY accounts_ins ON public.accounts FOR INSERT TO service_role WITH CH
 COMMENT ON POLICY accounts_read ON public.accounts IS 'Everyone reads';
 
 GRANT SELECT, INSERT ON public.accounts TO authenticated;
+GRANT UPDATE (email, balance) ON public.accounts TO authenticated;
 GRANT ALL ON public.invoices TO service_role;
 GRANT USAGE ON SEQUENCE public.invoice_number, public.invoices_seq_no_seq TO service_role;
 GRANT SELECT ON SEQUENCE public.invoice_number TO authenticated;

@@ -213,12 +213,16 @@ function policyOf(row: R): Policy {
   return out as unknown as Policy;
 }
 
-function columnOf(row: R): Column {
+function columnOf(row: R, grantsSeen: Map<string, Grants>): Column {
   const out: Mutable = {};
   setOptional(out, 'collation', opt(row['collation']));
   setOptional(out, 'comment', opt(row['comment']));
   setOptional(out, 'default', opt(row['default']));
   setOptional(out, 'generated', opt(row['generated']));
+  if (Array.isArray(row['acl'])) {
+    const grants = grantsOf(row, grantsSeen);
+    if (Object.keys(grants).length > 0) out['grants'] = grants;
+  }
   setOptional(out, 'identity', opt(row['identity']));
   out['name'] = str(row['name']);
   out['notNull'] = row['not_null'] === true;
@@ -371,7 +375,7 @@ export function rowSink(assembly: Assembly, name: QueryName): RowSink {
   const parts = assembly.parts;
   switch (name) {
     case 'columns':
-      return relationSink(columnOf, listGroup<Column>(), (out) => void (parts.columns = out));
+      return relationSink((row) => columnOf(row, assembly.grantsSeen), listGroup<Column>(), (out) => void (parts.columns = out));
     case 'constraints':
       return relationSink(constraintOf, namedGroup<Constraint>(), (out) => void (parts.constraints = out));
     case 'indexes':

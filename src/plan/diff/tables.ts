@@ -46,6 +46,7 @@ export function createTableChanges(ctx: DiffContext, key: string, table: Table):
   if (table.forceRls) out.push({ ...f, kind: 'ForceRls', table: key });
   for (const p of Object.values(table.policies)) out.push({ ...f, kind: 'CreatePolicy', table: key, policy: p });
   out.push(...grantChanges(ctx, { type: 'table', key }, {}, table.grants, f));
+  for (const c of table.columns) out.push(...columnGrants(ctx, key, c.name, undefined, c, f));
   out.push(...tableComments(key, undefined, table, f));
   return out;
 }
@@ -93,7 +94,7 @@ export function alterTableChanges(ctx: DiffContext, key: string, live: Table, b:
   const clashing = live.columns.filter((c) => targets.has(c.name) && !renames.has(c.name));
   const renamedFrom = new Map([...renames].map(([from, to]) => [to, from]));
   for (const col of clashing) {
-    out.push(...dropColumn(key, col).map((c) => (c.kind === 'DropColumn' ? { ...c, whileColumn: renamedFrom.get(col.name)! } : c)));
+    out.push(...dropColumn(ctx, key, col).map((c) => (c.kind === 'DropColumn' ? { ...c, whileColumn: renamedFrom.get(col.name)! } : c)));
   }
   const kept = clashing.length === 0 ? live : { ...live, columns: live.columns.filter((c) => !clashing.includes(c)) };
   const a = renameColumnsInTable(kept, renames, (table) => columnRenamesOf(ctx, table));
@@ -115,7 +116,7 @@ export function alterTableChanges(ctx: DiffContext, key: string, live: Table, b:
   // Drops first (a dropped column may free the name of an added one).
   for (const col of a.columns) {
     if (matched.has(col.name) || inheritedBefore.has(col.name)) continue;
-    out.push(...dropColumn(key, col));
+    out.push(...dropColumn(ctx, key, col));
   }
   for (const [old, col] of pairs) {
     const changes = alterColumn(ctx, key, old, col);
@@ -164,6 +165,8 @@ export function alterTableChanges(ctx: DiffContext, key: string, live: Table, b:
   }
   for (const [name, p] of Object.entries(b.policies)) if (!own(a.policies, name)) out.push({ kind: 'CreatePolicy', table: key, policy: p });
   out.push(...grantChanges(ctx, { type: 'table', key }, a.grants, b.grants));
+  // A column dropped and re-added (generated expression change) gets its grants from the add.
+  for (const [old, col] of pairs) if (sameGenerated(old.generated, col.generated)) out.push(...columnGrants(ctx, key, col.name, old, col));
   out.push(...tableCommentsBetween(key, a, b, pairs));
   return out;
 }
@@ -238,9 +241,15 @@ export function triggerChanges(
   return out;
 }
 
-function dropColumn(key: string, col: Column): Change[] {
+/** GRANT/REVOKE of a column's privileges (`GRANT UPDATE (col) ON ...`). */
+function columnGrants(ctx: DiffContext, key: string, column: string, before: Column | undefined, after: Column | undefined, flags: Flags = {}): Change[] {
+  return grantChanges(ctx, { type: 'column', table: key, column }, before?.grants ?? {}, after?.grants ?? {}, flags);
+}
+
+function dropColumn(ctx: DiffContext, key: string, col: Column): Change[] {
   return [
     ...commentChange({ type: 'column', table: key, column: col.name }, col.comment, undefined, { implied: true }),
+    ...columnGrants(ctx, key, col.name, col, undefined, { implied: true }),
     { kind: 'DropColumn', table: key, column: col, existing: true },
   ];
 }
@@ -250,6 +259,7 @@ function addColumn(ctx: DiffContext, key: string, col: Column): Change[] {
   return [
     { kind: 'AddColumn', table: key, column: col, existing: true, ...(backfill === undefined ? {} : { backfill }) },
     ...commentChange({ type: 'column', table: key, column: col.name }, undefined, col.comment, { impliedInverse: true }),
+    ...columnGrants(ctx, key, col.name, undefined, col, { impliedInverse: true }),
   ];
 }
 
@@ -287,7 +297,7 @@ function bareExpression(e: string): string {
 }
 
 function alterColumn(ctx: DiffContext, key: string, a: Column, b: Column): Change[] {
-  if (!sameGenerated(a.generated, b.generated)) return [...dropColumn(key, a), ...addColumn(ctx, key, b)];
+  if (!sameGenerated(a.generated, b.generated)) return [...dropColumn(ctx, key, a), ...addColumn(ctx, key, b)];
   const out: Change[] = [];
   const typeChanges = a.type !== b.type || a.collation !== b.collation;
   const col = b.name;

@@ -272,9 +272,12 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
       ];
     case 'Grant':
     case 'Revoke': {
-      const privileges = change.privileges.map((p) => p.toUpperCase()).join(', ');
+      const target = change.target;
+      // A column's privileges name the column: GRANT UPDATE ("bio") ON TABLE t.
+      const columns = target.type === 'column' ? ` (${quoteIdent(target.column)})` : '';
+      const privileges = change.privileges.map((p) => `${p.toUpperCase()}${columns}`).join(', ');
       const role = change.role === 'public' ? 'PUBLIC' : quoteIdent(change.role);
-      const on = grantTarget(change.target);
+      const on = target.type === 'column' ? `TABLE ${q(target.table)}` : grantTarget(target);
       const sql = change.kind === 'Grant' ? `GRANT ${privileges} ON ${on} TO ${role}` : `REVOKE ${privileges} ON ${on} FROM ${role}`;
       const sign = change.kind === 'Grant' ? '+' : '-';
       return [step(sql, `${sign} ${change.kind.toLowerCase()} ${change.privileges.join(', ')} on ${refName(change.target)} ${change.kind === 'Grant' ? 'to' : 'from'} ${change.role}`, refName(change.target))];
