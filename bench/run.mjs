@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 const here = new URL('.', import.meta.url).pathname;
 const only = process.argv.slice(2);
-const suites = ['catalog.mjs', 'plan.mjs', 'lint.mjs', 'apply-stall.mjs'].filter(
+const suites = ['catalog.mjs', 'plan.mjs', 'lint.mjs', 'apply-stall.mjs', 'apply-bounds.mjs'].filter(
   (file) => existsSync(join(here, file)) && (only.length === 0 || only.some((o) => file.startsWith(o))),
 );
 let failed = 0;

@@ -1,11 +1,13 @@
 /**
  * Runs one migration script the way `apply` does, on any Db (also the planner's shadow):
  * each transaction starts with `SET LOCAL lock_timeout` / `statement_timeout` (no session state, so
- * PgBouncer in transaction mode is fine); non-transactional statements run alone; a
- * `CREATE INDEX CONCURRENTLY` first drops an INVALID leftover of a crashed build so it is rebuilt.
+ * PgBouncer in transaction mode is fine); non-transactional statements run alone, bounded by the
+ * same timeouts from a watching connection (bound.ts); a `CREATE INDEX CONCURRENTLY` first drops
+ * an INVALID leftover of a crashed build so it is rebuilt.
  */
-import type { Db, Queryable } from '../db/index.js';
+import { connect, type Db, type Queryable } from '../db/index.js';
 import { serverErrorFields } from '../db/index.js';
+import { awaitOlderTransactions, durationMs, runBounded, type Bounds } from './bound.js';
 import { quoteIdent, quoteLiteral } from '../catalog/names.js';
 import { loadParser, SqlSyntaxError, type ParsedStatement } from '../sql/index.js';
 import { InputError } from '../util/findings.js';
@@ -28,6 +30,12 @@ export interface ExecuteOptions {
   readonly lockTimeout: string;
   /** `SET LOCAL statement_timeout` of every transaction, e.g. `15min`. */
   readonly statementTimeout: string;
+  /**
+   * Which of the two were given (by flag or config) rather than defaulted: the file's own
+   * `SET LOCAL lock_timeout`/`statement_timeout` of a given setting is skipped, so the given value
+   * holds; a setting not given keeps the file's value where the file sets one.
+   */
+  readonly given?: { readonly lockTimeout?: boolean; readonly statementTimeout?: boolean };
   /** Called before each statement runs. */
   readonly onStatement?: (event: StatementEvent) => void;
   /** File name for messages (default `<script>`). */
@@ -42,9 +50,9 @@ export interface ExecuteOptions {
    * of its own after the script (e.g. to record history atomically with the migration's last step).
    */
   readonly finalize?: (tx: Queryable) => Promise<void>;
-  /** Retries of a unit that failed with lock_timeout/deadlock/serialization failure (default 3). */
+  /** Retries of a unit that failed with lock_timeout/deadlock/serialization failure (default 10). */
   readonly lockRetries?: number;
-  /** First retry delay in ms, doubled per retry (default 500). */
+  /** First retry delay in ms, doubled per retry up to MAX_RETRY_DELAY_MS (default 500). */
   readonly retryDelayMs?: number;
   /** Notified before a retry. */
   readonly onRetry?: (message: string) => void;
@@ -57,6 +65,10 @@ export interface ExecuteOptions {
 
 /** SQLSTATEs after which running the same unit again may succeed. */
 const RETRYABLE = new Set(['55P03', '40P01', '40001']);
+
+export const DEFAULT_LOCK_RETRIES = 10;
+/** Longest pause between two attempts: readers and writers go on between them. */
+export const MAX_RETRY_DELAY_MS = 5000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -83,19 +95,26 @@ export async function executeMigrationSql(db: Db, sql: string, options: ExecuteO
 export async function executeUnits(db: Db, units: readonly ExecutionUnit[], options: ExecuteOptions): Promise<void> {
   const last = units.at(-1);
   const finalizeInside = last?.kind === 'transaction' && options.finalize !== undefined;
-  for (const [index, unit] of units.entries()) {
-    const isLast = index === units.length - 1;
-    if (unit.kind === 'backfill') {
-      // Its own batches, each retried on its own: never the whole backfill again.
-      options.onStatement?.({ line: unit.line, text: unit.statement.text, unit: index, transactional: false, attempt: 1 });
-      await runBatchedBackfill(db, unit, { ...options, rows: options.backfillRows, pauseMs: options.backfillPauseMs });
-      continue;
+  // Statements outside a transaction are watched from a connection of their own.
+  let watch: Db | undefined;
+  const watcher = (): Db => (watch ??= connect(db.url, { max: 1, applicationName: 'schema apply watch' }));
+  try {
+    for (const [index, unit] of units.entries()) {
+      const isLast = index === units.length - 1;
+      if (unit.kind === 'backfill') {
+        // Its own batches, each retried on its own: never the whole backfill again.
+        options.onStatement?.({ line: unit.line, text: unit.statement.text, unit: index, transactional: false, attempt: 1 });
+        await runBatchedBackfill(db, unit, { ...options, rows: options.backfillRows, pauseMs: options.backfillPauseMs });
+        continue;
+      }
+      await withRetries(options, unit, (attempt) =>
+        unit.kind === 'transaction'
+          ? runTransaction(db, unit, index, attempt, options, isLast && finalizeInside ? options.finalize : undefined)
+          : runAlone(db, watcher(), unit.statement, index, attempt, options),
+      );
     }
-    await withRetries(options, unit, (attempt) =>
-      unit.kind === 'transaction'
-        ? runTransaction(db, unit, index, attempt, options, isLast && finalizeInside ? options.finalize : undefined)
-        : runAlone(db, unit.statement, index, attempt, options),
-    );
+  } finally {
+    await watch?.close();
   }
   if (options.finalize && !finalizeInside) {
     const finalize = options.finalize;
@@ -118,7 +137,7 @@ export async function executeUnits(db: Db, units: readonly ExecutionUnit[], opti
 }
 
 async function withRetries(options: ExecuteOptions, unit: ExecutionUnit, run: (attempt: number) => Promise<void>): Promise<void> {
-  const retries = options.lockRetries ?? 3;
+  const retries = options.lockRetries ?? DEFAULT_LOCK_RETRIES;
   let delay = options.retryDelayMs ?? 500;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -128,10 +147,10 @@ async function withRetries(options: ExecuteOptions, unit: ExecutionUnit, run: (a
       const cause = error instanceof MigrationStatementError ? error.failure.server?.code : serverErrorFields(error)?.code;
       if (attempt > retries || !cause || !RETRYABLE.has(cause)) throw error;
       options.onRetry?.(
-        `${options.file ?? '<script>'}:${unit.line}: ${cause === '55P03' ? 'lock_timeout' : cause === '40P01' ? 'deadlock' : 'serialization failure'}; retry ${attempt}/${retries} in ${delay} ms`,
+        `${options.file ?? '<script>'}:${error instanceof MigrationStatementError ? error.failure.line : unit.line}: ${cause === '55P03' ? 'lock_timeout' : cause === '40P01' ? 'deadlock' : 'serialization failure'}; retry ${attempt}/${retries} in ${delay} ms`,
       );
       await sleep(delay);
-      delay *= 2;
+      delay = Math.min(delay * 2, MAX_RETRY_DELAY_MS);
     }
   }
 }
@@ -144,14 +163,31 @@ async function setLocalTimeouts(tx: Queryable, options: ExecuteOptions): Promise
 
 type TransactionUnit = Extract<ExecutionUnit, { kind: 'transaction' }>;
 
-interface TransactionRun {
-  readonly unit: TransactionUnit;
-  readonly index: number;
-  readonly attempt: number;
-  readonly options: ExecuteOptions;
-  readonly finalize: ((tx: Queryable) => Promise<void>) | undefined;
+type TimeoutSetting = 'lockTimeout' | 'statementTimeout';
+
+/** `SET LOCAL lock_timeout = ...` / `SET LOCAL statement_timeout = ...`: which setting it sets. */
+export function timeoutSetting(statement: ParsedStatement): TimeoutSetting | undefined {
+  if (statement.kind !== 'VariableSetStmt') return undefined;
+  const body = statement.node['VariableSetStmt'] as { name?: string; is_local?: boolean } | undefined;
+  if (!body?.is_local) return undefined;
+  return body.name === 'lock_timeout' ? 'lockTimeout' : body.name === 'statement_timeout' ? 'statementTimeout' : undefined;
 }
 
+/** The statements of a transaction that run: the file's SET LOCAL of a given setting is dropped. */
+function runnableStatements(unit: TransactionUnit, options: ExecuteOptions): readonly ParsedStatement[] {
+  const given = options.given;
+  if (!given?.lockTimeout && !given?.statementTimeout) return unit.statements;
+  return unit.statements.filter((statement) => {
+    const setting = timeoutSetting(statement);
+    return setting === undefined || !given[setting];
+  });
+}
+
+/**
+ * One attempt at a transaction. Its statements go to the server together, one query each (one
+ * round trip); the first that fails names itself, the server skips the rest, and nothing runs a
+ * second time: a lock wait is waited once per attempt, a failing UPDATE runs once.
+ */
 async function runTransaction(
   db: Db,
   unit: TransactionUnit,
@@ -160,28 +196,8 @@ async function runTransaction(
   options: ExecuteOptions,
   finalize: ((tx: Queryable) => Promise<void>) | undefined,
 ): Promise<void> {
-  const run: TransactionRun = { unit, index, attempt, options, finalize };
-  if (unit.statements.length > 1) {
-    // One round trip for the whole transaction; when it fails (and rolls back), run it again
-    // statement by statement, so the error names the statement and line that failed.
-    try {
-      await transactionOnce(db, run, true);
-      return;
-    } catch (error) {
-      if (!(error instanceof BatchFailed)) throw error;
-    }
-  }
-  await transactionOnce(db, run, false);
-}
-
-/** The whole-transaction batch failed on the server; nothing of it was committed. */
-class BatchFailed extends Error {}
-
-async function transactionOnce(db: Db, run: TransactionRun, batch: boolean): Promise<void> {
-  const { unit, index, attempt, options, finalize } = run;
   const file = options.file ?? '<script>';
-  const announce = (statement: ParsedStatement): void =>
-    options.onStatement?.({ line: statement.line, text: statement.text, unit: index, transactional: true, attempt });
+  const statements = runnableStatements(unit, options);
   // db.transaction rewraps errors it does not know; keep ours (with the statement and line) aside.
   let failure: unknown;
   try {
@@ -190,22 +206,17 @@ async function transactionOnce(db: Db, run: TransactionRun, batch: boolean): Pro
         try {
           await setLocalTimeouts(tx, options);
           await options.guard?.(tx);
-          if (batch) {
-            unit.statements.forEach(announce);
-            try {
-              await tx.exec(unit.statements.map((statement) => statement.text).join(';\n'));
-            } catch (error) {
-              throw serverErrorFields(error) ? new BatchFailed((error as Error).message) : error;
-            }
-          } else {
-            for (const statement of unit.statements) {
-              announce(statement);
-              try {
-                await tx.exec(statement.text);
-              } catch (error) {
-                throw new MigrationStatementError({ file, line: statement.line, statement: statement.text, transactionLine: unit.line }, error);
-              }
-            }
+          for (const statement of statements) {
+            options.onStatement?.({ line: statement.line, text: statement.text, unit: index, transactional: true, attempt });
+          }
+          const results = await Promise.allSettled(statements.map((statement) => tx.exec(statement.text)));
+          const failed = results.findIndex((result) => result.status === 'rejected');
+          if (failed >= 0) {
+            const statement = statements[failed]!;
+            const error = (results[failed] as PromiseRejectedResult).reason;
+            // A lost connection fails every statement alike: it is not the statement's own failure.
+            if (!serverErrorFields(error)) throw error;
+            throw new MigrationStatementError({ file, line: statement.line, statement: statement.text, transactionLine: unit.line }, error);
           }
           await finalize?.(tx);
         } catch (error) {
@@ -220,16 +231,27 @@ async function transactionOnce(db: Db, run: TransactionRun, batch: boolean): Pro
   }
 }
 
-async function runAlone(db: Db, statement: ParsedStatement, index: number, attempt: number, options: ExecuteOptions): Promise<void> {
+/** The timeouts in force outside a transaction, in ms. */
+function boundsOf(options: ExecuteOptions): Bounds {
+  return { lockTimeoutMs: durationMs(options.lockTimeout), statementTimeoutMs: durationMs(options.statementTimeout) };
+}
+
+async function runAlone(db: Db, watch: Db, statement: ParsedStatement, index: number, attempt: number, options: ExecuteOptions): Promise<void> {
   const file = options.file ?? '<script>';
+  const bounds = boundsOf(options);
   await options.guard?.(db);
   const leftover = invalidIndexTarget(statement);
-  if (leftover) await dropInvalidIndex(db, leftover, options, statement);
+  if (leftover) await dropInvalidIndex(db, watch, leftover, options, statement);
   options.onStatement?.({ line: statement.line, text: statement.text, unit: index, transactional: false, attempt });
   try {
-    await db.exec(statement.text);
+    if (leftover) await awaitOlderTransactions(watch, bounds);
+    await runBounded(db, watch, statement.text, bounds);
   } catch (error) {
-    throw new MigrationStatementError({ file, line: statement.line, statement: statement.text }, error);
+    const failed = new MigrationStatementError({ file, line: statement.line, statement: statement.text }, error);
+    // A build cancelled while it waited for older transactions leaves an INVALID index: drop it now
+    // (bounded too; when that cannot finish either, the next run drops it before building).
+    if (leftover && serverErrorFields(error)) await dropInvalidIndex(db, watch, leftover, options, statement).catch(() => undefined);
+    throw failed;
   }
 }
 
@@ -255,7 +277,7 @@ export function invalidIndexTarget(statement: ParsedStatement): IndexTarget | un
   };
 }
 
-async function dropInvalidIndex(db: Db, target: IndexTarget, options: ExecuteOptions, statement: ParsedStatement): Promise<void> {
+async function dropInvalidIndex(db: Db, watch: Db, target: IndexTarget, options: ExecuteOptions, statement: ParsedStatement): Promise<void> {
   const rows = await db.query<{ schema: string }>(
     `SELECT n.nspname AS schema
        FROM pg_catalog.pg_index i
@@ -269,7 +291,7 @@ async function dropInvalidIndex(db: Db, target: IndexTarget, options: ExecuteOpt
   const text = `DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(found.schema)}.${quoteIdent(target.index)}`;
   options.onStatement?.({ line: statement.line, text: `${text} -- INVALID leftover of an interrupted build`, unit: -1, transactional: false, attempt: 1 });
   try {
-    await db.exec(text);
+    await runBounded(db, watch, text, boundsOf(options));
   } catch (error) {
     throw new MigrationStatementError({ file: options.file ?? '<script>', line: statement.line, statement: text }, error);
   }

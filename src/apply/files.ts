@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseForwardName, parseHeader, parseRollbackName, rollbackFileName, type MigrationHeader } from '../migrations/index.js';
+import { entryKind } from '../util/files.js';
 import { InputError } from '../util/findings.js';
 
 export interface MigrationFile {
@@ -33,7 +34,10 @@ export function readMigrationsDir(dir: string): MigrationFile[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new InputError(`${dir}: no migrations directory; pass --migrations DIR or set migrations in schema.config.yaml`);
   }
-  const names = readdirSync(dir).sort();
+  // Links are followed (as lint follows them); a link to nothing is refused, naming it.
+  const names = readdirSync(dir)
+    .filter((file) => (parseForwardName(file) || parseRollbackName(file) !== undefined ? entryKind(join(dir, file)) === 'file' : false))
+    .sort();
   const rollbacks = new Map<number, string>();
   for (const file of names) {
     const version = parseRollbackName(file);

@@ -51,3 +51,22 @@ export function backfillFlags(flags: Record<string, unknown>, config: { backfill
   if (pause === undefined) throw new InputError(`--backfill-pause ${String(rawPause)}: expected a duration such as 20ms or 1s`);
   return { backfillRows: rows, backfillPauseMs: pause };
 }
+
+const DURATION = /^\d+(?:\.\d+)?\s*(?:us|ms|s|min|h|d)?$/;
+
+/** A --lock-timeout/--statement-timeout value: a PostgreSQL duration (a bare number is ms). */
+export function parseDuration(value: unknown, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value).trim();
+  if (!DURATION.test(text)) throw new InputError(`${flag} ${String(value)}: expected a duration such as 1s, 500ms or 2min (a bare number is milliseconds)`);
+  return text;
+}
+
+/** --lock-retries: attempts more after a lock timeout, deadlock or serialization failure. */
+export function retryFlags(flags: Record<string, unknown>): { lockRetries?: number } {
+  const value = flags['lockRetries'];
+  if (value === undefined) return {};
+  const text = String(value);
+  if (!/^\d+$/.test(text)) throw new InputError(`--lock-retries ${text}: expected a whole number (0 for no retry)`);
+  return { lockRetries: Number(text) };
+}

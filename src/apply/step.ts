@@ -11,6 +11,8 @@ import { statementSummary, type ExecutionUnit } from './units.js';
 export interface TimeoutOptions {
   readonly lockTimeout: string;
   readonly statementTimeout: string;
+  /** Which timeouts were given (flag or config): those govern over the file's SET LOCAL. */
+  readonly given?: { readonly lockTimeout?: boolean; readonly statementTimeout?: boolean };
   readonly lockRetries?: number;
   readonly retryDelayMs?: number;
   /** Batched backfills: rows per batch and pause between batches (src/apply/batch.ts). */

@@ -61,6 +61,14 @@ const SETTINGS: Record<keyof Config, Check> = {
 
 const CONFIG_KEYS: readonly string[] = Object.keys(SETTINGS).sort();
 
+/** The settings a config file wrote itself (not defaulted), by the Config checkConfig returned. */
+const WRITTEN = new WeakMap<Config, ReadonlySet<string>>();
+
+/** Whether `config` came from a file that sets `key` (e.g. lock_timeout), rather than a built-in default. */
+export function configSets(config: Config, key: keyof Config): boolean {
+  return WRITTEN.get(config)?.has(key) ?? false;
+}
+
 /** The settings of the file over `defaults`, and an error finding for each setting that is wrong. */
 export function checkConfig(
   file: string,
@@ -89,5 +97,7 @@ export function checkConfig(
     if ('value' in result) out[key] = result.value;
     else findings.push(finding(key, 'config', result.message, result.fix));
   }
-  return { config: Object.freeze(out) as unknown as Config, findings };
+  const config = Object.freeze(out) as unknown as Config;
+  WRITTEN.set(config, new Set(Object.keys(value).filter((key) => Object.hasOwn(SETTINGS, key))));
+  return { config, findings };
 }

@@ -69,10 +69,24 @@ const ARRAY_PARSERS = Object.fromEntries(
   ]),
 );
 
+/**
+ * A `?password=` query parameter (libpq reads it) moved out of the URL: the driver would send it
+ * to the server as a startup parameter, which PostgreSQL and PgBouncer refuse.
+ */
+function splitPassword(url: string): { url: string; pass?: string } {
+  const parsed = new URL(url);
+  const pass = parsed.searchParams.get('password');
+  if (pass === null) return { url };
+  parsed.searchParams.delete('password');
+  return { url: parsed.toString(), pass: parsed.password ? decodeURIComponent(parsed.password) : pass };
+}
+
 export function connect(url: string, options: ConnectOptions = {}): Db {
   validateUrl(url);
   const max = options.max ?? 1;
-  const sql = postgres(url, {
+  const target = splitPassword(url);
+  const sql = postgres(target.url, {
+    ...(target.pass !== undefined ? { pass: target.pass } : {}),
     prepare: false,
     max,
     connect_timeout: options.connectTimeoutSeconds ?? 10,

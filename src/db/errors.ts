@@ -18,12 +18,16 @@ export function serverErrorFields(error: unknown): ServerErrorFields | undefined
   return { code: e.code, message: e.message, detail: e.detail, hint: e.hint, position: e.position, where: e.where };
 }
 
-/** `url` with the password replaced, for messages. */
+/** Query parameters of a database URL that hold a secret. */
+const SECRET_PARAMS = ['password', 'sslpassword'];
+
+/** `url` with the password replaced (in the user info and in the query parameters), for messages. */
 export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
-    return parsed.toString();
+    for (const key of SECRET_PARAMS) if (parsed.searchParams.has(key)) parsed.searchParams.set(key, '***');
+    return parsed.toString().replaceAll('%2A%2A%2A', '***');
   } catch {
     return '<unparseable database URL>';
   }

@@ -268,7 +268,7 @@ END $$;
       p.write('rollback_002.sql', 'ALTER TABLE locked DROP COLUMN IF EXISTS note;\n');
       const holder = await t.db.transaction(async (tx) => {
         await tx.exec('LOCK TABLE locked IN ACCESS SHARE MODE');
-        return schema(['apply', '--db', url, '--migrations', p.dir, '--lock-timeout', '100ms']);
+        return schema(['apply', '--db', url, '--migrations', p.dir, '--lock-timeout', '100ms', '--lock-retries', '3']);
       });
       expect(holder.code).toBe(1);
       expect(holder.stderr).toContain('002_alter_locked.sql:1: lock_timeout; retry 1/3');

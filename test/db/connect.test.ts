@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { connect } from '../../src/db/index.js';
 import { guardClosedSocketWrites } from '../../src/db/driver-guard.js';
 import { adminUrl, freshDatabase, urlForDatabase } from '../helpers/db.js';
+import { startPgBouncer } from '../helpers/pgbouncer.js';
 
 describe('database layer', () => {
   it('runs queries with parameters and multi-statement scripts', async () => {
@@ -192,6 +193,30 @@ describe('database layer', () => {
     await db.close().catch(() => undefined);
     expect(error.message).toMatch(/database does not exist/);
     expect(error.message).not.toContain('sekret');
+  });
+
+  it('takes a password given as ?password= from the URL: never sent as a startup parameter, never printed', async () => {
+    const bouncer = await startPgBouncer(adminUrl());
+    try {
+      for (const base of [adminUrl(), bouncer.through(adminUrl())]) {
+        const url = new URL(base);
+        url.searchParams.set('password', 's3cret&more');
+        url.searchParams.set('sslmode', 'disable');
+        const db = connect(url.toString());
+        expect(db.displayUrl).not.toContain('s3cret');
+        expect(db.displayUrl).toContain('password=***');
+        expect(await db.query<{ x: number }>('SELECT 1 AS x')).toEqual([{ x: 1 }]);
+        await db.close();
+        url.pathname = '/no_such_database_here';
+        const missing = connect(url.toString());
+        const error = (await missing.query('SELECT 1').catch((e: unknown) => e)) as Error;
+        await missing.close().catch(() => undefined);
+        expect(error.message).toMatch(/no_such_database_here/);
+        expect(error.message).not.toContain('s3cret');
+      }
+    } finally {
+      await bouncer.stop();
+    }
   });
 
   it('explains a refused connection', async () => {

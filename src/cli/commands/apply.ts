@@ -3,7 +3,8 @@ import type { CommandRegistrar } from '../context.js';
 import { resolveTarget } from '../target.js';
 import { runApply } from '../../apply/run-apply.js';
 import { runRollback } from '../../apply/run-rollback.js';
-import { backfillFlags, leaseFlags, parseVersion } from '../../apply/options.js';
+import { backfillFlags, leaseFlags, parseDuration, parseVersion, retryFlags } from '../../apply/options.js';
+import { configSets } from '../config-check.js';
 import { InputError } from '../../util/findings.js';
 
 /** `schema apply`: run pending migrations (or `--rollback NNN`) under a lease, recording history. */
@@ -20,8 +21,9 @@ export const registerApply: CommandRegistrar = (program, ctx, setExit) => {
     .option('--allow-out-of-order', 'apply pending files numbered below an applied one', false)
     .option('--wait <seconds>', 'wait this long for another apply to finish (default 60)')
     .option('--lease-ttl <seconds>', 'lease lifetime; a crashed applier\'s lease frees after it (default 60, env SCHEMA_LEASE_TTL)')
-    .option('--lock-timeout <duration>', 'SET LOCAL lock_timeout of each transaction (default from config, 5s)')
-    .option('--statement-timeout <duration>', 'SET LOCAL statement_timeout of each transaction (default from config, 15min)')
+    .option('--lock-timeout <duration>', 'longest wait for a lock, per statement, in a transaction or not (default from config, else the file\'s SET LOCAL, else 5s)')
+    .option('--statement-timeout <duration>', 'longest run of a statement (default from config, else the file\'s SET LOCAL, else 15min)')
+    .option('--lock-retries <n>', 'attempts more after a lock timeout or deadlock, pausing 0.5 s, doubled up to 5 s (default 10)')
     .option('--backfill-rows <n>', 'rows per batch of a batched backfill, each batch its own transaction (default from config, 5000)')
     .option('--backfill-pause <duration>', 'pause between backfill batches, e.g. 20ms (default from config, 20ms)')
     .action(async (flags: Record<string, unknown>) => {
@@ -29,14 +31,22 @@ export const registerApply: CommandRegistrar = (program, ctx, setExit) => {
       if (flags['only'] === true && flags['rollback'] === undefined) throw new InputError('--only needs --rollback NNN');
       const rollback = flags['rollback'] === undefined ? undefined : parseVersion(flags['rollback'], '--rollback');
       const lease = leaseFlags(flags);
+      const lockTimeout = parseDuration(flags['lockTimeout'], '--lock-timeout');
+      const statementTimeout = parseDuration(flags['statementTimeout'], '--statement-timeout');
       const choice = await resolveTarget(ctx, flags['db'] as string | undefined);
       const common = {
         dbUrl: choice.url,
         migrationsDir: resolve(ctx.cwd, (flags['migrations'] as string | undefined) ?? config.migrations),
         dryRun: flags['dryRun'] === true,
         force: flags['force'] === true,
-        lockTimeout: (flags['lockTimeout'] as string | undefined) ?? config.lock_timeout,
-        statementTimeout: (flags['statementTimeout'] as string | undefined) ?? config.statement_timeout,
+        lockTimeout: lockTimeout ?? config.lock_timeout,
+        statementTimeout: statementTimeout ?? config.statement_timeout,
+        // Given by flag or config, a timeout governs over the file's own SET LOCAL.
+        given: {
+          lockTimeout: lockTimeout !== undefined || configSets(config, 'lock_timeout'),
+          statementTimeout: statementTimeout !== undefined || configSets(config, 'statement_timeout'),
+        },
+        ...retryFlags(flags),
         ...lease,
         ...backfillFlags(flags, config),
         progress: (message: string) => ctx.output.err(message),

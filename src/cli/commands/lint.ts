@@ -1,5 +1,6 @@
 /** `schema lint [PATHS...]`: the checklist on SQL files and migration directories. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { direntKind } from '../../util/files.js';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { CommandRegistrar } from '../context.js';
 import { checkDirectoryRules, lintSql, toSarif } from '../../rules/index.js';
@@ -46,7 +47,7 @@ export const registerLint: CommandRegistrar = (program, ctx, setExit) => {
         const stat = statSync(abs);
         if (stat.isDirectory()) {
           const entries = readdirSync(abs, { withFileTypes: true })
-            .filter((e) => e.isFile() && e.name.endsWith('.sql'))
+            .filter((e) => e.name.endsWith('.sql') && direntKind(abs, e) === 'file')
             .map((e) => ({ name: e.name, size: statSync(join(abs, e.name)).size }))
             .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
           findings.push(...checkDirectoryRules({ dir: display(abs), files: entries, exposedSchemas }));
