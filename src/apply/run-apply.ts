@@ -96,7 +96,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
     const units = await parseAll(pending);
     const applied: AppliedMigration[] = [];
     for (const file of pending) {
-      options.progress(`applying ${describeUnits(file, units.get(file.file)!)}`);
+      if (options.verbose) options.progress(`applying ${describeUnits(file, units.get(file.file)!)}`);
       const durationMs = await runFile(
         session,
         {
@@ -111,7 +111,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
         options,
         options.progress,
       );
-      options.progress(`applied ${file.file} in ${Math.round(durationMs)} ms`);
+      options.progress(`applied ${describeUnits(file, units.get(file.file)!)} in ${Math.round(durationMs)} ms`);
       applied.push({ version: file.version, name: file.name, durationMs });
     }
     return { dryRun: false, migrations: applied, alreadyApplied: history.length, overridden };

@@ -96,7 +96,7 @@ export async function runRollback(options: RollbackOptions): Promise<RollbackRes
     announce(targets, history, options);
     const done: RolledBack[] = [];
     for (const target of targets) {
-      options.progress(`rolling back ${target.row.name} with ${target.rollback.file}`);
+      if (options.verbose) options.progress(`rolling back ${target.row.name} with ${target.rollback.file}`);
       const durationMs = await runFile(
         session,
         {

@@ -18,6 +18,8 @@ export interface TimeoutOptions {
   /** Batched backfills: rows per batch and pause between batches (src/apply/batch.ts). */
   readonly backfillRows?: number;
   readonly backfillPauseMs?: number;
+  /** Print every statement as it runs (a deploy log gets one line per file otherwise). */
+  readonly verbose?: boolean;
 }
 
 export interface RunFileInput {
@@ -89,7 +91,10 @@ export async function runFile(
     ...timeouts,
     file: input.file,
     guard: session.guard,
-    onStatement: (event) => progress(`  ${input.file}:${event.line} ${event.attempt > 1 ? `(attempt ${event.attempt}) ` : ''}${statementSummary(event.text)}`),
+    // Every statement with --verbose; the drop of an INVALID leftover index always (unit -1).
+    onStatement: (event) => {
+      if (timeouts.verbose || event.unit < 0) progress(`  ${input.file}:${event.line} ${event.attempt > 1 ? `(attempt ${event.attempt}) ` : ''}${statementSummary(event.text)}`);
+    },
     onRetry: (message) => progress(`  ${message}`),
     onProgress: (message) => progress(`  ${input.file}: ${message}`),
     finalize: async (tx) => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/db/index.js';
 import { adminUrl, freshDatabase, type TestDatabase } from '../helpers/db.js';
 import { startPgBouncer, type PgBouncer } from '../helpers/pgbouncer.js';
+import { ITEMS } from './fixtures.js';
 import { project, schema } from './helpers.js';
 
 let bouncer: PgBouncer | undefined;
@@ -98,3 +99,21 @@ for (const route of ['directly', 'through PgBouncer']) {
     });
   });
 }
+
+describe('apply output for a deploy log', () => {
+  let t: TestDatabase;
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it('prints every statement only with --verbose', async () => {
+    t = await freshDatabase('bounds_verbose');
+    const p = project(ITEMS);
+    const verbose = await schema(['apply', '--db', t.url, '--migrations', p.dir, '--verbose'], { cwd: p.cwd });
+    expect(verbose.code, verbose.stderr).toBe(0);
+    expect(verbose.stderr).toContain('applying 001_create_items.sql (2 statements, 1 transaction, 1 outside a transaction)');
+    expect(verbose.stderr).toMatch(/^ {2}001_create_items\.sql:3 CREATE TABLE IF NOT EXISTS items/m);
+    expect(verbose.stderr).toMatch(/^ {2}003_kinds\.sql:3 CREATE INDEX CONCURRENTLY/m);
+    expect(verbose.stderr).toMatch(/^applied 003_kinds\.sql \(3 statements, 1 transaction, 1 outside a transaction\) in \d+ ms$/m);
+  });
+});

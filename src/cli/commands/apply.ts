@@ -23,6 +23,7 @@ export const registerApply: CommandRegistrar = (program, ctx, setExit) => {
     .option('--lease-ttl <seconds>', 'lease lifetime; a crashed applier\'s lease frees after it (default 60, env SCHEMA_LEASE_TTL)')
     .option('--lock-timeout <duration>', 'longest wait for a lock, per statement, in a transaction or not (default from config, else the file\'s SET LOCAL, else 5s)')
     .option('--statement-timeout <duration>', 'longest run of a statement (default from config, else the file\'s SET LOCAL, else 15min)')
+    .option('--verbose', 'print every statement as it runs (default: one line per migration)', false)
     .option('--lock-retries <n>', 'attempts more after a lock timeout or deadlock, pausing 0.5 s, doubled up to 5 s (default 10)')
     .option('--backfill-rows <n>', 'rows per batch of a batched backfill, each batch its own transaction (default from config, 5000)')
     .option('--backfill-pause <duration>', 'pause between backfill batches, e.g. 20ms (default from config, 20ms)')
@@ -47,6 +48,7 @@ export const registerApply: CommandRegistrar = (program, ctx, setExit) => {
           statementTimeout: statementTimeout !== undefined || configSets(config, 'statement_timeout'),
         },
         ...retryFlags(flags),
+        verbose: flags['verbose'] === true,
         ...lease,
         ...backfillFlags(flags, config),
         progress: (message: string) => ctx.output.err(message),
