@@ -80,12 +80,12 @@ export async function verifyPlan(v: VerifyInputs, provider: ShadowProvider): Pro
     }
     expect('rebuild live schema on the shadow', await read(), live);
     const touched = touchedTables(v.live, v.desired);
-    if (v.sample && v.sample.rows > 0) {
+    if (v.sample && v.sample.rows > 0 && touched.length > 0) {
       v.onPhase?.('copy sampled live rows');
       try {
         sampled = (await copySample(v.sample.db, shadow.db, v.live, v.desired, touched, v.sample.rows)).rows;
         const total = Object.values(sampled).reduce((a, b) => a + b, 0);
-        v.onPhase?.(`${total} live rows copied (${Object.entries(sampled).map(([t, n]) => `${t} ${n}`).join(', ') || 'the touched tables are empty'})`);
+        v.onPhase?.(`${total} live rows copied (${Object.entries(sampled).map(([t, n]) => `${t} ${n}`).join(', ') || 'the touched tables hold none'})`);
       } catch (error) {
         throw new VerificationError('copy sampled live rows into the shadow', [
           (error as Error).message,

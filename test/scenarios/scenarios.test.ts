@@ -52,9 +52,10 @@ for (const scenario of scenarios) {
     };
 
     for (const step of scenario.steps) {
+      // A step runs up to seven CLI commands; on a loaded machine that is more than the default 60 s.
       it(step.name, async () => {
         await runStep(scenario, step);
-      });
+      }, 300_000);
     }
 
     async function runStep(_scenario: Scenario, step: Step): Promise<void> {
