@@ -128,6 +128,7 @@ const column = obj(
       pattern: '^[A-Za-z][A-Za-z0-9_+/-]*$',
       description: 'Zone the values of a `timestamp` (without time zone) column were written in, e.g. `Europe/Paris`: changing the column to `timestamptz` reads them in that zone (default `UTC`), whatever the session time zone.',
     },
+    enforce_shape: bool('With `shape`: the database enforces it with a CHECK constraint `<table>_<column>_shape` in plain SQL (types, enum, required, properties, `additionalProperties: false`, item types), added NOT VALID then validated. Default false.'),
     shape: ref('json_shape', 'json/jsonb only: the JSON Schema subset values follow; types the generated models and TypeScript, checked by `schema check --data`.'),
     waive,
   },

@@ -1,4 +1,5 @@
 /** A spec table -> a draft catalog Table (and the trigger shape shared with external tables). */
+import { shapeCheckExpression, shapeCheckName } from './shape-check.js';
 import { quoteIdent, quoteQualified } from '../catalog/names.js';
 import type {
   Column,
@@ -13,7 +14,7 @@ import type {
   TriggerEvent,
 } from '../catalog/types.js';
 import { columnConstraintName, indexName, primaryKeyName } from './default-names.js';
-import { primaryKeyColumns, refKey, refParts, renderDefault, renderType, type SpecIndex } from './spec-index.js';
+import { jsonKind, primaryKeyColumns, refKey, refParts, renderDefault, renderType, type SpecIndex } from './spec-index.js';
 import type {
   CheckSpec,
   DeferrableSpec,
@@ -232,6 +233,12 @@ function constraints(tableName: string, t: TableSpec, index: SpecIndex): Record<
     const { check, no_inherit, comment } = checkOf(c);
     const definition = `CHECK ((${check}))${no_inherit === true ? ' NO INHERIT' : ''}`;
     out.push(withComment({ name, kind: 'check', columns: [], definition, validated: true, deferrable: false, initiallyDeferred: false, check }, comment));
+  }
+  for (const [column, c] of Object.entries(t.columns)) {
+    const kind = jsonKind(c.type);
+    if (!c.enforce_shape || c.shape === undefined || kind === undefined) continue;
+    const check = shapeCheckExpression(column, kind, c.shape);
+    out.push({ name: shapeCheckName(tableName, column), kind: 'check', columns: [], definition: `CHECK ((${check}))`, validated: true, deferrable: false, initiallyDeferred: false, check });
   }
   const columnNames = new Set(Object.keys(t.columns));
   for (const [name, e] of Object.entries(t.exclusions ?? {})) out.push(exclusion(name, e, columnNames));

@@ -102,6 +102,8 @@ export interface ColumnSpec {
   readonly time_zone?: string;
   /** json/jsonb only: the JSON Schema subset every value should match (types the generated code). */
   readonly shape?: JsonShape;
+  /** Adds a CHECK built from `shape` (NOT VALID, then VALIDATE, on an existing table). Default false. */
+  readonly enforce_shape?: boolean;
   readonly waive?: Waivers;
 }
 

@@ -5,6 +5,7 @@ import { jsonKind } from './spec-index.js';
 import type { ColumnSpec, JsonValue } from './types.js';
 
 export function checkShapeOfColumn(ctx: CheckContext, path: readonly (string | number)[], c: ColumnSpec): void {
+  if (c.enforce_shape && c.shape === undefined) ctx.error([...path, 'enforce_shape'], 'invalid-shape', '`enforce_shape` needs a `shape` to enforce', 'declare the shape, or remove enforce_shape');
   if (c.shape === undefined) return;
   const at = [...path, 'shape'];
   if (!jsonKind(c.type)) {
