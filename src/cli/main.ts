@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import { serverErrorText } from '../db/errors.js';
 import { makeProtoAnOrdinaryKey } from '../util/object-keys.js';
 import { guardClosedSocketWrites } from '../db/driver-guard.js';
+import { endingEarly } from '../util/ending.js';
 
 export async function main(argv: readonly string[], output: Output = processOutput, cwd = process.cwd()): Promise<number> {
   makeProtoAnOrdinaryKey();
@@ -30,13 +31,17 @@ export async function main(argv: readonly string[], output: Output = processOutp
   const setExit = (code: number): void => {
     exitCode = Math.max(exitCode, code);
   };
+  let code: number;
   try {
     for (const register of await commandsFor(argv)) register(program, ctx, setExit);
     await program.parseAsync([...argv], { from: 'user' });
-    return exitCode;
+    code = exitCode;
   } catch (error) {
-    return reportError(error, output);
+    code = reportError(error, output);
   }
+  // Ending early (a signal, a closed pipe): the scratch databases are being dropped, then the process exits.
+  await endingEarly();
+  return code;
 }
 
 export function reportError(error: unknown, output: Output): number {

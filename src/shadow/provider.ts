@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { connect, startEmbedded, type Db, type EmbeddedVersion } from '../db/index.js';
+import { endEarly } from '../util/ending.js';
 import { OperationError } from '../util/findings.js';
 
 export interface ShadowDatabase {
@@ -37,15 +38,26 @@ export interface ShadowProvider {
 const live = new Set<() => Promise<void>>();
 let handlersInstalled = false;
 
-/** Drop every open shadow on Ctrl-C / SIGTERM before exiting. */
+/**
+ * Drop every open shadow before the process ends early: on Ctrl-C, SIGTERM or SIGHUP, and when the
+ * reader of stdout or stderr goes away (`schema plan 2>&1 | head -2`: the next write fails with
+ * EPIPE, which would otherwise crash the process with the scratch databases left on the server).
+ * Exit codes follow the shell's convention, 128 + the signal number (141 for a closed pipe).
+ */
 function installSignalHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void Promise.allSettled([...live].map((dispose) => dispose())).finally(() => process.exit(130));
+  const codes = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => shutDown(codes[signal]));
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') shutDown(141);
     });
   }
+}
+
+function shutDown(code: number): void {
+  endEarly(code, () => Promise.allSettled([...live].map((dispose) => dispose())));
 }
 
 function databaseUrl(serverUrl: string, name: string): string {
