@@ -208,6 +208,8 @@ export interface Table {
   readonly forceRls: boolean;
   readonly grants: Grants;
   readonly comment?: string;
+  /** Storage parameters (`pg_class.reloptions`, e.g. `fillfactor=70`), sorted; absent when none. */
+  readonly with?: readonly string[];
 }
 
 export interface FunctionArg {

@@ -103,6 +103,7 @@ export type Change = Base &
     | { readonly kind: 'ReplaceTrigger'; readonly table: string; readonly from: Trigger; readonly to: Trigger; readonly external: boolean }
     | { readonly kind: 'DropTrigger'; readonly table: string; readonly trigger: Trigger; readonly external: boolean }
     | { readonly kind: 'EnableRls'; readonly table: string }
+    | { readonly kind: 'SetTableStorage'; readonly table: string; readonly from: readonly string[]; readonly to: readonly string[] }
     | { readonly kind: 'DisableRls'; readonly table: string }
     | { readonly kind: 'ForceRls'; readonly table: string }
     | { readonly kind: 'NoForceRls'; readonly table: string }
@@ -247,6 +248,8 @@ export function invertChange(change: Change): Change {
       return { ...f, kind: 'CreateTrigger', table: change.table, trigger: change.trigger, external: change.external };
     case 'EnableRls':
       return { ...f, kind: 'DisableRls', table: change.table };
+    case 'SetTableStorage':
+      return { ...f, kind: 'SetTableStorage', table: change.table, from: change.to, to: change.from };
     case 'DisableRls':
       return { ...f, kind: 'EnableRls', table: change.table };
     case 'ForceRls':

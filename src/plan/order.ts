@@ -108,6 +108,7 @@ function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clas
     case 'DisableRls':
     case 'ForceRls':
     case 'NoForceRls':
+    case 'SetTableStorage':
       return 75;
     case 'CreatePolicy':
     case 'AlterPolicy':

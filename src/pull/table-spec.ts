@@ -167,7 +167,8 @@ function storageParameters(options: readonly string[]): Record<string, string | 
   const out: Record<string, string | number> = {};
   for (const option of options) {
     const { name, value = '' } = splitOption(option);
-    out[name] = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(value) ? Number(value) : value;
+    // A number only when it prints back as stored (`0.050` stays a string, so the re-plan is empty).
+    out[name] = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(value) && String(Number(value)) === value ? Number(value) : value;
   }
   return out;
 }
@@ -344,6 +345,7 @@ export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: 
   if (table.partitionOf !== undefined) out.partition_of = { table: specRefOfKey(table.partitionOf.parent), bound: table.partitionOf.bound };
   if (table.rls) out.rls = true;
   if (table.forceRls) out.force_rls = true;
+  if (table.with && table.with.length > 0) out.with = storageParameters(table.with);
   const grants = withColumnGrants(tableGrantsSpec(table.grants), table);
   if (grants) out.grants = grants;
   const policies = mapSorted(table.policies, policySpec);

@@ -52,6 +52,12 @@ const triggerEvents = (timing: string): JsonSchema => ({
     { type: 'array', items: { enum: ['insert', 'update', 'delete', 'truncate'] }, minItems: 1, uniqueItems: true },
   ],
 });
+const storageParameters = (description: string): JsonSchema => ({
+  type: 'object',
+  description,
+  propertyNames: { pattern: '^[a-z_][a-z0-9_.]*$' },
+  additionalProperties: { type: ['string', 'number', 'boolean'] },
+});
 const waive = mapOf('Checklist waivers: rule id -> the reason it does not apply here (shown in every plan).', { type: 'string', minLength: 1 });
 const grants = (description: string, privilege: JsonSchema): JsonSchema =>
   mapOf(description, { type: 'array', items: privilege, uniqueItems: true, description: 'Privileges granted to the role.' });
@@ -150,12 +156,7 @@ const index = obj(
     using: str('Access method, e.g. `btree` (default), `gin`, `gist`, `brin`, `hash`.'),
     include: strings('INCLUDE columns (covering index).'),
     nulls_not_distinct: bool('NULLS NOT DISTINCT (PostgreSQL 15+).'),
-    with: {
-      type: 'object',
-      description: 'Storage parameters (WITH (...)), e.g. `{ fillfactor: 70 }`, `{ fastupdate: off }`.',
-      propertyNames: { pattern: '^[a-z_][a-z0-9_.]*$' },
-      additionalProperties: { type: ['string', 'number', 'boolean'] },
-    },
+    with: storageParameters('Storage parameters (WITH (...)), e.g. `{ fillfactor: 70 }`, `{ fastupdate: off }`.'),
     comment: str('COMMENT ON INDEX.'),
   },
   ['columns'],
@@ -295,6 +296,7 @@ const table = obj(
     ),
     partition_by: str('PARTITION BY clause, e.g. `RANGE (created_at)`.'),
     partition_of: obj('This table is a partition of another.', { table: str('Parent table.'), bound: str('Partition bound, e.g. `FOR VALUES FROM (\'2024-01-01\') TO (\'2025-01-01\')` or `DEFAULT`.') }, ['table', 'bound']),
+    with: storageParameters('Storage parameters (WITH (...); ALTER TABLE ... SET / RESET when they change), e.g. `{ fillfactor: 70, autovacuum_vacuum_scale_factor: 0.05 }`. Not on partitioned parents.'),
     waive,
     tests: mapOf('Access tests: name -> case (see access_test).', ref('access_test', 'An access test.')),
   },

@@ -354,5 +354,6 @@ export function toTable(schema: string, name: string, t: TableSpec, index: SpecI
     forceRls: t.force_rls === true,
     grants: tableGrants(t.grants),
     ...(t.comment !== undefined ? { comment: t.comment } : {}),
+    ...(t.with && Object.keys(t.with).length > 0 ? { with: Object.entries(t.with).map(([option, value]) => `${option}=${String(value)}`).sort() } : {}),
   };
 }

@@ -242,6 +242,8 @@ export interface TableSpec {
   readonly partition_by?: string;
   readonly partition_of?: { readonly table: string; readonly bound: string };
   readonly waive?: Waivers;
+  /** Storage parameters: `{ fillfactor: 70, autovacuum_vacuum_scale_factor: 0.05 }`. */
+  readonly with?: Readonly<Record<string, string | number | boolean>>;
   /** Declared access tests: name -> case. */
   readonly tests?: Readonly<Record<string, AccessTestSpec>>;
 }

@@ -456,6 +456,8 @@ export function finishCatalog(assembly: Assembly): Catalog {
       out['rls'] = row['rls'] === true;
       out['schema'] = str(row['schema']);
       out['triggers'] = triggersByRel.get(rel) ?? {};
+      const options = strs(row['options']).sort();
+      if (options.length > 0) out['with'] = options;
       return out as unknown as Table;
     }),
   );

@@ -9,7 +9,8 @@ SELECT c.oid::int8::text AS oid, n.nspname AS schema, c.relname AS name,
        CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
        c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls,
        ds.description AS comment,
-       c.relacl::text[] AS acl, pg_catalog.pg_get_userbyid(c.relowner) AS owner
+       c.relacl::text[] AS acl, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
+       c.reloptions::text[] AS options
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_catalog.pg_class'::regclass AND ds.objsubid = 0

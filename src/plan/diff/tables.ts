@@ -153,6 +153,7 @@ export function alterTableChanges(ctx: DiffContext, key: string, live: Table, b:
     }
   }
   out.push(...triggerChanges(key, a.triggers, b.triggers, false, recreateTriggers));
+  if (!same(a.with ?? [], b.with ?? [])) out.push({ kind: 'SetTableStorage', table: key, from: a.with ?? [], to: b.with ?? [] });
   if (a.rls !== b.rls) out.push({ kind: b.rls ? 'EnableRls' : 'DisableRls', table: key });
   if (a.forceRls !== b.forceRls) out.push({ kind: b.forceRls ? 'ForceRls' : 'NoForceRls', table: key });
   for (const [name, p] of Object.entries(a.policies)) {

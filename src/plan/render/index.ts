@@ -4,6 +4,7 @@ import type { EnumType, FunctionDef, Policy, Sequence, Trigger, View } from '../
 import { UnsupportedChange, unsupported, type Change, type EnumColumnUse, type ObjectRef } from '../changes.js';
 import type { Hazard, PlanOptions, Step } from '../types.js';
 import { replaceEnum } from './enums.js';
+import { setTableStorage } from './table-storage.js';
 import { doBlock, guarded, lit, q, shortName, step, str } from './sql.js';
 import {
   addColumn,
@@ -199,6 +200,8 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
       return [
         step(`DROP TRIGGER IF EXISTS ${quoteIdent(change.trigger.name)} ON ${q(change.table)}`, `- trigger ${change.trigger.name} on ${change.table}`, `${change.table}.${change.trigger.name}`),
       ];
+    case 'SetTableStorage':
+      return setTableStorage(change.table, change.from, change.to);
     case 'EnableRls':
       return [step(`ALTER TABLE ${q(change.table)} ENABLE ROW LEVEL SECURITY`, `~ table ${change.table} enable RLS`, change.table)];
     case 'DisableRls':

@@ -1,11 +1,12 @@
 /** SQL for tables, columns, constraints and indexes. */
-import { quoteIdent, quoteLiteral, splitOption } from '../../catalog/names.js';
+import { quoteIdent } from '../../catalog/names.js';
 import type { Column, Constraint, Index, Table } from '../../catalog/types.js';
 import { constraintDef } from '../diff/tables.js';
 import { onlineBackfill } from './backfill.js';
 import type { Hazard, PlanOptions, Step } from '../types.js';
 import { doBlock, guarded, lit, q, shortName, step, str } from './sql.js';
 import { createPartitionedIndex } from './partitioned-index.js';
+import { storageParameterSql } from './table-storage.js';
 import type { IndexPartition } from '../changes.js';
 
 const VOLATILE_DEFAULT = /\b(gen_random_uuid|uuid_generate_v[14]\w*|random|clock_timestamp|timeofday|nextval)\s*\(/i;
@@ -30,6 +31,7 @@ export function createTable(key: string, t: Table): Step[] {
     sql = `CREATE TABLE IF NOT EXISTS ${q(key)} (${cols.length ? `\n${cols.join(',\n')}\n` : ''})`;
     if (t.partitionBy) sql += ` PARTITION BY ${t.partitionBy}`;
   }
+  if (t.with && t.with.length > 0) sql += ` WITH (${t.with.map(storageParameterSql).join(', ')})`;
   const out = [step(sql, `+ table ${key}`, key)];
   if (t.partitionOf) {
     // Partition columns come from the parent; their own defaults and NOT NULLs are set after.
@@ -370,13 +372,6 @@ function dropInvalidLeftover(schema: string, name: string, object: string): Step
     `- invalid leftover index ${index}`,
     object,
   );
-}
-
-/** `fillfactor=70` -> `fillfactor = '70'`: the name is an identifier (checked in the spec), the value a literal. */
-function storageParameterSql(option: string): string {
-  const { name, value } = splitOption(option);
-  if (!/^[a-z_][a-z0-9_.]*$/i.test(name)) throw new Error(`not a storage parameter name: ${name}`);
-  return value === undefined ? name : `${name} = ${quoteLiteral(value)}`;
 }
 
 /** CREATE INDEX from the parts (the draft catalog has no `definition`). */
