@@ -14,7 +14,9 @@ export function shapeValidator(shape: JsonShape): ValidateFunction {
   const key = JSON.stringify(shape);
   let validate = compiled.get(key);
   if (!validate) {
-    ajv ??= new Ajv2020({ allErrors: false, strict: true, strictTypes: false, allowUnionTypes: true }).addKeyword({ keyword: 'renamed_from', schemaType: 'string' });
+    // Not strict: a shape is the user's, already checked against the spec's JSON Schema, and its
+    // semantic slips (a required name not among the properties) are validation findings, not crashes.
+    ajv ??= new Ajv2020({ allErrors: false, strict: false, allowUnionTypes: true }).addKeyword({ keyword: 'renamed_from', schemaType: 'string' });
     validate = ajv.compile({ $schema: 'https://json-schema.org/draft/2020-12/schema', ...shape } as object);
     compiled.set(key, validate);
   }
