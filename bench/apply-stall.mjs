@@ -23,7 +23,7 @@ const CLIENTS = 4;
 const READERS = 2;
 const STAMP = '2020-01-01 00:00:00+00';
 const TARGET_MS = 250;
-const BATCH_ROWS = Number(process.env.BENCH_BACKFILL_ROWS ?? 5000);
+const BATCH_ROWS = Number(process.env.BENCH_BACKFILL_ROWS ?? 1000);
 const PGBENCH = process.env.PGBENCH ?? '/usr/bin/pgbench';
 const PSQL = process.env.PSQL ?? '/usr/bin/psql';
 

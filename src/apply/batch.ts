@@ -16,7 +16,7 @@ import { BACKFILL_FROM_SETTING, BACKFILL_ROWS_SETTING, BACKFILL_TO_SETTING, type
 import { OperationError } from '../util/findings.js';
 import { MigrationStatementError } from './errors.js';
 
-export const DEFAULT_BACKFILL_ROWS = 5000;
+export const DEFAULT_BACKFILL_ROWS = 1000;
 export const DEFAULT_BACKFILL_PAUSE_MS = 20;
 
 /** Pages read to estimate the rows per page. */
@@ -34,7 +34,7 @@ export interface BackfillUnit {
 export interface BackfillRunOptions {
   readonly lockTimeout: string;
   readonly statementTimeout: string;
-  /** Rows per batch (default 5,000). */
+  /** Rows per batch (default 1,000). */
   readonly rows?: number;
   /** Pause between batches in ms (default 20). */
   readonly pauseMs?: number;

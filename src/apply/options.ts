@@ -45,7 +45,7 @@ export interface BackfillFlags {
 export function backfillFlags(flags: Record<string, unknown>, config: { backfill_rows?: number; backfill_pause?: string }): BackfillFlags {
   const rawRows = flags['backfillRows'] ?? config.backfill_rows;
   const rows = rawRows === undefined ? DEFAULT_BACKFILL_ROWS : Number(rawRows);
-  if (!Number.isInteger(rows) || rows < 1) throw new InputError(`--backfill-rows ${String(rawRows)}: expected a whole number of rows per batch, at least 1 (e.g. --backfill-rows 5000)`);
+  if (!Number.isInteger(rows) || rows < 1) throw new InputError(`--backfill-rows ${String(rawRows)}: expected a whole number of rows per batch, at least 1 (e.g. --backfill-rows 1000)`);
   const rawPause = flags['backfillPause'] ?? config.backfill_pause;
   const pause = rawPause === undefined ? DEFAULT_BACKFILL_PAUSE_MS : durationMs(rawPause);
   if (pause === undefined) throw new InputError(`--backfill-pause ${String(rawPause)}: expected a duration such as 20ms or 1s`);

@@ -42,7 +42,7 @@ const SETTINGS: Record<keyof Config, Check> = {
   backfill_rows: (v) =>
     Number.isInteger(v) && (v as number) >= 1
       ? { value: v }
-      : { message: `backfill_rows must be a whole number of rows per batch, not ${JSON.stringify(v)}`, fix: 'e.g. `backfill_rows: 5000`' },
+      : { message: `backfill_rows must be a whole number of rows per batch, not ${JSON.stringify(v)}`, fix: 'e.g. `backfill_rows: 1000`' },
   backfill_pause: (v) => {
     const given = Number.isInteger(v) && (v as number) >= 0 ? `${String(v)}ms` : v;
     return typeof given === 'string' && /^\d+(?:\.\d+)?\s*(?:us|ms|s|min|h)?$/.test(given.trim())

@@ -20,7 +20,7 @@ export interface Config {
   readonly lock_timeout: string;
   /** `SET LOCAL statement_timeout` of each migration transaction. */
   readonly statement_timeout: string;
-  /** Rows per batch of a batched backfill (`apply --backfill-rows`); default 5000. */
+  /** Rows per batch of a batched backfill (`apply --backfill-rows`); default 1000. */
   readonly backfill_rows?: number;
   /** Pause between backfill batches (`apply --backfill-pause`), a duration; default 20ms. */
   readonly backfill_pause?: string;

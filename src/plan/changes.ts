@@ -81,7 +81,15 @@ export type Change = Base &
     | { readonly kind: 'RenameTable'; readonly from: string; readonly to: string; readonly parts: RenamedParts }
     | { readonly kind: 'AddColumn'; readonly table: string; readonly column: Column; readonly existing: boolean; readonly backfill?: string }
     /** `whileColumn`: drop only while that column exists (the name is freed for it by a rename; the rename makes the drop a no-op on a re-run). */
-    | { readonly kind: 'DropColumn'; readonly table: string; readonly column: Column; readonly existing: boolean; readonly whileColumn?: string }
+    | {
+        readonly kind: 'DropColumn';
+        readonly table: string;
+        readonly column: Column;
+        readonly existing: boolean;
+        readonly whileColumn?: string;
+        /** The rollback of a backfilled column: also drops the fill trigger an interrupted forward left. */
+        readonly backfilled?: boolean;
+      }
     | { readonly kind: 'RenameColumn'; readonly table: string; readonly from: string; readonly to: string }
     /** Renames that form a cycle (a -> b while b -> a): done at once through temporary names. `order`: the old names by column position. */
     | { readonly kind: 'RenameColumns'; readonly table: string; readonly renames: readonly (readonly [string, string])[]; readonly order: readonly string[] }
@@ -203,7 +211,7 @@ export function invertChange(change: Change): Change {
     case 'RenameTable':
       return { ...f, kind: 'RenameTable', from: change.to, to: change.from, parts: invertParts(change.parts) };
     case 'AddColumn':
-      return { ...f, kind: 'DropColumn', table: change.table, column: change.column, existing: change.existing };
+      return { ...f, kind: 'DropColumn', table: change.table, column: change.column, existing: change.existing, ...(change.backfill === undefined ? {} : { backfilled: true }) };
     case 'DropColumn':
       return { ...f, kind: 'AddColumn', table: change.table, column: change.column, existing: change.existing };
     case 'RenameColumn':

@@ -25,7 +25,7 @@ export const registerApply: CommandRegistrar = (program, ctx, setExit) => {
     .option('--statement-timeout <duration>', 'longest run of a statement (default from config, else the file\'s SET LOCAL, else 15min)')
     .option('--verbose', 'print every statement as it runs (default: one line per migration)', false)
     .option('--lock-retries <n>', 'attempts more after a lock timeout or deadlock, pausing 0.5 s, doubled up to 5 s (default 10)')
-    .option('--backfill-rows <n>', 'rows per batch of a batched backfill, each batch its own transaction (default from config, 5000)')
+    .option('--backfill-rows <n>', 'rows per batch of a batched backfill, each batch its own transaction (default from config, 1000)')
     .option('--backfill-pause <duration>', 'pause between backfill batches, e.g. 20ms (default from config, 20ms)')
     .action(async (flags: Record<string, unknown>) => {
       const config = await ctx.config();

@@ -14,12 +14,25 @@ import { q, shortName, step } from './sql.js';
  * new column get it from the backfill expression (a BEFORE INSERT trigger evaluating it over the new
  * row), so no NULL appears behind the batches and the check that follows holds.
  */
-export function onlineBackfill(table: string, column: string, expression: string): { fill: Step[]; cleanup: Step[] } {
+function fillNames(table: string, column: string): { fn: string; trigger: string } {
   const dot = table.indexOf('.');
   const schema = table.slice(0, dot);
   const name = table.slice(dot + 1);
-  const fn = `${schema}.${shortName(`${name}_${column}`, '_backfill')}`;
-  const trigger = shortName(`${name}_${column}`, '_backfill');
+  return { fn: `${schema}.${shortName(`${name}_${column}`, '_backfill')}`, trigger: shortName(`${name}_${column}`, '_backfill') };
+}
+
+/** Drops the fill trigger and its function (after SET NOT NULL; in the rollback, before the column goes). */
+export function backfillCleanup(table: string, column: string): Step[] {
+  const { fn, trigger } = fillNames(table, column);
+  const object = `${table}.${column}`;
+  return [
+    step(`DROP TRIGGER IF EXISTS ${quoteIdent(trigger)} ON ${q(table)}`, `- trigger ${trigger} on ${table}`, object),
+    step(`DROP FUNCTION IF EXISTS ${q(fn)}()`, `- function ${fn}`, object),
+  ];
+}
+
+export function onlineBackfill(table: string, column: string, expression: string): { fill: Step[]; cleanup: Step[] } {
+  const { fn, trigger } = fillNames(table, column);
   const c = quoteIdent(column);
   const object = `${table}.${column}`;
   const body = `\nBEGIN\n  IF NEW.${c} IS NULL THEN\n    NEW.${c} := (SELECT (${expression}) FROM (SELECT NEW.*) AS row);\n  END IF;\n  RETURN NEW;\nEND\n`;
@@ -34,9 +47,6 @@ export function onlineBackfill(table: string, column: string, expression: string
         hazards: ['not-transactional'],
       }),
     ],
-    cleanup: [
-      step(`DROP TRIGGER IF EXISTS ${quoteIdent(trigger)} ON ${q(table)}`, `- trigger ${trigger} on ${table}`, object),
-      step(`DROP FUNCTION IF EXISTS ${q(fn)}()`, `- function ${fn}`, object),
-    ],
+    cleanup: backfillCleanup(table, column),
   };
 }

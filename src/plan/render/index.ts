@@ -3,6 +3,7 @@ import { quoteIdent } from '../../catalog/names.js';
 import type { EnumType, FunctionDef, Policy, Sequence, Trigger, View } from '../../catalog/types.js';
 import { UnsupportedChange, unsupported, type Change, type EnumColumnUse, type ObjectRef } from '../changes.js';
 import type { Hazard, PlanOptions, Step } from '../types.js';
+import { backfillCleanup } from './backfill.js';
 import { replaceEnum } from './enums.js';
 import { setTableStorage } from './table-storage.js';
 import { doBlock, guarded, lit, q, shortName, step, str } from './sql.js';
@@ -137,6 +138,8 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
           ? drop
           : guarded(`EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = to_regclass(${lit(change.table)}) AND attname = ${str(whileColumn)} AND NOT attisdropped)`, drop);
       return [
+        // DROP TRIGGER IF EXISTS fails on a missing table: the cleanup runs only while the table is there.
+        ...(change.backfilled ? backfillCleanup(change.table, change.column.name).map((s) => ({ ...s, sql: guarded(`to_regclass(${lit(change.table)}) IS NOT NULL`, s.sql) })) : []),
         step(sql, `- column ${change.table}.${change.column.name}`, `${change.table}.${change.column.name}`, {
           hazards: ['deletes-data'],
         }),
