@@ -32,7 +32,8 @@ CREATE TABLE IF NOT EXISTS ${LEASE_TABLE} (
   id integer PRIMARY KEY DEFAULT 1 CHECK (id = 1),
   holder text,
   expires_at timestamptz,
-  in_progress text
+  in_progress text,
+  in_progress_since timestamptz
 );
 INSERT INTO ${LEASE_TABLE} (id) VALUES (1) ON CONFLICT (id) DO NOTHING;
 REVOKE ALL ON SCHEMA ${HISTORY_SCHEMA} FROM PUBLIC;
@@ -57,7 +58,7 @@ export async function historyExists(q: Queryable): Promise<boolean> {
   const rows = await q.query<{ ok: boolean }>(
     `SELECT pg_catalog.to_regclass($1) IS NOT NULL AND pg_catalog.to_regclass($2) IS NOT NULL
         AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
-                     WHERE attrelid = pg_catalog.to_regclass($2) AND attname = 'in_progress' AND NOT attisdropped) AS ok`,
+                     WHERE attrelid = pg_catalog.to_regclass($2) AND attname = 'in_progress_since' AND NOT attisdropped) AS ok`,
     [HISTORY_TABLE, LEASE_TABLE],
   );
   return rows[0]?.ok === true;
@@ -70,9 +71,9 @@ export async function ensureHistory(db: { transaction<T>(fn: (tx: Queryable) => 
     try {
       await db.transaction(async (tx) => {
         await tx.exec(`SET LOCAL lock_timeout = '10s'`);
-        // A lease table from an older layout lacks in_progress.
+        // A lease table from an older layout lacks in_progress / in_progress_since.
         await tx.exec(CREATE_SQL);
-        await tx.exec(`ALTER TABLE ${LEASE_TABLE} ADD COLUMN IF NOT EXISTS in_progress text`);
+        await tx.exec(`ALTER TABLE ${LEASE_TABLE} ADD COLUMN IF NOT EXISTS in_progress text, ADD COLUMN IF NOT EXISTS in_progress_since timestamptz`);
       });
       return;
     } catch (error) {

@@ -92,7 +92,10 @@ export async function assertHeld(q: Queryable, holder: string): Promise<void> {
 
 /** Marks (or clears, with null) the file being applied, so an interrupted run can be recognised. */
 export async function setInProgress(q: Queryable, holder: string, value: string | null): Promise<void> {
-  await q.query(`UPDATE ${LEASE_TABLE} SET in_progress = $2 WHERE id = 1 AND holder = $1`, [holder, value]);
+  await q.query(
+    `UPDATE ${LEASE_TABLE} SET in_progress = $2::text, in_progress_since = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END WHERE id = 1 AND holder = $1`,
+    [holder, value],
+  );
 }
 
 export interface AcquireOptions {
@@ -152,4 +155,44 @@ export function startRenewal(q: Queryable, holder: string, ttlSeconds: number): 
   }, Math.max(100, (ttlSeconds * 1000) / 3));
   timer.unref();
   return { stop: () => clearInterval(timer), lost: () => lost };
+}
+
+/** A file being applied or rolled back, as the lease row records it (`schema status` shows it). */
+export interface InProgress {
+  readonly action: 'apply' | 'rollback';
+  readonly version: number;
+  /** ISO 8601, UTC; null for a marker written before the time was kept. */
+  readonly since: string | null;
+  readonly holder: string | null;
+  readonly host: string | null;
+  readonly pid: number | null;
+  /** False when the holder ran on this host and its process is gone; null when unknown. */
+  readonly holderRunning: boolean | null;
+  readonly leaseExpired: boolean;
+}
+
+/** The in-progress marker of the lease row, when one is set; reads older layouts too. */
+export async function readInProgress(q: Queryable): Promise<InProgress | undefined> {
+  const rows = await q.query<{ lease: Record<string, unknown> | null; expired: boolean | null }>(
+    `SELECT to_jsonb(l) AS lease, l.expires_at IS NULL OR l.expires_at < now() AS expired FROM ${LEASE_TABLE} l WHERE id = 1`,
+  );
+  const row = rows[0];
+  const marker = typeof row?.lease?.['in_progress'] === 'string' ? (row.lease['in_progress'] as string) : undefined;
+  const match = marker ? /^(apply|rollback):(\d+):/.exec(marker) : null;
+  if (!row?.lease || !match) return undefined;
+  const holder = typeof row.lease['holder'] === 'string' ? (row.lease['holder'] as string) : null;
+  const since = typeof row.lease['in_progress_since'] === 'string' ? new Date(row.lease['in_progress_since'] as string).toISOString().replace(/\.\d+Z$/, 'Z') : null;
+  const parts = holder?.split(':') ?? [];
+  const pid = parts.length >= 3 ? Number(parts.at(-2)) : NaN;
+  const host = parts.length >= 3 ? parts.slice(0, -2).join(':') : null;
+  return {
+    action: match[1] as 'apply' | 'rollback',
+    version: Number(match[2]),
+    since,
+    holder,
+    host,
+    pid: Number.isInteger(pid) ? pid : null,
+    holderRunning: holder === null ? false : holderIsDeadLocally(holder) ? false : host === hostname() ? true : null,
+    leaseExpired: row.expired === true,
+  };
 }

@@ -3,13 +3,16 @@ import { existsSync } from 'node:fs';
 import { connect } from '../db/index.js';
 import { pad } from '../migrations/index.js';
 import { readMigrationsDir, type MigrationFile } from './files.js';
-import { readHistory } from './history.js';
+import { LEASE_TABLE, readHistory } from './history.js';
+import { readInProgress, type InProgress } from './lease.js';
 import { migrationStatuses, type MigrationStatus } from './preflight.js';
 
 export interface StatusReport {
   readonly migrations: readonly MigrationStatus[];
   /** false when the migrations directory does not exist (only history is listed). */
   readonly migrationsDirFound: boolean;
+  /** A file an apply or rollback is running, or was running when it was interrupted. */
+  readonly inProgress?: InProgress;
 }
 
 export async function readStatus(options: { dbUrl: string; migrationsDir: string }): Promise<StatusReport> {
@@ -18,10 +21,40 @@ export async function readStatus(options: { dbUrl: string; migrationsDir: string
   const db = connect(options.dbUrl, { max: 1, applicationName: 'schema status' });
   try {
     const history = await readHistory(db);
-    return { migrations: migrationStatuses(files, history), migrationsDirFound: found };
+    const inProgress = (await historyExistsOrLease(db)) ? await readInProgress(db) : undefined;
+    return { migrations: migrationStatuses(files, history), migrationsDirFound: found, ...(inProgress ? { inProgress } : {}) };
   } finally {
     await db.close();
   }
+}
+
+/** Whether the lease table exists (any layout): status never creates it. */
+async function historyExistsOrLease(db: { query: ReturnType<typeof connect>['query'] }): Promise<boolean> {
+  const rows = await db.query<{ ok: boolean }>(`SELECT pg_catalog.to_regclass($1) IS NOT NULL AS ok`, [LEASE_TABLE]);
+  return rows[0]?.ok === true;
+}
+
+/** The state shown for a migration: `in progress` for the one the lease marks. */
+function shownState(report: StatusReport, m: MigrationStatus): string {
+  const p = report.inProgress;
+  if (p?.version !== m.version) return m.state;
+  const marked = p.action === 'apply' ? m.state === 'pending' || m.state === 'out of order' : m.state === 'applied' || m.state === 'modified';
+  return marked ? 'in progress' : m.state;
+}
+
+/** `002_x.sql: in progress since ... by host (process N)`, and what to do when it was interrupted. */
+function inProgressLine(report: StatusReport): string | undefined {
+  const p = report.inProgress;
+  if (!p) return undefined;
+  const m = report.migrations.find((s) => s.version === p.version);
+  if (!m || shownState(report, m) !== 'in progress') return undefined;
+  const file = p.action === 'rollback' ? `rollback_${pad(p.version)}.sql` : (m.file ?? `${m.name}.sql`);
+  const who = p.host ? ` by ${p.host}` : '';
+  const since = p.since ? ` since ${p.since}` : '';
+  const stopped = p.holder === null || p.holderRunning === false;
+  const process = p.pid === null ? '' : stopped ? ` (process ${p.pid}, no longer running: the run was interrupted; run ${p.action === 'apply' ? 'apply' : 'apply --rollback'} again to finish)` : ` (process ${p.pid})`;
+  const lease = !stopped && p.leaseExpired ? '; its lease has expired: the run was interrupted, run apply again to finish' : '';
+  return `${file}: in progress${since}${who}${process}${lease}`;
 }
 
 export type DriftSummary =
@@ -35,7 +68,7 @@ export function renderStatusText(report: StatusReport, drift: DriftSummary | und
   const rows = report.migrations.map((m) => [
     pad(m.version),
     m.name,
-    m.state,
+    shownState(report, m),
     m.appliedAt ?? '-',
     m.durationMs === undefined ? '-' : `${m.durationMs} ms`,
   ]);
@@ -45,8 +78,10 @@ export function renderStatusText(report: StatusReport, drift: DriftSummary | und
   if (rows.length === 0) out.push('no migrations');
   else out.push(line(header), ...rows.map(line));
   const counts = new Map<string, number>();
-  for (const m of report.migrations) counts.set(m.state, (counts.get(m.state) ?? 0) + 1);
+  for (const m of report.migrations) counts.set(shownState(report, m), (counts.get(shownState(report, m)) ?? 0) + 1);
   if (rows.length) out.push('', [...counts].map(([state, n]) => `${n} ${state}`).join(', '));
+  const progress = inProgressLine(report);
+  if (progress) out.push(progress);
   if (!report.migrationsDirFound) out.push('(no migrations directory; listing history only)');
   if (drift) out.push(renderDrift(drift));
   return out.join('\n');
@@ -71,11 +106,24 @@ export function statusJson(report: StatusReport, drift: DriftSummary | undefined
       migrations: report.migrations.map((m) => ({
         version: m.version,
         name: m.name,
-        state: m.state,
+        state: shownState(report, m),
         file: m.file ?? null,
         applied_at: m.appliedAt ?? null,
         duration_ms: m.durationMs ?? null,
         has_rollback: m.hasRollback,
+        ...(shownState(report, m) === 'in progress' && report.inProgress
+          ? {
+              in_progress: {
+                action: report.inProgress.action,
+                since: report.inProgress.since,
+                holder: report.inProgress.holder,
+                host: report.inProgress.host,
+                pid: report.inProgress.pid,
+                holder_running: report.inProgress.holderRunning,
+                lease_expired: report.inProgress.leaseExpired,
+              },
+            }
+          : {}),
       })),
       drift: drift ?? null,
     },
