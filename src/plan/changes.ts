@@ -22,7 +22,6 @@ import type {
   Trigger,
   View,
 } from '../catalog/types.js';
-import type { RenamedParts } from './diff/table-renames.js';
 
 interface Base {
   readonly implied?: boolean;
@@ -127,6 +126,16 @@ export type Change = Base &
   );
 
 export type ChangeKind = Change['kind'];
+
+/** What a table rename renames with the table: names derived from the table's name, old -> new. */
+export interface RenamedParts {
+  readonly constraints: readonly (readonly [string, string])[];
+  readonly indexes: readonly (readonly [string, string])[];
+  readonly sequences: readonly (readonly [string, string])[];
+  /** Identity columns whose sequence carries the table's default name (`<table>_<column>_seq`). */
+  readonly identitySequences: readonly { readonly column: string; readonly from: string; readonly to: string }[];
+}
+
 
 /**
  * A partition reached by an index on an existing partitioned table (PostgreSQL has no CREATE INDEX

@@ -14,7 +14,7 @@ import type { LoadedSpec } from '../spec/types.js';
 import { specFilePaths } from '../spec/files.js';
 import { codeVersion } from '../version.js';
 import { readCacheJson, writeCacheFiles } from './cache-files.js';
-import type { CheckedSpec, FreshSpec } from './spec-input.js';
+import type { CheckedSpec, FreshSpec } from './spec-types.js';
 
 const KEEP = 4;
 const FILES_PER_ENTRY = 2;

@@ -5,21 +5,11 @@ import type { Config } from '../cli/config.js';
 import type { PlanInputs } from '../plan/index.js';
 import type { LoadedSpec } from '../spec/types.js';
 import { readSpecCache, specCacheKey, writeSpecCache } from './spec-cache.js';
+import type { CheckedSpec, FreshSpec } from './spec-types.js';
+
+export type { CheckedSpec, FreshSpec } from './spec-types.js';
 import { formatFinding, InputError, type Finding } from '../util/findings.js';
 
-export interface CheckedSpec {
-  /** Checklist findings on the YAML (reported with the plan). */
-  readonly findings: readonly Finding[];
-  readonly inputs: PlanInputs;
-  /** Hash of the draft Catalog: what the desired Catalog depends on, known without reading the draft. */
-  readonly draftKey: string;
-  /**
-   * The spec with its source positions, and the draft Catalog. Read on demand: a plan on an
-   * unchanged spec with a cached desired Catalog needs neither, and on 1,000 tables they are ~10 MB.
-   */
-  readonly loaded: () => Promise<LoadedSpec>;
-  readonly draft: () => Promise<Catalog>;
-}
 
 /** Hash of a draft Catalog's JSON. */
 const draftKeyOf = (draftJson: string): string => createHash('sha256').update(draftJson).digest('hex').slice(0, 32);
@@ -45,12 +35,6 @@ export async function loadAndCheckSpec(dir: string, config: Config, cacheDir?: s
   return checked;
 }
 
-export interface FreshSpec {
-  readonly loaded: LoadedSpec;
-  readonly findings: readonly Finding[];
-  readonly draft: Catalog;
-  readonly inputs: PlanInputs;
-}
 
 /** Reads the YAML with positions, unchanged files from the parse cache. */
 async function loadYaml(dir: string, cacheDir?: string): Promise<LoadedSpec> {

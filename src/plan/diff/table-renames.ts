@@ -10,17 +10,12 @@
 import { quoteLiteral, quoteQualified, splitQualified } from '../../catalog/names.js';
 import { normalizeCatalog } from '../../catalog/normalize.js';
 import type { Catalog, Constraint, Index, Sequence, Table } from '../../catalog/types.js';
+import type { RenamedParts } from '../changes.js';
 import type { PlanInputs } from '../types.js';
 import { omit, same } from './context.js';
 
 /** What a table rename renames along with the table (old name -> new name, in the table's schema). */
-export interface RenamedParts {
-  readonly constraints: readonly (readonly [string, string])[];
-  readonly indexes: readonly (readonly [string, string])[];
-  readonly sequences: readonly (readonly [string, string])[];
-  /** Identity columns whose sequence carries the table's default name (`<table>_<column>_seq`). */
-  readonly identitySequences: readonly { readonly column: string; readonly from: string; readonly to: string }[];
-}
+export type { RenamedParts } from '../changes.js';
 
 export const NO_PARTS: RenamedParts = { constraints: [], indexes: [], sequences: [], identitySequences: [] };
 
