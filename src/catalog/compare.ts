@@ -41,15 +41,21 @@ function projectGrants(grants: Grants, roles: ReadonlySet<string>): Grants {
 }
 
 /**
- * The catalog as the spec manages it: privileges only for the roles the spec names (grants to
+ * The catalog as the spec manages it: privileges only for the roles the spec names, and on schemas
+ * only for those in `schemaGrants` (grants to
  * other roles are the platform's business and never compared), constraint validation state
  * left out (a NOT VALID constraint being validated is the same schema), and columns in name order
  * (a column added later sits last; its position is not part of the schema the spec manages).
  */
-export function projectCatalog(catalog: Catalog, managedRoles: readonly string[]): Catalog {
+export function projectCatalog(catalog: Catalog, managedRoles: readonly string[], schemaGrants: readonly string[] = []): Catalog {
   const roles = new Set(managedRoles);
+  const grantsOfSchemas = new Set(schemaGrants);
   return {
     ...catalog,
+    // A schema's privileges count only where the spec declares them (`schemas: { api: { grants: ... } }`).
+    schemas: Object.fromEntries(
+      Object.entries(catalog.schemas).map(([key, s]) => [key, s.grants || grantsOfSchemas.has(key) ? withGrants(s, grantsOfSchemas.has(key) ? projectGrants(s.grants ?? {}, roles) : {}) : s]),
+    ),
     tables: Object.fromEntries(
       Object.entries(catalog.tables).map(([key, table]) => [
         key,

@@ -30,6 +30,8 @@ export interface Catalog {
 
 export interface SchemaDef {
   readonly name: string;
+  /** Role -> USAGE/CREATE (`nspacl`, owner left out); absent when none. Managed only where the spec declares them. */
+  readonly grants?: Grants;
   readonly comment?: string;
 }
 
@@ -88,7 +90,8 @@ export type PrivilegeName =
   | 'references'
   | 'trigger'
   | 'execute'
-  | 'usage';
+  | 'usage'
+  | 'create';
 
 /** Role -> sorted privileges granted to it (owner's implicit privileges excluded). */
 export type Grants = Readonly<Record<string, readonly PrivilegeName[]>>;

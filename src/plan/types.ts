@@ -12,6 +12,8 @@ export interface PlanInputs {
   readonly managedSchemas: readonly string[];
   /** Roles whose grants the spec manages (the roles it names in any `grants`), sorted. Others are never revoked. */
   readonly managedRoles: readonly string[];
+  /** Managed schemas whose privileges the spec declares (`grants:` under `schemas:`), sorted; the others' are never touched. */
+  readonly schemaGrants?: readonly string[];
   /** Extensions the spec declares, sorted. */
   readonly extensions: readonly string[];
   /** Table renames: new qualified name -> old qualified name (`public.people` -> `public.persons`). */

@@ -46,9 +46,9 @@ export class VerificationError extends OperationError {
 export async function verifyPlan(v: VerifyInputs, provider: ShadowProvider): Promise<void> {
   const shadow = await provider.create();
   const scope = { schemas: v.inputs.managedSchemas, extensions: v.inputs.extensions };
-  const read = async (): Promise<Catalog> => projectCatalog(await introspect(shadow.db, scope), v.inputs.managedRoles);
-  const live = projectCatalog(v.live, v.inputs.managedRoles);
-  const desired = projectCatalog(v.desired, v.inputs.managedRoles);
+  const read = async (): Promise<Catalog> => projectCatalog(await introspect(shadow.db, scope), v.inputs.managedRoles, v.inputs.schemaGrants);
+  const live = projectCatalog(v.live, v.inputs.managedRoles, v.inputs.schemaGrants);
+  const desired = projectCatalog(v.desired, v.inputs.managedRoles, v.inputs.schemaGrants);
   const expect = (phase: string, actual: Catalog, wanted: Catalog): void => {
     if (!catalogsEqual(actual, wanted)) throw new VerificationError(phase, catalogDifferences(actual, wanted));
   };

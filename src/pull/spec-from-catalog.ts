@@ -230,6 +230,17 @@ export interface PullOptions {
   readonly schemas?: readonly string[];
 }
 
+/**
+ * A schema's grants as the spec writes them; `public` as initdb leaves it (PUBLIC may use it, and
+ * create in it before PostgreSQL 15) is left undeclared, so its privileges stay unmanaged.
+ */
+function schemaGrantsSpec(name: string, grants: Grants | undefined): SchemaSpec['grants'] | undefined {
+  const roles = Object.keys(grants ?? {});
+  if (roles.length === 0) return undefined;
+  if (name === 'public' && roles.length === 1 && roles[0] === 'public') return undefined;
+  return grantsSpec(grants!, ['usage', 'create']) as SchemaSpec['grants'];
+}
+
 export function specFragments(catalog: Catalog, options: PullOptions = {}): PulledFragment[] {
   return [...eachFragment(catalog, options)];
 }
@@ -242,7 +253,8 @@ export function* eachFragment(catalog: Catalog, options: PullOptions = {}): Gene
   const schemas: Record<string, SchemaSpec | null> = {};
   for (const name of [...managed].sort()) {
     const comment = catalog.schemas[name]?.comment;
-    schemas[name] = comment === undefined ? null : { comment };
+    const grants = schemaGrantsSpec(name, catalog.schemas[name]?.grants);
+    schemas[name] = comment === undefined && grants === undefined ? null : { ...(grants ? { grants } : {}), ...(comment !== undefined ? { comment } : {}) };
   }
   yield { file: 'schemas.yaml', spec: { schemas } };
 

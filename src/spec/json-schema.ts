@@ -363,7 +363,16 @@ export const SPEC_JSON_SCHEMA = {
   properties: {
     schemas: mapOf('Managed schemas (default: public only). Objects may only live in managed schemas.', {
       description: 'Schema options (or empty).',
-      anyOf: [{ type: 'null' }, obj('Schema options.', { comment: str('COMMENT ON SCHEMA.') })],
+      anyOf: [
+        { type: 'null' },
+        obj('Schema options.', {
+          grants: grants(
+            'Privileges on the schema per role: `usage` (reach its objects; the Data API roles need it on every exposed schema), `create`, `all`. Only a schema that declares grants has its privileges managed; `role: []` revokes everything from the role.',
+            { enum: ['usage', 'create', 'all'] },
+          ),
+          comment: str('COMMENT ON SCHEMA.'),
+        }),
+      ],
     }),
     extensions: mapOf('Extensions to create: name -> options (or empty).', {
       description: 'Extension options (or empty).',

@@ -4,7 +4,7 @@
  * SQL text (types, defaults, constraint definitions) is quoted where it holds identifiers.
  * Constraint and index names are always explicit, built like PostgreSQL's defaults (see default-names).
  */
-import { emptyCatalog, type Catalog, type Extension, type SchemaDef, type Trigger } from '../catalog/types.js';
+import { emptyCatalog, type Catalog, type Extension, type Grants, type PrivilegeName, type SchemaDef, type Trigger } from '../catalog/types.js';
 import { qualifiedName } from '../catalog/names.js';
 import type { PlanInputs } from '../plan/types.js';
 import { presetNamed, type PresetName } from '../presets/index.js';
@@ -36,7 +36,8 @@ export function toCatalog(spec: Spec, options: ToCatalogOptions = {}): ToCatalog
   const schemas = managedSchemas(spec);
   const schemaDefs: [string, SchemaDef][] = schemas.map((name) => {
     const comment = spec.schemas?.[name]?.comment;
-    return [name, { name, ...(comment !== undefined ? { comment } : {}) }];
+    const grants = schemaGrants(spec.schemas?.[name]?.grants);
+    return [name, { name, ...(Object.keys(grants).length > 0 ? { grants } : {}), ...(comment !== undefined ? { comment } : {}) }];
   });
   const extensionDefs: [string, Extension][] = Object.entries(spec.extensions ?? {}).map(([name, e]) => [
     name,
@@ -106,6 +107,12 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
   for (const v of Object.values(spec.views ?? {})) for (const role of Object.keys(v.grants ?? {})) roles.add(role);
   for (const f of Object.values(spec.functions ?? {})) for (const role of Object.keys(f.grants ?? {})) roles.add(role);
   for (const s of Object.values(spec.sequences ?? {})) for (const role of Object.keys(s?.grants ?? {})) roles.add(role);
+  const schemaGrantsDeclared: string[] = [];
+  for (const [name, s] of Object.entries(spec.schemas ?? {})) {
+    if (s?.grants === undefined) continue;
+    schemaGrantsDeclared.push(name);
+    for (const role of Object.keys(s.grants)) roles.add(role);
+  }
   const enumRemaps: [string, Readonly<Record<string, string>>][] = [];
   for (const [specKey, e] of Object.entries(spec.enums ?? {})) {
     if (!Array.isArray(e) && (e as { remap?: Record<string, string> }).remap) enumRemaps.push([refKey(specKey) ?? specKey, { ...(e as { remap: Record<string, string> }).remap }]);
@@ -113,6 +120,7 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
   return {
     managedSchemas: [...schemas].sort(),
     managedRoles: [...roles].sort(),
+    ...(schemaGrantsDeclared.length > 0 ? { schemaGrants: schemaGrantsDeclared.sort() } : {}),
     extensions: Object.keys(spec.extensions ?? {}).sort(),
     tableRenames: sortedRecord(tableRenames),
     columnRenames: sortedRecord(columnRenames),
@@ -121,6 +129,17 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
     ...(timeZones.length > 0 ? { timeZones: sortedRecord(timeZones) } : {}),
     externalTables: [...external].sort(),
   };
+}
+
+/** `all` is USAGE and CREATE; `role: []` names the role and grants it nothing. */
+function schemaGrants(grants: Readonly<Record<string, readonly string[]>> | undefined): Grants {
+  const out: Record<string, PrivilegeName[]> = {};
+  for (const role of Object.keys(grants ?? {}).sort()) {
+    const listed = new Set(grants![role]!);
+    const privileges = (['usage', 'create'] as const).filter((p) => listed.has('all') || listed.has(p));
+    if (privileges.length > 0) out[role] = privileges;
+  }
+  return out;
 }
 
 function addExternal(table: string, index: ReturnType<typeof indexSpec>, external: Set<string>): void {

@@ -26,6 +26,8 @@ export interface Spec {
 }
 
 export interface SchemaSpec {
+  /** Role -> privileges on the schema; declared grants make the schema's privileges managed. */
+  readonly grants?: Readonly<Record<string, readonly ('usage' | 'create' | 'all')[]>>;
   readonly comment?: string;
 }
 

@@ -32,7 +32,10 @@ export function validateSpec(loaded: LoadedSpec, config: ValidateConfig): Valida
   const ctx = new CheckContext(loaded, indexSpec(spec), presetNamed(config.preset), new Set(managedSchemas(spec)));
   const extensionsDeclared = Object.keys(spec.extensions ?? {}).length > 0;
 
-  for (const name of Object.keys(spec.schemas ?? {})) ctx.name(['schemas', name], name, 'schema');
+  for (const [name, s] of Object.entries(spec.schemas ?? {})) {
+    ctx.name(['schemas', name], name, 'schema');
+    for (const role of Object.keys(s?.grants ?? {})) ctx.name(['schemas', name, 'grants', role], role, 'role');
+  }
   for (const name of Object.keys(spec.extensions ?? {})) ctx.name(['extensions', name], name, 'extension');
   checkEnums(ctx, spec);
   for (const [name, d] of Object.entries(spec.domains ?? {})) {

@@ -35,7 +35,8 @@ afterAll(async () => {
   await p?.drop();
 });
 
-describe('column privileges', () => {
+// Each step plans, applies and re-plans through the CLI: minutes on a loaded machine.
+describe('column privileges', { timeout: 300_000 }, () => {
   let first: string[];
 
   it('grants UPDATE on the listed columns only, and the role can update those and no other', async () => {

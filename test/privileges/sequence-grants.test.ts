@@ -78,7 +78,8 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-describe('sequence privileges', () => {
+// Each step plans, applies and re-plans through the CLI: minutes on a loaded machine.
+describe('sequence privileges', { timeout: 300_000 }, () => {
   let afterFirst: string[];
 
   it('a bigserial table granted insert takes inserts from that role once applied', async () => {

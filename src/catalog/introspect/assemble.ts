@@ -61,6 +61,7 @@ const PRIVILEGE_ORDER: readonly PrivilegeName[] = [
   'trigger',
   'execute',
   'usage',
+  'create',
 ];
 
 /**
@@ -411,7 +412,7 @@ export function rowSink(assembly: Assembly, name: QueryName): RowSink {
     case 'sequences':
       return rowsSink((rows) => void (parts.sequences = byQualifiedName(rows.map((row) => sequenceOf(row, assembly.grantsSeen)))));
     case 'schemas':
-      return rowsSink((rows) => void (parts.schemas = keyed(rows.map(schemaOf), (schema) => schema.name)));
+      return rowsSink((rows) => void (parts.schemas = keyed(rows.map((row) => schemaOf(row, assembly.grantsSeen)), (schema) => schema.name)));
     case 'extensions':
       return rowsSink(
         (rows) =>
@@ -549,9 +550,11 @@ function sequenceOf(row: R, grantsSeen: Map<string, Grants>): Sequence {
   return out as unknown as Sequence;
 }
 
-function schemaOf(row: R): SchemaDef {
+function schemaOf(row: R, grantsSeen: Map<string, Grants>): SchemaDef {
   const out: Mutable = {};
   setOptional(out, 'comment', schemaComment(row));
+  const grants = grantsOf(row, grantsSeen);
+  if (Object.keys(grants).length > 0) out['grants'] = grants;
   out['name'] = str(row['name']);
   return out as unknown as SchemaDef;
 }

@@ -1,6 +1,6 @@
 /** Schemas, extensions, enums, domains and sequences. */
 import { parseQualifiedReference, qualifiedName } from '../../catalog/names.js';
-import type { Catalog, Domain, EnumType, FunctionDef, Sequence } from '../../catalog/types.js';
+import type { Catalog, Domain, EnumType, FunctionDef, SchemaDef, Sequence } from '../../catalog/types.js';
 import { invertChange, type Change, type EnumColumnUse } from '../changes.js';
 import { commentChange, grantChanges, omit, same, type DiffContext } from './context.js';
 import { own } from '../../util/object-keys.js';
@@ -8,15 +8,20 @@ import { own } from '../../util/object-keys.js';
 export function schemaChanges(ctx: DiffContext): Change[] {
   const out: Change[] = [];
   const managed = new Set(ctx.inputs.managedSchemas);
+  const withGrants = new Set(ctx.inputs.schemaGrants ?? []);
+  // A new schema starts with no grants but its owner's; only declared grants are diffed.
+  const grants = (name: string, before: SchemaDef | undefined, after: SchemaDef | undefined, flags: { implied?: boolean; impliedInverse?: boolean } = {}): Change[] =>
+    withGrants.has(name) ? grantChanges(ctx, { type: 'schema', name }, before?.grants ?? {}, after?.grants ?? {}, flags) : [];
   for (const [name, s] of Object.entries(ctx.to.schemas)) {
     if (!managed.has(name)) continue;
     const old = own(ctx.from.schemas, name);
-    if (!old) out.push({ kind: 'CreateSchema', schema: s }, ...commentChange({ type: 'schema', name }, undefined, s.comment, { impliedInverse: true }));
-    else out.push(...commentChange({ type: 'schema', name }, old.comment, s.comment));
+    if (!old) {
+      out.push({ kind: 'CreateSchema', schema: s }, ...grants(name, undefined, s, { impliedInverse: true }), ...commentChange({ type: 'schema', name }, undefined, s.comment, { impliedInverse: true }));
+    } else out.push(...grants(name, old, s), ...commentChange({ type: 'schema', name }, old.comment, s.comment));
   }
   for (const [name, s] of Object.entries(ctx.from.schemas)) {
     if (!managed.has(name) || own(ctx.to.schemas, name) || name === 'public') continue;
-    out.push(...commentChange({ type: 'schema', name }, s.comment, undefined, { implied: true }), { kind: 'DropSchema', schema: s });
+    out.push(...commentChange({ type: 'schema', name }, s.comment, undefined, { implied: true }), ...grants(name, s, undefined, { implied: true }), { kind: 'DropSchema', schema: s });
   }
   return out;
 }
