@@ -2,7 +2,8 @@ import { inner, qualified, schemaOf, strings, type Node, type RangeVar } from '.
 import type { PrivilegeSpec } from '../spec/types.js';
 import type { Finding } from '../util/findings.js';
 import { analysisOf, hasPolicyFor, isExposed, isGenerated, isWaived, specFinding, splitTableKey, sqlFinding, tablesOf } from './helpers.js';
-import type { Rule } from './types.js';
+import type { ExposureFacts, Rule } from './types.js';
+import type { FileAnalysis } from '../sql/analyze.js';
 
 const ID = 'api-exposure';
 const API_ROLES = ['anon', 'authenticated'];
@@ -15,6 +16,33 @@ function grantedRoles(grantees: unknown): string[] {
   });
 }
 
+const truthy = (arg: unknown): boolean => ['true', 'on', '1', 'yes'].includes(String(inner((arg ?? {}) as Node)['sval'] ?? inner((arg ?? {}) as Node)['ival'] ?? 'true').toLowerCase());
+
+/** Views a file creates or alters, with whether they are `security_invoker`, and the tables it enables RLS on. */
+export function exposureFacts(analysis: FileAnalysis): ExposureFacts {
+  const views = new Map<string, boolean>();
+  for (const unit of analysis.units) {
+    const b = unit.body;
+    if (unit.kind === 'ViewStmt') {
+      const option = ((b['options'] as Node[] | undefined) ?? []).map(inner).find((d) => d['defname'] === 'security_invoker');
+      views.set(qualified(b['view'] as RangeVar), option !== undefined && truthy(option['arg']));
+    } else if (unit.kind === 'AlterTableStmt' && b['objtype'] === 'OBJECT_VIEW') {
+      for (const cmd of ((b['cmds'] as Node[] | undefined) ?? []).map(inner)) {
+        if (cmd['subtype'] !== 'AT_SetRelOptions' && cmd['subtype'] !== 'AT_ResetRelOptions') continue;
+        const items = ((inner((cmd['def'] ?? {}) as Node)['items'] as Node[] | undefined) ?? []).map(inner);
+        const option = items.find((d) => d['defname'] === 'security_invoker');
+        if (option) views.set(qualified(b['relation'] as RangeVar), cmd['subtype'] === 'AT_SetRelOptions' && truthy(option['arg']));
+      }
+    }
+  }
+  return { rlsTables: analysis.rlsTables, views };
+}
+
+/** The facts of a directory's files so far, then this one's. */
+export function mergeFacts(a: ExposureFacts | undefined, b: ExposureFacts): ExposureFacts {
+  return { rlsTables: new Set([...(a?.rlsTables ?? []), ...b.rlsTables]), views: new Map([...(a?.views ?? []), ...b.views]) };
+}
+
 export const apiExposure: Rule = {
   id: ID,
   title: 'Tables granted to anon/authenticated have RLS and a policy per granted command',
@@ -24,7 +52,10 @@ A GRANT to \`anon\` or \`authenticated\` publishes the table through the Data AP
 every row is readable (or writable) with the public anon key; with RLS but no policy for a granted
 command, that command silently returns nothing. \`TRUNCATE\` is not subject to RLS at all.
 Supabase no longer grants new tables automatically, so declare the grants: no declaration means
-the table's exposure depends on defaults nobody reviewed.
+the table's exposure depends on defaults nobody reviewed. A view has no RLS of its own: it reads
+its tables with its owner's rights, so a view granted to an API role must be
+\`security_invoker = true\` (PostgreSQL 15+; the tables' RLS then applies to the caller). Lint reads a
+migrations directory in order: RLS enabled (or a view created) in an earlier file counts.
 
 ## Bad
 \`\`\`sql
@@ -53,6 +84,7 @@ YAML: \`waive: { api-exposure: "public read-only catalogue" }\` on the table. SQ
   checkSql(input) {
     const findings: Finding[] = [];
     const analysis = analysisOf(input);
+    const facts = mergeFacts(input.earlier, exposureFacts(analysis));
     for (const unit of analysis.units) {
       if (unit.kind !== 'GrantStmt' || unit.body['is_grant'] !== true || unit.body['objtype'] !== 'OBJECT_TABLE') continue;
       const roles = grantedRoles(unit.body['grantees']).filter((r) => API_ROLES.includes(r) || r === 'public');
@@ -69,11 +101,22 @@ YAML: \`waive: { api-exposure: "public read-only catalogue" }\` on the table. SQ
       for (const object of (unit.body['objects'] as Node[] | undefined) ?? []) {
         const relation = inner(object) as RangeVar;
         const name = qualified(relation);
-        if (!isExposed(schemaOf(relation), input) || analysis.rlsTables.has(name)) continue;
+        if (!isExposed(schemaOf(relation), input)) continue;
+        const invoker = facts.views.get(name);
+        if (invoker !== undefined) {
+          // A view has no RLS of its own: it reads its tables with its owner's rights unless it is
+          // security_invoker (PostgreSQL 15+), and then their RLS applies to the caller.
+          if (invoker || isGenerated(input)) continue;
+          findings.push(sqlFinding(input, unit, relation.location, 'error', ID,
+            `GRANT to ${roles.join(', ')} on view ${name}, which reads its tables with its owner's rights, so their row level security does not apply`,
+            `create the view WITH (security_invoker = true) (PostgreSQL 15+), or grant it to no API role`));
+          continue;
+        }
+        if (facts.rlsTables.has(name)) continue;
         // Generated SQL: existing tables' RLS is proven on the spec; only this file's new tables are checked.
         if (isGenerated(input) && !analysis.createdTables.has(name)) continue;
         findings.push(sqlFinding(input, unit, relation.location, 'error', ID,
-          `GRANT to ${roles.join(', ')} on ${name}, but this file does not enable row level security on it`,
+          `GRANT to ${roles.join(', ')} on ${name}, but neither this file nor an earlier one of its directory enables row level security on it`,
           `add ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY; and a policy for each granted command`));
       }
     }

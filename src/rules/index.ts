@@ -3,11 +3,12 @@ import { analyzeStatements } from '../sql/analyze.js';
 import { splitStatements, SqlSyntaxError } from '../sql/parse.js';
 import { SourceText } from '../sql/source.js';
 import { compareFindings, type Finding } from '../util/findings.js';
+import { exposureFacts, mergeFacts } from './api-exposure.js';
 import { HAZARD_RULES, registry } from './registry.js';
-import type { DirectoryInput, Rule, RuleOptions, SpecRuleInput, SqlFileInput } from './types.js';
+import type { DirectoryInput, ExposureFacts, Rule, RuleOptions, SpecRuleInput, SqlFileInput } from './types.js';
 import { inlineWaivers, isWaivedInline, specWaiverFindings } from './waivers.js';
 
-export type { Rule, SpecRuleInput, SqlFileInput, DirectoryInput, RuleOptions } from './types.js';
+export type { Rule, SpecRuleInput, SqlFileInput, DirectoryInput, RuleOptions, ExposureFacts } from './types.js';
 export { HAZARD_RULES, ruleIds } from './registry.js';
 export { toSarif } from './sarif.js';
 export { renderRuleDoc } from './docs.js';
@@ -59,6 +60,21 @@ export function lintSql(path: string, text: string, options: RuleOptions): Findi
   }
   return checkSqlRules({ path, text, statements, ...options });
 }
+
+/**
+ * What a file leaves for the later files of its directory (RLS enabled, views), for `lint` of a
+ * directory; undefined when it does not parse (its own lint reports that).
+ */
+export function exposureFactsOf(text: string): ExposureFacts | undefined {
+  try {
+    return exposureFacts(analyzeStatements(text, splitStatements(text, new SourceText(text))));
+  } catch (error) {
+    if (error instanceof SqlSyntaxError) return undefined;
+    throw error;
+  }
+}
+
+export { mergeFacts };
 
 /** Parser messages quote the rest of the input ("at or near ..."): keep a finding on one short line. */
 function oneLine(message: string): string {

@@ -12,6 +12,14 @@ export interface RuleOptions {
    * about existing objects. Default `lint`: any hand-written file.
    */
   readonly mode?: 'lint' | 'generated';
+  /** What the earlier files of the same migrations directory already did (lint of a directory). */
+  readonly earlier?: ExposureFacts;
+}
+
+/** Facts a file leaves for the files after it: tables with RLS enabled, views (name -> security_invoker). */
+export interface ExposureFacts {
+  readonly rlsTables: ReadonlySet<string>;
+  readonly views: ReadonlyMap<string, boolean>;
 }
 
 export interface SpecRuleInput extends RuleOptions {

@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { direntKind } from '../../util/files.js';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { CommandRegistrar } from '../context.js';
-import { checkDirectoryRules, lintSql, toSarif } from '../../rules/index.js';
+import { checkDirectoryRules, exposureFactsOf, lintSql, mergeFacts, toSarif, type ExposureFacts } from '../../rules/index.js';
+import { parseForwardName, parseRollbackName } from '../../migrations/naming.js';
 import { decodeSql, MAX_SQL_BYTES, tooLarge } from '../../rules/read-sql.js';
 import { compareFindings, formatFinding, InputError, type Finding } from '../../util/findings.js';
 
@@ -31,12 +32,38 @@ export const registerLint: CommandRegistrar = (program, ctx, setExit) => {
       const targets = paths.length ? paths : [config.migrations];
       const findings: Finding[] = [];
       let files = 0;
-      const lintFile = (abs: string, size: number): void => {
+      const lintFile = (abs: string, size: number, earlier?: ExposureFacts): string | undefined => {
         files++;
         // A file over the limit is refused from its size alone, without reading it into memory.
         const read = size > MAX_SQL_BYTES ? tooLarge(display(abs), size) : decodeSql(display(abs), readFileSync(abs));
-        if ('finding' in read) findings.push(read.finding);
-        else findings.push(...lintSql(display(abs), read.text, { exposedSchemas }));
+        if ('finding' in read) {
+          findings.push(read.finding);
+          return undefined;
+        }
+        findings.push(...lintSql(display(abs), read.text, { exposedSchemas, ...(earlier ? { earlier } : {}) }));
+        return read.text;
+      };
+      /**
+       * A directory is a sequence: a file may grant on a table whose RLS an earlier file enabled, or
+       * on a view an earlier file created. Forward files see the forward files before them; a
+       * rollback_NNN sees the forward files up to NNN (the state it runs in).
+       */
+      const lintDirectory = (abs: string, entries: readonly { name: string; size: number }[]): void => {
+        const forward = entries.map((e) => ({ ...e, version: parseForwardName(e.name)?.version })).filter((e) => e.version !== undefined);
+        const factsUpTo: { version: number; facts: ExposureFacts | undefined }[] = [];
+        let facts: ExposureFacts | undefined;
+        for (const entry of [...forward].sort((a, b) => a.version! - b.version! || (a.name < b.name ? -1 : 1))) {
+          const text = lintFile(join(abs, entry.name), entry.size, facts);
+          const own = text === undefined ? undefined : exposureFactsOf(text);
+          if (own) facts = mergeFacts(facts, own);
+          factsUpTo.push({ version: entry.version!, facts });
+        }
+        for (const entry of entries) {
+          if (parseForwardName(entry.name) !== undefined) continue;
+          const version = parseRollbackName(entry.name);
+          const before = version === undefined ? undefined : [...factsUpTo].reverse().find((f) => f.version <= version)?.facts;
+          lintFile(join(abs, entry.name), entry.size, before);
+        }
       };
       for (const target of targets) {
         const abs = resolve(ctx.cwd, target);
@@ -51,7 +78,7 @@ export const registerLint: CommandRegistrar = (program, ctx, setExit) => {
             .map((e) => ({ name: e.name, size: statSync(join(abs, e.name)).size }))
             .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
           findings.push(...checkDirectoryRules({ dir: display(abs), files: entries, exposedSchemas }));
-          for (const entry of entries) lintFile(join(abs, entry.name), entry.size);
+          lintDirectory(abs, entries);
         } else {
           lintFile(abs, stat.size);
         }
