@@ -101,6 +101,10 @@ export type Change = Base &
     | { readonly kind: 'SetIdentity'; readonly table: string; readonly column: string; readonly from?: Column['identity']; readonly to?: Column['identity'] }
     | { readonly kind: 'AddConstraint'; readonly table: string; readonly constraint: Constraint; readonly existing: boolean; readonly partitioned?: true }
     | { readonly kind: 'DropConstraint'; readonly table: string; readonly constraint: Constraint; readonly existing: boolean; readonly partitioned?: true }
+    /** VALIDATE of a constraint left NOT VALID (e.g. by a VALIDATE that failed at apply). */
+    | { readonly kind: 'ValidateConstraint'; readonly table: string; readonly constraint: Constraint }
+    /** Its reverse: the constraint back to NOT VALID (dropped and added NOT VALID, which reads no rows). */
+    | { readonly kind: 'InvalidateConstraint'; readonly table: string; readonly constraint: Constraint }
     | { readonly kind: 'CreateIndex'; readonly table: string; readonly index: Index; readonly existing: boolean; readonly onView?: boolean; readonly partitions?: readonly IndexPartition[] }
     | { readonly kind: 'DropIndex'; readonly table: string; readonly index: Index; readonly existing: boolean; readonly onView?: boolean; readonly partitions?: readonly IndexPartition[] }
     | { readonly kind: 'CreateFunction'; readonly fn: FunctionDef }
@@ -247,6 +251,10 @@ export function invertChange(change: Change): Change {
       return { ...f, kind: 'DropConstraint', table: change.table, constraint: change.constraint, existing: change.existing, ...(change.partitioned ? { partitioned: true as const } : {}) };
     case 'DropConstraint':
       return { ...f, kind: 'AddConstraint', table: change.table, constraint: change.constraint, existing: change.existing, ...(change.partitioned ? { partitioned: true as const } : {}) };
+    case 'ValidateConstraint':
+      return { ...f, kind: 'InvalidateConstraint', table: change.table, constraint: change.constraint };
+    case 'InvalidateConstraint':
+      return { ...f, kind: 'ValidateConstraint', table: change.table, constraint: change.constraint };
     case 'CreateIndex':
       return { ...f, kind: 'DropIndex', table: change.table, index: change.index, existing: change.existing, ...(change.onView ? { onView: true } : {}), ...(change.partitions ? { partitions: change.partitions } : {}) };
     case 'DropIndex':

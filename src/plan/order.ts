@@ -96,6 +96,9 @@ function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clas
     case 'AddConstraint':
       // Foreign keys after the indexes: the referenced key may be a unique index, not a constraint.
       return c.constraint.kind === 'foreign_key' ? 56 : 50;
+    case 'ValidateConstraint':
+    case 'InvalidateConstraint':
+      return 57;
     case 'CreateIndex':
       return c.onView ? 66 : 55;
     case 'CreateView':

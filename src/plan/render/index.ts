@@ -15,13 +15,14 @@ import {
   createTable,
   dropConstraint,
   dropIndex,
+  validateConstraint,
+  invalidateConstraint,
   renameColumn,
   renameColumnCycle,
-  renameTable,
   setNotNullOnline,
 } from './tables.js';
 import { own } from '../../util/object-keys.js';
-import { renamedParts } from './table-rename.js';
+import { renamedParts, renameTable } from './table-rename.js';
 
 export function renderChange(change: Change, options: PlanOptions): Step[] {
   if (change.implied) return [];
@@ -185,6 +186,10 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
       return addConstraint(change.table, change.constraint, change.existing, change.partitioned === true);
     case 'DropConstraint':
       return dropConstraint(change.table, change.constraint);
+    case 'ValidateConstraint':
+      return [validateConstraint(change.table, change.constraint, 'left NOT VALID')];
+    case 'InvalidateConstraint':
+      return [invalidateConstraint(change.table, change.constraint)];
     case 'CreateIndex':
       return createIndex(change.table, change.index, change.existing, options, change.partitions);
     case 'DropIndex':

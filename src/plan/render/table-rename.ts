@@ -1,13 +1,45 @@
 /**
- * SQL for what a table rename renames with the table: its constraints (a key's index follows its
+ * SQL for a table rename (SET SCHEMA, RENAME TO) and what it renames with the table: its constraints (a key's index follows its
  * constraint), indexes and owned sequences. Each step is guarded by the old name existing and the
  * new one not, so a re-run is a no-op; all of it is catalog metadata, nothing is rebuilt.
  */
-import { quoteIdent } from '../../catalog/names.js';
-import { splitQualified } from '../../catalog/names.js';
+import { quoteIdent, splitQualified } from '../../catalog/names.js';
 import type { RenamedParts } from '../diff/table-renames.js';
 import type { Step } from '../types.js';
 import { guarded, lit, q, step, str } from './sql.js';
+
+export function renameTable(from: string, to: string): Step[] {
+  const [fs, fn] = split(from);
+  const [ts, tn] = split(to);
+  const out: Step[] = [];
+  let current = from;
+  if (fs !== ts) {
+    const moved = `${ts}.${fn}`;
+    out.push(
+      step(
+        guarded(`to_regclass(${lit(from)}) IS NOT NULL AND to_regclass(${lit(to)}) IS NULL`, `ALTER TABLE ${q(from)} SET SCHEMA ${quoteIdent(ts)}`),
+        `~ table ${from} -> schema ${ts}`,
+        to,
+      ),
+    );
+    current = moved;
+  }
+  if (fn !== tn) {
+    out.push(
+      step(
+        guarded(`to_regclass(${lit(current)}) IS NOT NULL AND to_regclass(${lit(to)}) IS NULL`, `ALTER TABLE ${q(current)} RENAME TO ${quoteIdent(tn)}`),
+        `~ table ${from} renamed to ${to}`,
+        to,
+      ),
+    );
+  }
+  return out;
+}
+
+function split(key: string): [string, string] {
+  const dot = key.indexOf('.');
+  return [key.slice(0, dot), key.slice(dot + 1)];
+}
 
 /** Steps after `ALTER TABLE ... RENAME`, on the table under its new key `table`. */
 export function renamedParts(table: string, parts: RenamedParts): Step[] {

@@ -43,39 +43,6 @@ export function createTable(key: string, t: Table): Step[] {
   return out;
 }
 
-export function renameTable(from: string, to: string): Step[] {
-  const [fs, fn] = split(from);
-  const [ts, tn] = split(to);
-  const out: Step[] = [];
-  let current = from;
-  if (fs !== ts) {
-    const moved = `${ts}.${fn}`;
-    out.push(
-      step(
-        guarded(`to_regclass(${lit(from)}) IS NOT NULL AND to_regclass(${lit(to)}) IS NULL`, `ALTER TABLE ${q(from)} SET SCHEMA ${quoteIdent(ts)}`),
-        `~ table ${from} -> schema ${ts}`,
-        to,
-      ),
-    );
-    current = moved;
-  }
-  if (fn !== tn) {
-    out.push(
-      step(
-        guarded(`to_regclass(${lit(current)}) IS NOT NULL AND to_regclass(${lit(to)}) IS NULL`, `ALTER TABLE ${q(current)} RENAME TO ${quoteIdent(tn)}`),
-        `~ table ${from} renamed to ${to}`,
-        to,
-      ),
-    );
-  }
-  return out;
-}
-
-function split(key: string): [string, string] {
-  const dot = key.indexOf('.');
-  return [key.slice(0, dot), key.slice(dot + 1)];
-}
-
 const attExists = (table: string, column: string): string =>
   `EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${lit(table)}::regclass AND attname = ${str(column)} AND NOT attisdropped)`;
 
@@ -320,8 +287,29 @@ export function addConstraint(table: string, c: Constraint, existing: boolean, p
   }
   const waiver = existing && validOnly ? `-- schema:waive fk-not-valid PostgreSQL has no NOT VALID foreign key on a partitioned table\n` : '';
   out.push(step(`${waiver}${guarded(`NOT ${constraintExists(table, c.name)}`, add)}`, `+ ${label} ${c.name} on ${table}${online ? ' (NOT VALID)' : ''}`, object, { hazards }));
-  if (online) out.push(step(`ALTER TABLE ${q(table)} VALIDATE CONSTRAINT ${quoteIdent(c.name)}`, `~ validate ${label} ${c.name} on ${table}`, object, { isolated: true }));
+  if (online) out.push(validateConstraint(table, c));
   return out;
+}
+
+/** A validated FK or check back to NOT VALID, as it was: dropped and added NOT VALID in one transaction (no rows read). */
+export function invalidateConstraint(table: string, c: Constraint): Step {
+  const def = c.kind === 'foreign_key' ? statedForeignKey(constraintDef(c)) : constraintDef(c);
+  const validated = `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = to_regclass(${lit(table)}) AND conname = ${str(c.name)} AND convalidated)`;
+  const sql = doBlock(
+    `  IF ${validated} THEN
+    ALTER TABLE ${q(table)} DROP CONSTRAINT ${quoteIdent(c.name)};
+    ALTER TABLE ${q(table)} ADD CONSTRAINT ${quoteIdent(c.name)} ${def} NOT VALID;
+  END IF;`,
+  );
+  return step(sql, `~ ${c.kind.replace('_', ' ')} ${c.name} on ${table} back to NOT VALID`, `${table}.${c.name}`);
+}
+
+/** VALIDATE CONSTRAINT in a transaction of its own (it scans the table under a lock that lets writes through). */
+export function validateConstraint(table: string, c: Constraint, why?: string): Step {
+  const label = c.kind.replace('_', ' ');
+  return step(`ALTER TABLE ${q(table)} VALIDATE CONSTRAINT ${quoteIdent(c.name)}`, `~ validate ${label} ${c.name} on ${table}${why ? ` (${why})` : ''}`, `${table}.${c.name}`, {
+    isolated: true,
+  });
 }
 
 const KEY_DEF = /^(PRIMARY KEY|UNIQUE)( NULLS NOT DISTINCT)? (\([^()]*\))( INCLUDE \([^()]*\))?( DEFERRABLE(?: INITIALLY (?:DEFERRED|IMMEDIATE))?)?$/;
