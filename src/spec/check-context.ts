@@ -34,6 +34,18 @@ export class CheckContext {
   /** Findings that do not stop a plan (valid DDL that is most likely a mistake). */
   readonly warnings: Finding[] = [];
 
+  /**
+   * A role the preset defines, misspelt (`authenticatd`): the server would refuse the GRANT or the
+   * policy at apply. A role far from every preset role may be the project's own: not judged offline.
+   */
+  role(path: Path, role: string): void {
+    const known = this.preset.roles;
+    if (known.length === 0 || known.includes(role) || role === 'public') return;
+    const suggestion = didYouMean(role, known);
+    if (suggestion === undefined) return;
+    this.error(path, 'unknown-role', `role "${role}" is not a role of the ${this.preset.name} preset`, `did you mean ${suggestion}?`);
+  }
+
   error(path: Path, code: string, message: string, fix?: string): void {
     this.errors.push({ ...positionOf(this.loaded, path), severity: 'error', code, message, ...(fix ? { fix } : {}) });
   }

@@ -227,7 +227,10 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
   for (const [name, p] of policies) {
     const path = [...base, 'policies', name];
     ctx.name(path, name, 'policy');
-    for (const role of Array.isArray(p.to) ? p.to : p.to === undefined ? [] : [p.to]) ctx.name([...path, 'to'], role, 'role');
+    for (const role of Array.isArray(p.to) ? p.to : p.to === undefined ? [] : [p.to]) {
+      ctx.name([...path, 'to'], role, 'role');
+      ctx.role([...path, 'to'], role);
+    }
     if (p.using !== undefined) ctx.expression([...path, 'using'], p.using, 'policy USING');
     if (p.check !== undefined) ctx.expression([...path, 'check'], p.check, 'policy CHECK');
     if (p.for === 'insert' && p.using !== undefined) ctx.error([...path, 'using'], 'invalid-policy', 'an insert policy can only have `check` (WITH CHECK), not `using`', 'move the condition to `check:`');
@@ -239,6 +242,7 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
   }
   for (const [role, privileges] of Object.entries(t.grants ?? {})) {
     ctx.name([...base, 'grants', role], role, 'role');
+    ctx.role([...base, 'grants', role], role);
     const tableLevel = new Set(privileges.flatMap((p) => (typeof p !== 'string' ? [] : p === 'all' ? ['select', 'insert', 'update', 'references'] : [p])));
     privileges.forEach((p, i) => {
       if (typeof p === 'string') return;

@@ -31,6 +31,24 @@ describe('validateSpec', () => {
     expect(findings).toContainEqual(expect.objectContaining({ code: 'timestamptz', severity: 'error', file: join(dir, 'x.yaml'), line: 5, col: 13 }));
   });
 
+  it('names a misspelt preset role in grants and policies, with a suggestion; leaves other roles alone', async () => {
+    const errors = await errorsOf(
+      table(
+        '      id: { type: uuid, primary_key: true }\n',
+        `    rls: true
+    grants: { authenticatd: [select], service_rol: [all], app_reporter: [select] }
+    policies:
+      p: { for: select, to: [anonn, app_reporter], using: "true" }
+`,
+      ),
+    );
+    expect(errors.filter((e) => e.code === 'unknown-role').map((e) => `${e.line}:${e.col} ${e.message} | ${e.fix}`)).toEqual([
+      '6:15 role "authenticatd" is not a role of the supabase preset | did you mean authenticated?',
+      '6:39 role "service_rol" is not a role of the supabase preset | did you mean service_role?',
+      '8:25 role "anonn" is not a role of the supabase preset | did you mean anon?',
+    ]);
+  });
+
   it('finds unknown columns in keys, indexes, foreign keys and triggers', async () => {
     const errors = await errorsOf(
       table(
