@@ -3,6 +3,7 @@
  * fragments parse as exactly one expression/type. `errors` make the spec unusable (exit 2);
  * `findings` are the checklist rules on the YAML (errors there mean exit 1) plus loading warnings.
  */
+import { checkReach } from './validate-reach.js';
 import { presetNamed, type PresetName } from '../presets/index.js';
 import { checkSpecRules } from '../rules/index.js';
 import { compareFindings, type Finding } from '../util/findings.js';
@@ -56,6 +57,7 @@ export function validateSpec(loaded: LoadedSpec, config: ValidateConfig): Valida
     for (const role of Object.keys(s.grants ?? {})) ctx.name(['sequences', name, 'grants', role], role, 'role');
   }
   for (const [name, t] of Object.entries(spec.tables ?? {})) checkTable(ctx, name, t, extensionsDeclared);
+  checkReach(ctx, spec);
   for (const [name, ext] of Object.entries(spec.external ?? {})) {
     const key = refKey(name);
     if (key === undefined) {
