@@ -149,6 +149,9 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
     const path = [...base, 'columns', name];
     ctx.name(path, name, 'column');
     ctx.type([...path, 'type'], c.type, extensionsDeclared);
+    // PostgreSQL refuses a zero length only when the table is created: say so at the column.
+    const zero = /^\s*(varchar|character varying|char|character|bit|bit varying|varbit)\s*\(\s*0+\s*\)/i.exec(c.type);
+    if (zero) ctx.error([...path, 'type'], 'invalid-type', `length for type ${zero[1]!.toLowerCase()} must be at least 1`, `e.g. \`${zero[1]!.toLowerCase()}(1)\`, or \`text\``);
     if (c.default !== undefined && c.default !== null) {
       if (typeof c.default === 'object') {
         if (!jsonKind(c.type)) ctx.error([...path, 'default'], 'invalid-default', `a map or list default needs a json or jsonb column (this one is ${c.type})`, 'write the default as an SQL expression string');

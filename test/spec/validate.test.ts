@@ -31,6 +31,11 @@ describe('validateSpec', () => {
     expect(findings).toContainEqual(expect.objectContaining({ code: 'timestamptz', severity: 'error', file: join(dir, 'x.yaml'), line: 5, col: 13 }));
   });
 
+  it('positions a zero length at the column type', async () => {
+    const errors = await errorsOf(table('      id: { type: uuid, primary_key: true }\n      code: { type: "varchar(0)" }\n'));
+    expect(errors.map((e) => `${e.line}:${e.col} ${e.code} ${e.message}`)).toEqual(['5:15 invalid-type length for type varchar must be at least 1']);
+  });
+
   it('names a misspelt preset role in grants and policies, with a suggestion; leaves other roles alone', async () => {
     const errors = await errorsOf(
       table(
