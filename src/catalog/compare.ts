@@ -8,14 +8,14 @@ export function catalogsEqual(a: Catalog, b: Catalog): boolean {
   return catalogJson(a) === catalogJson(b);
 }
 
-const KINDS = ['schemas', 'extensions', 'enums', 'domains', 'sequences', 'tables', 'functions', 'views', 'externalTriggers'] as const;
+const KINDS = ['schemas', 'extensions', 'enums', 'domains', 'sequences', 'tables', 'functions', 'views', 'externalTriggers', 'externalPolicies', 'buckets', 'cronJobs'] as const;
 
 /** Object paths that differ, e.g. `tables.public.notifications`, sorted, at most `limit`. */
 export function catalogDifferences(a: Catalog, b: Catalog, limit = 20): string[] {
   const out: string[] = [];
   for (const kind of KINDS) {
-    const left = a[kind] as Readonly<Record<string, unknown>>;
-    const right = b[kind] as Readonly<Record<string, unknown>>;
+    const left = (a[kind] ?? {}) as Readonly<Record<string, unknown>>;
+    const right = (b[kind] ?? {}) as Readonly<Record<string, unknown>>;
     for (const key of [...new Set([...Object.keys(left), ...Object.keys(right)])].sort()) {
       const l = own(left, key);
       const r = own(right, key);

@@ -43,4 +43,15 @@ export interface Scope {
   readonly schemas: readonly string[];
   /** Extensions to include wherever they are installed (those the spec names). */
   readonly extensions?: readonly string[];
+  /**
+   * What the scope owns on the platform's tables (see `PlatformItem`), sorted: `buckets` (rows of
+   * storage.buckets), `cron_jobs` (pg_cron jobs), `policies:<table>` (policies on that table).
+   */
+  readonly platform?: readonly string[];
 }
+
+/** The platform tables whose policies a spec may own (Supabase Storage's and Realtime's). */
+export const POLICY_TABLES: readonly string[] = ['realtime.messages', 'storage.buckets', 'storage.objects'];
+
+/** Every platform item, for reading a whole database (pull). */
+export const ALL_PLATFORM_ITEMS: readonly string[] = ['buckets', 'cron_jobs', ...POLICY_TABLES.map((t) => `policies:${t}`)];

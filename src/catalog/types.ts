@@ -26,6 +26,43 @@ export interface Catalog {
    * `schema.table.trigger`. The table itself is never managed.
    */
   readonly externalTriggers: Readonly<Record<string, Trigger & { readonly table: string }>>;
+  /**
+   * Policies the managed scope owns on platform tables (e.g. `storage.objects`), keyed by
+   * `schema.table.policy`: read only for the tables the scope names (`policies:storage.objects`).
+   * Absent when there are none, like the other platform parts below.
+   */
+  readonly externalPolicies?: Readonly<Record<string, Policy & { readonly table: string }>>;
+  /** Rows of `storage.buckets`, by id: read only when the scope names `buckets`. */
+  readonly buckets?: Readonly<Record<string, Bucket>>;
+  /** The database's named pg_cron jobs (rows of `cron.job`), by name: read when the scope names `cron_jobs`. */
+  readonly cronJobs?: Readonly<Record<string, CronJob>>;
+}
+
+/** A Supabase Storage bucket: a row of `storage.buckets` (its `name` is its id). */
+export interface Bucket {
+  readonly id: string;
+  readonly public: boolean;
+  /** Bytes; absent for no limit. */
+  readonly fileSizeLimit?: number;
+  /** In the order given; absent for any type. */
+  readonly allowedMimeTypes?: readonly string[];
+}
+
+/** A pg_cron job of this database, scheduled by name. */
+export interface CronJob {
+  readonly name: string;
+  /** Cron syntax (`0 3 * * *`) or an interval (`30 seconds`), as pg_cron keeps it. */
+  readonly schedule: string;
+  readonly command: string;
+  readonly active: boolean;
+}
+
+/** A table's membership in a publication: all columns and rows unless a list or a filter says otherwise. */
+export interface PublicationMembership {
+  /** Published columns (a column list, PostgreSQL 15+), in attribute order. */
+  readonly columns?: readonly string[];
+  /** Row filter (PostgreSQL 15+), as `pg_get_expr` prints it. */
+  readonly where?: string;
 }
 
 export interface SchemaDef {
@@ -213,6 +250,10 @@ export interface Table {
   readonly comment?: string;
   /** Storage parameters (`pg_class.reloptions`, e.g. `fillfactor=70`), sorted; absent when none. */
   readonly with?: readonly string[];
+  /** Publications the table is a member of (e.g. `supabase_realtime`); absent when none. */
+  readonly publications?: Readonly<Record<string, PublicationMembership>>;
+  /** `REPLICA IDENTITY` when not the default (the primary key). */
+  readonly replicaIdentity?: 'full' | 'nothing';
 }
 
 export interface FunctionArg {

@@ -11,6 +11,8 @@ export interface MigrationHeader {
   readonly managedSchemas: readonly string[];
   readonly managedRoles: readonly string[];
   readonly extensions: readonly string[];
+  /** Platform items the migration's scope owns; the line is written only when there are some. */
+  readonly platform?: readonly string[];
   readonly hazards: readonly string[];
 }
 
@@ -23,6 +25,7 @@ export function renderHeader(header: MigrationHeader): string {
     `-- managed-schemas: ${list(header.managedSchemas)}`,
     `-- managed-roles: ${list(header.managedRoles)}`,
     `-- extensions: ${list(header.extensions)}`,
+    ...(header.platform && header.platform.length > 0 ? [`-- platform: ${list(header.platform)}`] : []),
     `-- hazards: ${list(header.hazards)}`,
   ].join('\n');
 }
@@ -51,6 +54,7 @@ export function parseHeader(text: string): MigrationHeader | undefined {
     managedSchemas: list('managed-schemas'),
     managedRoles: list('managed-roles'),
     extensions: list('extensions'),
+    ...(fields.has('platform') ? { platform: list('platform') } : {}),
     hazards: list('hazards'),
   };
 }

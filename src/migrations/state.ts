@@ -5,6 +5,8 @@ export interface StateScope {
   readonly managedSchemas: readonly string[];
   readonly managedRoles: readonly string[];
   readonly extensions: readonly string[];
+  /** Platform items (see Scope); absent or empty for none. */
+  readonly platform?: readonly string[];
 }
 
 export function stateHash(catalog: Catalog, scope: StateScope): string {
@@ -12,6 +14,6 @@ export function stateHash(catalog: Catalog, scope: StateScope): string {
 }
 
 export async function liveStateHash(db: SnapshotReader, scope: StateScope): Promise<string> {
-  const catalog = await introspect(db, { schemas: scope.managedSchemas, extensions: scope.extensions });
+  const catalog = await introspect(db, { schemas: scope.managedSchemas, extensions: scope.extensions, platform: scope.platform ?? [] });
   return stateHash(catalog, scope);
 }

@@ -7,7 +7,9 @@
  * the mirror image (the parts of a new table: dropping the table takes them along on rollback).
  */
 import type {
+  Bucket,
   Column,
+  CronJob,
   Constraint,
   Domain,
   EnumType,
@@ -16,6 +18,7 @@ import type {
   Index,
   Policy,
   PrivilegeName,
+  PublicationMembership,
   SchemaDef,
   Sequence,
   Table,
@@ -127,6 +130,13 @@ export type Change = Base &
     | { readonly kind: 'Grant'; readonly target: ObjectRef; readonly role: string; readonly privileges: readonly PrivilegeName[] }
     | { readonly kind: 'Revoke'; readonly target: ObjectRef; readonly role: string; readonly privileges: readonly PrivilegeName[] }
     | { readonly kind: 'SetComment'; readonly target: ObjectRef; readonly from?: string; readonly to?: string }
+    | { readonly kind: 'AddToPublication'; readonly table: string; readonly publication: string; readonly membership: PublicationMembership }
+    | { readonly kind: 'DropFromPublication'; readonly table: string; readonly publication: string; readonly membership: PublicationMembership }
+    | { readonly kind: 'SetReplicaIdentity'; readonly table: string; readonly from?: 'full' | 'nothing'; readonly to?: 'full' | 'nothing' }
+    /** A row of storage.buckets: inserted (no `from`), updated, or deleted (no `to`). */
+    | { readonly kind: 'SetBucket'; readonly id: string; readonly from?: Bucket; readonly to?: Bucket }
+    /** A pg_cron job: scheduled (no `from`), changed, or unscheduled (no `to`). */
+    | { readonly kind: 'SetCronJob'; readonly name: string; readonly from?: CronJob; readonly to?: CronJob }
   );
 
 export type ChangeKind = Change['kind'];
@@ -299,6 +309,16 @@ export function invertChange(change: Change): Change {
       return { ...f, kind: 'Grant', target: change.target, role: change.role, privileges: change.privileges };
     case 'SetComment':
       return { ...f, kind: 'SetComment', target: change.target, ...opt('from', change.to), ...opt('to', change.from) };
+    case 'AddToPublication':
+      return { ...f, kind: 'DropFromPublication', table: change.table, publication: change.publication, membership: change.membership };
+    case 'DropFromPublication':
+      return { ...f, kind: 'AddToPublication', table: change.table, publication: change.publication, membership: change.membership };
+    case 'SetReplicaIdentity':
+      return { ...f, kind: 'SetReplicaIdentity', table: change.table, ...opt('from', change.to), ...opt('to', change.from) };
+    case 'SetBucket':
+      return { ...f, kind: 'SetBucket', id: change.id, ...opt('from', change.to), ...opt('to', change.from) };
+    case 'SetCronJob':
+      return { ...f, kind: 'SetCronJob', name: change.name, ...opt('from', change.to), ...opt('to', change.from) };
     default:
       return unsupported(change);
   }

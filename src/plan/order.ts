@@ -123,6 +123,18 @@ function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clas
       return c.target.type === 'table' ? 84.5 : 85;
     case 'SetComment':
       return 90;
+    case 'DropFromPublication':
+      // Before the columns of its column list go.
+      return 9.5;
+    case 'SetReplicaIdentity':
+      return 76;
+    case 'AddToPublication':
+      return 78;
+    case 'SetBucket':
+      return c.to === undefined ? 11.5 : 82;
+    case 'SetCronJob':
+      // Unscheduled first; scheduled last, when what the command calls exists.
+      return c.to === undefined ? 8 : 95;
     default:
       return unsupported(c);
   }

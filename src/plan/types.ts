@@ -28,6 +28,8 @@ export interface PlanInputs {
   readonly timeZones?: Readonly<Record<string, string>>;
   /** External tables (e.g. `auth.users`) that the spec references; never managed. */
   readonly externalTables: readonly string[];
+  /** What the spec owns on the platform's tables (`buckets`, `cron_jobs`, `policies:storage.objects`), sorted; see Scope. */
+  readonly platform?: readonly string[];
 }
 
 export interface PlanOptions {

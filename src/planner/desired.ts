@@ -77,7 +77,7 @@ async function normalizeOnShadow(d: DesiredInputs, draft: Catalog, provider: () 
       if (error instanceof StepFailedError) throw shadowError(await d.loaded(), error);
       throw error;
     }
-    return await introspect(shadow.db, { schemas: d.inputs.managedSchemas, extensions: d.inputs.extensions });
+    return await introspect(shadow.db, { schemas: d.inputs.managedSchemas, extensions: d.inputs.extensions, platform: d.inputs.platform ?? [] });
   } finally {
     shadows.retire(shadow);
   }

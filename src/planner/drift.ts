@@ -42,7 +42,7 @@ export async function detectDrift(o: DriftOptions): Promise<DriftReport> {
   }));
   try {
     major = Math.floor((await db.serverVersion()) / 10000);
-    const live = await introspect(db, { schemas: inputs.managedSchemas, extensions: inputs.extensions });
+    const live = await introspect(db, { schemas: inputs.managedSchemas, extensions: inputs.extensions, platform: inputs.platform ?? [] });
     const preset = presetNamed(o.config.preset);
     const desiredInputs = { ...checked, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') };
     if (liveIsDesired(live, desiredInputs)) return { changes: [] };

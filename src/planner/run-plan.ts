@@ -110,7 +110,7 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     // proven on: CREATE DATABASE takes a few hundred milliseconds, so both are made while the live
     // database is read. Those not taken are dropped at the end.
     if (!desiredIsCached(desiredInputs)) void shadows.get().then((p) => p.warm(o.verify === 'none' ? 1 : 2), () => undefined);
-    const scope = { schemas: inputs.managedSchemas, extensions: inputs.extensions };
+    const scope = { schemas: inputs.managedSchemas, extensions: inputs.extensions, platform: inputs.platform ?? [] };
     const live = await time('introspect', () => introspect(db, scope));
     // The live database already is the cached desired state: nothing to plan, nothing more to read.
     if (await time('compare', () => liveIsDesired(live, desiredInputs))) {
@@ -143,7 +143,7 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     }
     const version = nextVersion(o.migrationsDir);
     const name = `${pad(version)}_${o.name ? slugify(o.name) : deriveName(plan)}`;
-    const scopeHeader = { managedSchemas: inputs.managedSchemas, managedRoles: inputs.managedRoles, extensions: inputs.extensions };
+    const scopeHeader = { managedSchemas: inputs.managedSchemas, managedRoles: inputs.managedRoles, extensions: inputs.extensions, platform: inputs.platform ?? [] };
     const pre = stateHash(live, scopeHeader);
     const post = stateHash(desired, scopeHeader);
     const hazards = [...plan.hazards].sort();

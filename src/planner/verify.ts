@@ -45,7 +45,7 @@ export class VerificationError extends OperationError {
 
 export async function verifyPlan(v: VerifyInputs, provider: ShadowProvider): Promise<void> {
   const shadow = await provider.create();
-  const scope = { schemas: v.inputs.managedSchemas, extensions: v.inputs.extensions };
+  const scope = { schemas: v.inputs.managedSchemas, extensions: v.inputs.extensions, platform: v.inputs.platform ?? [] };
   const read = async (): Promise<Catalog> => projectCatalog(await introspect(shadow.db, scope), v.inputs.managedRoles, v.inputs.schemaGrants);
   const live = projectCatalog(v.live, v.inputs.managedRoles, v.inputs.schemaGrants);
   const desired = projectCatalog(v.desired, v.inputs.managedRoles, v.inputs.schemaGrants);

@@ -17,10 +17,13 @@ import type {
   Spec,
   TableSpec,
   TriggerSpec,
+  PolicySpec,
+  BucketSpec,
+  CronJobSpec,
   ViewSpec,
 } from '../spec/types.js';
 import { readableDefault, shortType, specRef, specRefOfKey, stripOuterParens } from './sql-text.js';
-import { grantsSpec, indexSpec, tableSpec, triggerSpec, type PrimaryKeyLookup } from './table-spec.js';
+import { grantsSpec, indexSpec, policySpec, tableSpec, triggerSpec, type PrimaryKeyLookup } from './table-spec.js';
 import { nameRecord } from '../util/object-keys.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -303,8 +306,8 @@ export function* eachFragment(catalog: Catalog, options: PullOptions = {}): Gene
   const isEnum = (type: string): boolean => enumTypes.has(type);
   const tables = byKey(catalog.tables, inScope);
   const files = tableFileNames(tables.map(([key]) => key));
-  const external = new Map<string, { columns: Set<string>; triggers: Record<string, TriggerSpec> }>();
-  const externalOf = (key: string): { columns: Set<string>; triggers: Record<string, TriggerSpec> } => {
+  const external = new Map<string, { columns: Set<string>; triggers: Record<string, TriggerSpec>; policies?: Record<string, PolicySpec> }>();
+  const externalOf = (key: string): { columns: Set<string>; triggers: Record<string, TriggerSpec>; policies?: Record<string, PolicySpec> } => {
     let entry = external.get(key);
     if (!entry) external.set(key, (entry = { columns: new Set(), triggers: nameRecord() }));
     return entry;
@@ -327,6 +330,14 @@ export function* eachFragment(catalog: Catalog, options: PullOptions = {}): Gene
     if (!managed.has(splitQualified(trigger.function).schema)) continue;
     externalOf(trigger.table).triggers[trigger.name] = triggerSpec(trigger);
   }
+  // Policies on the platform's tables (storage.objects, ...): the spec owns them.
+  for (const key of Object.keys(catalog.externalPolicies ?? {}).sort()) {
+    const policy = catalog.externalPolicies![key]!;
+    const entry = externalOf(policy.table);
+    entry.policies ??= nameRecord();
+    const { table: _table, ...rest } = policy;
+    entry.policies[policy.name] = policySpec(rest);
+  }
   if (external.size > 0) {
     const out: Record<string, ExternalTableSpec | null> = {};
     for (const key of [...external.keys()].sort()) {
@@ -334,8 +345,25 @@ export function* eachFragment(catalog: Catalog, options: PullOptions = {}): Gene
       const spec: Mutable<ExternalTableSpec> = {};
       if (entry.columns.size > 0) spec.columns = [...entry.columns].sort();
       if (Object.keys(entry.triggers).length > 0) spec.triggers = entry.triggers;
+      if (entry.policies) spec.policies = entry.policies;
       out[specRefOfKey(key)] = Object.keys(spec).length > 0 ? spec : null;
     }
     yield { file: 'external.yaml', spec: { external: out } };
+  }
+  if (catalog.buckets) {
+    const buckets: Record<string, BucketSpec | null> = nameRecord();
+    for (const b of Object.values(catalog.buckets)) {
+      const spec: Mutable<BucketSpec> = {};
+      if (b.public) spec.public = true;
+      if (b.fileSizeLimit !== undefined) spec.file_size_limit = b.fileSizeLimit;
+      if (b.allowedMimeTypes !== undefined) spec.allowed_mime_types = [...b.allowedMimeTypes];
+      buckets[b.id] = Object.keys(spec).length > 0 ? spec : null;
+    }
+    yield { file: 'storage.yaml', spec: { buckets } };
+  }
+  if (catalog.cronJobs) {
+    const jobs: Record<string, CronJobSpec> = nameRecord();
+    for (const j of Object.values(catalog.cronJobs)) jobs[j.name] = { schedule: j.schedule, command: j.command, ...(j.active ? {} : { active: false }) };
+    yield { file: 'cron.yaml', spec: { cron_jobs: jobs } };
   }
 }

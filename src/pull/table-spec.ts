@@ -173,7 +173,7 @@ function storageParameters(options: readonly string[]): Record<string, string | 
   return out;
 }
 
-function policySpec(policy: Policy): PolicySpec {
+export function policySpec(policy: Policy): PolicySpec {
   const out: Mutable<PolicySpec> = {};
   if (policy.command !== 'all') out.for = policy.command;
   if (!(policy.roles.length === 1 && policy.roles[0] === 'public')) {
@@ -352,5 +352,17 @@ export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: 
   if (policies) out.policies = policies;
   const triggers = mapSorted(table.triggers, triggerSpec);
   if (triggers) out.triggers = triggers;
+  if (table.publications) {
+    const plain = Object.values(table.publications).every((m) => m.columns === undefined && m.where === undefined);
+    out.publications = plain
+      ? Object.keys(table.publications)
+      : Object.fromEntries(
+          Object.entries(table.publications).map(([name, m]) => [
+            name,
+            m.columns === undefined && m.where === undefined ? null : { ...(m.columns ? { columns: [...m.columns] } : {}), ...(m.where !== undefined ? { where: stripOuterParens(m.where) } : {}) },
+          ]),
+        );
+  }
+  if (table.replicaIdentity) out.replica_identity = table.replicaIdentity;
   return out;
 }

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Db } from '../db/index.js';
 import { introspectWith } from '../catalog/introspect/index.js';
-import { isUnmanagedSchema } from '../catalog/scope.js';
+import { ALL_PLATFORM_ITEMS, isUnmanagedSchema } from '../catalog/scope.js';
 import type { Catalog } from '../catalog/types.js';
 import { InputError } from '../util/findings.js';
 import { unmanagedOf, unmanagedQuery, type UnmanagedFeature } from './unmanaged.js';
@@ -37,7 +37,7 @@ export async function pullDatabase(db: Db, schemas?: readonly string[]): Promise
     scope = existing.filter((name) => !isUnmanagedSchema(name));
   }
   // The unmanaged-feature scan is read with the catalog, in its snapshot.
-  const { catalog, extra } = await introspectWith(db, { schemas: scope, extensions: row?.extensions ?? [] }, [
+  const { catalog, extra } = await introspectWith(db, { schemas: scope, extensions: row?.extensions ?? [], platform: ALL_PLATFORM_ITEMS }, [
     { name: 'unmanaged', sql: unmanagedQuery() },
   ]);
   return { catalog, schemas: scope, unmanaged: unmanagedOf(extra['unmanaged'] ?? []) };

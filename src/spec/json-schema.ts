@@ -297,6 +297,17 @@ const table = obj(
     partition_by: str('PARTITION BY clause, e.g. `RANGE (created_at)`.'),
     partition_of: obj('This table is a partition of another.', { table: str('Parent table.'), bound: str('Partition bound, e.g. `FOR VALUES FROM (\'2024-01-01\') TO (\'2025-01-01\')` or `DEFAULT`.') }, ['table', 'bound']),
     with: storageParameters('Storage parameters (WITH (...); ALTER TABLE ... SET / RESET when they change), e.g. `{ fillfactor: 70, autovacuum_vacuum_scale_factor: 0.05 }`. Not on partitioned parents.'),
+    publications: {
+      description: 'Publications the table is a member of: a list (`[supabase_realtime]` streams the table to Supabase Realtime), or name -> `{ columns, where }` (PostgreSQL 15+).',
+      anyOf: [
+        { type: 'array', items: { type: 'string', minLength: 1 } },
+        mapOf('Publication name -> column list and row filter (or empty).', {
+          description: 'Membership options (or empty).',
+          anyOf: [{ type: 'null' }, obj('Publication membership.', { columns: strings('Published columns (a column list).'), where: str('Row filter: an SQL boolean expression.') })],
+        }),
+      ],
+    },
+    replica_identity: { enum: ['default', 'full', 'nothing'], description: 'REPLICA IDENTITY; `full` publishes the old row on update and delete (Realtime filters and old records need it).' },
     waive,
     tests: mapOf('Access tests: name -> case (see access_test).', ref('access_test', 'An access test.')),
   },
@@ -391,6 +402,18 @@ export const SPEC_JSON_SCHEMA = {
     }),
     functions: mapOf('Functions: name (optionally `schema.name`) -> definition.', ref('function', 'A function.')),
     views: mapOf('Views: name -> definition.', ref('view', 'A view.')),
+    buckets: mapOf('Supabase Storage buckets, rows of `storage.buckets` the spec manages: id -> options (or empty). Once present, buckets not listed are deleted.', {
+      description: 'Bucket options (or empty).',
+      anyOf: [
+        { type: 'null' },
+        obj('A bucket.', {
+          public: bool('Objects are readable by their public URL, without a token; default false.'),
+          file_size_limit: { type: 'integer', minimum: 0, description: 'Largest object in bytes; default no limit.' },
+          allowed_mime_types: strings('MIME types an upload may have (`image/png`, `image/*`); default any.'),
+        }),
+      ],
+    }),
+    cron_jobs: mapOf('pg_cron jobs of this database, scheduled by name: name -> job. Once present, named jobs not listed are unscheduled.', ref('cron_job', 'A pg_cron job.')),
   },
   $defs: {
     column,
@@ -448,6 +471,16 @@ export const SPEC_JSON_SCHEMA = {
     external_table: obj('An external (unmanaged) table.', {
       columns: strings('Columns the spec relies on (checked by references); optional.'),
       triggers: mapOf('Triggers the spec owns on this table.', ref('trigger', 'A trigger.')),
+      policies: mapOf('Policies the spec owns on this platform table (`storage.objects`, `storage.buckets`, `realtime.messages`): name -> policy. Once present, policies not listed are dropped.', ref('policy', 'A policy.')),
     }),
+    cron_job: obj(
+      'A pg_cron job.',
+      {
+        schedule: str('Cron syntax (`0 3 * * *`, `*/5 * * * *`) or an interval (`30 seconds`).', { minLength: 1 }),
+        command: str('The SQL statement the job runs.', { minLength: 1 }),
+        active: bool('`false`: the job exists but does not run; default true.'),
+      },
+      ['schedule', 'command'],
+    ),
   },
 } as const;

@@ -8,6 +8,7 @@ import type {
   Index,
   Policy,
   PrivilegeName,
+  PublicationMembership,
   ReferentialAction,
   Table,
   Trigger,
@@ -23,6 +24,7 @@ import type {
   IndexSpec,
   PolicySpec,
   PrivilegeSpec,
+  PublicationSpec,
   ReferencesSpec,
   TableSpec,
   TriggerSpec,
@@ -93,7 +95,7 @@ export function toTrigger(name: string, t: TriggerSpec): Trigger {
   };
 }
 
-function toPolicy(name: string, p: PolicySpec): Policy {
+export function toPolicy(name: string, p: PolicySpec): Policy {
   const roles = list(p.to);
   return {
     name,
@@ -355,5 +357,21 @@ export function toTable(schema: string, name: string, t: TableSpec, index: SpecI
     grants: tableGrants(t.grants),
     ...(t.comment !== undefined ? { comment: t.comment } : {}),
     ...(t.with && Object.keys(t.with).length > 0 ? { with: Object.entries(t.with).map(([option, value]) => `${option}=${String(value)}`).sort() } : {}),
+    ...publicationsOf(t),
+    ...(t.replica_identity === 'full' || t.replica_identity === 'nothing' ? { replicaIdentity: t.replica_identity } : {}),
   };
+}
+
+/** The table's publications, by name (absent when none). */
+function publicationsOf(t: TableSpec): { publications?: Record<string, PublicationMembership> } {
+  const given = t.publications;
+  if (given === undefined) return {};
+  const entries: [string, PublicationMembership][] = Array.isArray(given)
+    ? (given as readonly string[]).map((name) => [name, {}])
+    : Object.entries(given as Readonly<Record<string, PublicationSpec | null>>).map(([name, m]) => [
+        name,
+        { ...(m?.columns ? { columns: [...m.columns] } : {}), ...(m?.where !== undefined ? { where: m.where } : {}) },
+      ]);
+  if (entries.length === 0) return {};
+  return { publications: Object.fromEntries(entries.sort(([a], [b]) => cmp(a, b))) };
 }

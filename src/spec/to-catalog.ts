@@ -4,13 +4,13 @@
  * SQL text (types, defaults, constraint definitions) is quoted where it holds identifiers.
  * Constraint and index names are always explicit, built like PostgreSQL's defaults (see default-names).
  */
-import { emptyCatalog, type Catalog, type Extension, type Grants, type PrivilegeName, type SchemaDef, type Trigger } from '../catalog/types.js';
+import { emptyCatalog, type Bucket, type Catalog, type CronJob, type Extension, type Grants, type Policy, type PrivilegeName, type SchemaDef, type Trigger } from '../catalog/types.js';
 import { qualifiedName } from '../catalog/names.js';
 import type { PlanInputs } from '../plan/types.js';
 import { presetNamed, type PresetName } from '../presets/index.js';
 import { enumValues, indexSpec, refKey, refParts } from './spec-index.js';
 import { toDomain, toFunction, toSequence, toView } from './to-catalog-objects.js';
-import { toTable, toTrigger } from './to-catalog-table.js';
+import { toPolicy, toTable, toTrigger } from './to-catalog-table.js';
 import type { Spec } from './types.js';
 
 export interface ToCatalogOptions {
@@ -60,6 +60,24 @@ export function toCatalog(spec: Spec, options: ToCatalogOptions = {}): ToCatalog
     const table = refKey(specKey) ?? specKey;
     for (const [name, t] of Object.entries(ext?.triggers ?? {})) externalTriggers.push([`${table}.${name}`, { ...toTrigger(name, t), table }]);
   }
+  const externalPolicies: [string, Policy & { table: string }][] = [];
+  for (const [specKey, ext] of Object.entries(spec.external ?? {})) {
+    const table = refKey(specKey) ?? specKey;
+    for (const [name, p] of Object.entries(ext?.policies ?? {})) externalPolicies.push([`${table}.${name}`, { ...toPolicy(name, p), table }]);
+  }
+  const buckets = Object.entries(spec.buckets ?? {}).map(([id, b]): [string, Bucket] => [
+    id,
+    {
+      id,
+      public: b?.public === true,
+      ...(b?.file_size_limit !== undefined ? { fileSizeLimit: b.file_size_limit } : {}),
+      ...(b?.allowed_mime_types !== undefined ? { allowedMimeTypes: [...b.allowed_mime_types] } : {}),
+    },
+  ]);
+  const cronJobs = Object.entries(spec.cron_jobs ?? {}).map(([name, j]): [string, CronJob] => [
+    name,
+    { name, schedule: j.schedule, command: j.command, active: j.active !== false },
+  ]);
 
   const catalog: Catalog = {
     ...emptyCatalog(),
@@ -77,6 +95,9 @@ export function toCatalog(spec: Spec, options: ToCatalogOptions = {}): ToCatalog
     functions: sortedRecord(functions),
     views: sortedRecord(each(spec.views, (schema, name, v) => toView(schema, name, v))),
     externalTriggers: sortedRecord(externalTriggers),
+    ...(externalPolicies.length > 0 ? { externalPolicies: sortedRecord(externalPolicies) } : {}),
+    ...(buckets.length > 0 ? { buckets: sortedRecord(buckets) } : {}),
+    ...(cronJobs.length > 0 ? { cronJobs: sortedRecord(cronJobs) } : {}),
   };
   return { catalog, inputs: planInputs(spec, schemas, index) };
 }
@@ -128,6 +149,7 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
     backfills: sortedRecord(backfills),
     ...(timeZones.length > 0 ? { timeZones: sortedRecord(timeZones) } : {}),
     externalTables: [...external].sort(),
+    ...platformScope(spec),
   };
 }
 
@@ -140,6 +162,17 @@ function schemaGrants(grants: Readonly<Record<string, readonly string[]>> | unde
     if (privileges.length > 0) out[role] = privileges;
   }
   return out;
+}
+
+/** The platform items the spec manages: each once its key is present (see Scope). */
+function platformScope(spec: Spec): { platform?: string[] } {
+  const items: string[] = [];
+  if (spec.buckets !== undefined) items.push('buckets');
+  if (spec.cron_jobs !== undefined) items.push('cron_jobs');
+  for (const [specKey, ext] of Object.entries(spec.external ?? {})) {
+    if (ext?.policies !== undefined) items.push(`policies:${refKey(specKey) ?? specKey}`);
+  }
+  return items.length > 0 ? { platform: [...new Set(items)].sort() } : {};
 }
 
 function addExternal(table: string, index: ReturnType<typeof indexSpec>, external: Set<string>): void {

@@ -23,6 +23,34 @@ export interface Spec {
   readonly external?: Readonly<Record<string, ExternalTableSpec | null>>;
   readonly functions?: Readonly<Record<string, FunctionSpec>>;
   readonly views?: Readonly<Record<string, ViewSpec>>;
+  /** Supabase Storage buckets (rows of `storage.buckets`): id -> options. Managed once the key is present. */
+  readonly buckets?: Readonly<Record<string, BucketSpec | null>>;
+  /** pg_cron jobs of this database: name -> schedule and command. Managed once the key is present. */
+  readonly cron_jobs?: Readonly<Record<string, CronJobSpec>>;
+}
+
+export interface BucketSpec {
+  /** Objects readable without a token (a public URL); default false. */
+  readonly public?: boolean;
+  /** Largest object in bytes; default none. */
+  readonly file_size_limit?: number;
+  /** MIME types an upload may have (`image/png`, `image/*`); default any. */
+  readonly allowed_mime_types?: readonly string[];
+}
+
+export interface CronJobSpec {
+  /** Cron syntax (`0 3 * * *`), or an interval such as `30 seconds`. */
+  readonly schedule: string;
+  /** The SQL the job runs. */
+  readonly command: string;
+  /** `false`: the job exists but does not run; default true. */
+  readonly active?: boolean;
+}
+
+/** A table's membership in a publication: a column list and a row filter (PostgreSQL 15+). */
+export interface PublicationSpec {
+  readonly columns?: readonly string[];
+  readonly where?: string;
 }
 
 export interface SchemaSpec {
@@ -243,6 +271,10 @@ export interface TableSpec {
   readonly grants?: Readonly<Record<string, readonly (PrivilegeSpec | ColumnPrivilegeSpec)[]>>;
   readonly partition_by?: string;
   readonly partition_of?: { readonly table: string; readonly bound: string };
+  /** Publications the table is in (`[supabase_realtime]` streams it to Realtime), or name -> column list / row filter. */
+  readonly publications?: readonly string[] | Readonly<Record<string, PublicationSpec | null>>;
+  /** REPLICA IDENTITY; `full` sends the old row on update and delete (Realtime's old record, filters on it). */
+  readonly replica_identity?: 'default' | 'full' | 'nothing';
   readonly waive?: Waivers;
   /** Storage parameters: `{ fillfactor: 70, autovacuum_vacuum_scale_factor: 0.05 }`. */
   readonly with?: Readonly<Record<string, string | number | boolean>>;
@@ -255,6 +287,8 @@ export interface ExternalTableSpec {
   readonly columns?: readonly string[];
   /** Triggers owned by the spec on this unmanaged table. */
   readonly triggers?: Readonly<Record<string, TriggerSpec>>;
+  /** Policies owned by the spec on a platform table (`storage.objects`, `storage.buckets`, `realtime.messages`). */
+  readonly policies?: Readonly<Record<string, PolicySpec>>;
 }
 
 export interface FunctionArgSpec {

@@ -225,7 +225,7 @@ describe('introspection', () => {
       await t.db.exec(`
         CREATE SCHEMA schema_migrations;
         CREATE TABLE schema_migrations.history (version text PRIMARY KEY);
-        CREATE SCHEMA storage; CREATE TABLE storage.objects (id uuid PRIMARY KEY);
+        CREATE SCHEMA IF NOT EXISTS storage; CREATE TABLE IF NOT EXISTS storage.objects (id uuid PRIMARY KEY);
         CREATE EXTENSION IF NOT EXISTS citext SCHEMA public;
         CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA extensions;
         CREATE SCHEMA app; CREATE TABLE app.things (id int PRIMARY KEY);`);

@@ -1,6 +1,8 @@
 /** Pure: the rows of the catalog queries become one Catalog, kind by kind as each query answers. */
 import type {
+  Bucket,
   Catalog,
+  CronJob,
   Column,
   Constraint,
   Domain,
@@ -13,6 +15,7 @@ import type {
   Policy,
   PolicyCommand,
   PrivilegeName,
+  PublicationMembership,
   ReferentialAction,
   SchemaDef,
   Sequence,
@@ -276,6 +279,9 @@ export interface Assembly {
     policies: Map<string, Record<string, Policy>>;
     triggers: Map<string, Record<string, Trigger>>;
     externalTriggers: Catalog['externalTriggers'];
+    externalPolicies: NonNullable<Catalog['externalPolicies']>;
+    buckets: NonNullable<Catalog['buckets']>;
+    cronJobs: NonNullable<Catalog['cronJobs']>;
     domains: Catalog['domains'];
     enums: Catalog['enums'];
     functions: Catalog['functions'];
@@ -421,6 +427,8 @@ export function rowSink(assembly: Assembly, name: QueryName): RowSink {
             (extension) => extension.name,
           )),
       );
+    case 'platform':
+      return rowsSink((rows) => readPlatform(rows, parts));
     case 'tables':
     case 'views':
       // Built at the end, from everything else.
@@ -454,6 +462,9 @@ export function finishCatalog(assembly: Assembly): Catalog {
       setOptional(out, 'partitionBy', opt(row['partition_by']));
       if (parent) out['partitionOf'] = { bound: str(row['partition_bound']), parent };
       out['policies'] = policiesByRel.get(rel) ?? {};
+      const publications = publicationsOf(row['publications']);
+      if (publications) out['publications'] = publications;
+      setOptional(out, 'replicaIdentity', opt(row['replica_identity']));
       out['rls'] = row['rls'] === true;
       out['schema'] = str(row['schema']);
       out['triggers'] = triggersByRel.get(rel) ?? {};
@@ -481,9 +492,12 @@ export function finishCatalog(assembly: Assembly): Catalog {
   );
 
   return {
+    ...(p.buckets && Object.keys(p.buckets).length > 0 ? { buckets: p.buckets } : {}),
+    ...(p.cronJobs && Object.keys(p.cronJobs).length > 0 ? { cronJobs: p.cronJobs } : {}),
     domains: p.domains ?? {},
     enums: p.enums ?? {},
     extensions: p.extensions ?? {},
+    ...(p.externalPolicies && Object.keys(p.externalPolicies).length > 0 ? { externalPolicies: p.externalPolicies } : {}),
     externalTriggers: p.externalTriggers ?? {},
     functions: p.functions ?? {},
     schemas: p.schemas ?? {},
@@ -557,4 +571,53 @@ function schemaOf(row: R, grantsSeen: Map<string, Grants>): SchemaDef {
   if (Object.keys(grants).length > 0) out['grants'] = grants;
   out['name'] = str(row['name']);
   return out as unknown as SchemaDef;
+}
+
+/** A table's publications (JSON from tables.sql), by name; undefined when none. */
+function publicationsOf(value: unknown): Record<string, PublicationMembership> | undefined {
+  if (value === null || value === undefined) return undefined;
+  const rows = JSON.parse(String(value)) as { publication: string; columns: string[] | null; where: string | null }[];
+  const out: Record<string, PublicationMembership> = {};
+  for (const r of [...rows].sort((a, b) => (a.publication < b.publication ? -1 : a.publication > b.publication ? 1 : 0))) {
+    const m: Mutable = {};
+    if (r.columns) m['columns'] = r.columns;
+    if (r.where !== null && r.where !== undefined) m['where'] = r.where;
+    out[r.publication] = m as PublicationMembership;
+  }
+  return out;
+}
+
+/** The platform query's rows: policies on platform tables, buckets, cron jobs (platform.sql). */
+function readPlatform(rows: readonly R[], parts: Assembly['parts']): void {
+  const policies: (Policy & { table: string })[] = [];
+  for (const row of rows) {
+    const data = row['data'];
+    // A table without rows reads as an empty (nil) element.
+    if (data === null || data === undefined || data === '') continue;
+    const value = JSON.parse(String(data)) as R | R[];
+    if (row['kind'] === 'policy') {
+      const p = value as R;
+      const entries = Object.entries({ ...policyOf(p), table: str(p['table']) }).sort(([a], [b]) => (a < b ? -1 : 1));
+      policies.push(Object.fromEntries(entries) as unknown as Policy & { table: string });
+    } else if (row['kind'] === 'buckets') {
+      parts.buckets = keyed((value as R[]).map(bucketOf), (b) => b.id);
+    } else if (row['kind'] === 'cron_jobs') {
+      parts.cronJobs = keyed((value as R[]).map(cronJobOf), (j) => j.name);
+    }
+  }
+  parts.externalPolicies = keyed(policies, (p) => `${p.table}.${p.name}`);
+}
+
+function bucketOf(row: R): Bucket {
+  const out: Mutable = {};
+  const types = row['allowed_mime_types'];
+  if (Array.isArray(types)) out['allowedMimeTypes'] = types.map(String);
+  if (row['file_size_limit'] !== null && row['file_size_limit'] !== undefined) out['fileSizeLimit'] = Number(row['file_size_limit']);
+  out['id'] = str(row['id']);
+  out['public'] = row['public'] === true;
+  return out as unknown as Bucket;
+}
+
+function cronJobOf(row: R): CronJob {
+  return { active: row['active'] !== false, command: str(row['command']), name: str(row['name']), schedule: str(row['schedule']) };
 }

@@ -15,6 +15,7 @@ export const QUERY_NAMES = [
   'policies',
   'functions',
   'views',
+  'platform',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

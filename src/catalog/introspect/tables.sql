@@ -1,5 +1,6 @@
 -- Tables (plain and partitioned) of the managed schemas: RLS, partitioning, comment, grants
--- (the ACL as text and the owner, read by acl.ts).
+-- (the ACL as text and the owner, read by acl.ts), replica identity and publication memberships
+-- (a column list and a row filter are PostgreSQL 15's: read through to_jsonb so 14 reads too).
 SELECT c.oid::int8::text AS oid, n.nspname AS schema, c.relname AS name,
        c.relkind = 'p' AS partitioned,
        CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_by,
@@ -10,7 +11,18 @@ SELECT c.oid::int8::text AS oid, n.nspname AS schema, c.relname AS name,
        c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls,
        ds.description AS comment,
        c.relacl::text[] AS acl, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
-       c.reloptions::text[] AS options
+       c.reloptions::text[] AS options,
+       CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' END AS replica_identity,
+       (SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
+                 'publication', pb.pubname,
+                 'columns', CASE WHEN pg_catalog.to_jsonb(pr) ->> 'prattrs' IS NOT NULL THEN
+                   (SELECT array_agg(a.attname ORDER BY a.attnum) FROM pg_catalog.pg_attribute a
+                     WHERE a.attrelid = c.oid AND a.attnum = ANY (pg_catalog.string_to_array(pg_catalog.to_jsonb(pr) ->> 'prattrs', ' ')::int2[])) END,
+                 'where', (SELECT pg_catalog.to_jsonb(pt) ->> 'rowfilter' FROM pg_catalog.pg_publication_tables pt
+                            WHERE pt.pubname = pb.pubname AND pt.schemaname = n.nspname AND pt.tablename = c.relname))
+               ORDER BY pb.pubname)::text
+          FROM pg_catalog.pg_publication_rel pr JOIN pg_catalog.pg_publication pb ON pb.oid = pr.prpubid
+         WHERE pr.prrelid = c.oid) AS publications
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_catalog.pg_class'::regclass AND ds.objsubid = 0

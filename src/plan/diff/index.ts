@@ -10,6 +10,7 @@ import { alterTableChanges, createTableChanges, dropTableChanges, triggerChanges
 import { domainChanges, enumChanges, extensionChanges, managedOnly, schemaChanges, sequenceChanges, signatureUsesType } from './types.js';
 import { own } from '../../util/object-keys.js';
 import { NO_PARTS, throughTableRenames, type RenamedParts } from './table-renames.js';
+import { platformChanges } from './platform.js';
 
 export function diff(from: Catalog, to: Catalog, inputs: PlanInputs): Change[] {
   const schemas = new Set(inputs.managedSchemas);
@@ -52,6 +53,7 @@ export function diff(from: Catalog, to: Catalog, inputs: PlanInputs): Change[] {
       out.push(...commentChange({ type: 'trigger', table, name }, recreatedTrigger ? undefined : old.comment, t.comment));
     }
   }
+  out.push(...platformChanges(a, b));
   return out;
 }
 

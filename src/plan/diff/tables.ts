@@ -45,6 +45,7 @@ export function createTableChanges(ctx: DiffContext, key: string, table: Table):
   if (table.rls) out.push({ ...f, kind: 'EnableRls', table: key });
   if (table.forceRls) out.push({ ...f, kind: 'ForceRls', table: key });
   for (const p of Object.values(table.policies)) out.push({ ...f, kind: 'CreatePolicy', table: key, policy: p });
+  out.push(...publicationChanges(key, undefined, table, f));
   out.push(...grantChanges(ctx, { type: 'table', key }, {}, table.grants, f));
   for (const c of table.columns) out.push(...columnGrants(ctx, key, c.name, undefined, c, f));
   out.push(...tableComments(key, undefined, table, f));
@@ -158,15 +159,8 @@ export function alterTableChanges(ctx: DiffContext, key: string, live: Table, b:
   if (!same(a.with ?? [], b.with ?? [])) out.push({ kind: 'SetTableStorage', table: key, from: a.with ?? [], to: b.with ?? [] });
   if (a.rls !== b.rls) out.push({ kind: b.rls ? 'EnableRls' : 'DisableRls', table: key });
   if (a.forceRls !== b.forceRls) out.push({ kind: b.forceRls ? 'ForceRls' : 'NoForceRls', table: key });
-  for (const [name, p] of Object.entries(a.policies)) {
-    const n = own(b.policies, name);
-    if (!n) out.push({ kind: 'DropPolicy', table: key, policy: p });
-    else if (!same(omit(p, 'comment'), omit(n, 'comment'))) {
-      if (policyAlterable(p, n)) out.push({ kind: 'AlterPolicy', table: key, from: p, to: n });
-      else out.push({ kind: 'DropPolicy', table: key, policy: p }, { kind: 'CreatePolicy', table: key, policy: n });
-    }
-  }
-  for (const [name, p] of Object.entries(b.policies)) if (!own(a.policies, name)) out.push({ kind: 'CreatePolicy', table: key, policy: p });
+  out.push(...policyChanges(key, a.policies, b.policies));
+  out.push(...publicationChanges(key, a, b));
   out.push(...grantChanges(ctx, { type: 'table', key }, a.grants, b.grants));
   // A column dropped and re-added (generated expression change) gets its grants from the add.
   for (const [old, col] of pairs) if (sameGenerated(old.generated, col.generated)) out.push(...columnGrants(ctx, key, col.name, old, col));
@@ -318,6 +312,40 @@ function alterColumn(ctx: DiffContext, key: string, a: Column, b: Column): Chang
   if (a.notNull !== b.notNull) out.push({ kind: b.notNull ? 'SetNotNull' : 'DropNotNull', table: key, column: col, existing: true });
   if (b.identity && a.identity !== b.identity) {
     out.push({ kind: 'SetIdentity', table: key, column: col, ...(a.identity ? { from: a.identity } : {}), to: b.identity });
+  }
+  return out;
+}
+
+/** Policies of one table (managed, or a platform table's the spec owns), diffed by name. */
+export function policyChanges(key: string, a: Readonly<Record<string, Policy>>, b: Readonly<Record<string, Policy>>): Change[] {
+  const out: Change[] = [];
+  for (const [name, p] of Object.entries(a)) {
+    const n = own(b, name);
+    if (!n) out.push({ kind: 'DropPolicy', table: key, policy: p });
+    else if (!same(omit(p, 'comment'), omit(n, 'comment'))) {
+      if (policyAlterable(p, n)) out.push({ kind: 'AlterPolicy', table: key, from: p, to: n });
+      else out.push({ kind: 'DropPolicy', table: key, policy: p }, { kind: 'CreatePolicy', table: key, policy: n });
+    }
+  }
+  for (const [name, p] of Object.entries(b)) if (!own(a, name)) out.push({ kind: 'CreatePolicy', table: key, policy: p });
+  return out;
+}
+
+/** Publication memberships and replica identity: a changed column list or filter is a drop and an add. */
+export function publicationChanges(key: string, a: Table | undefined, b: Table, flags: Flags = {}): Change[] {
+  const out: Change[] = [];
+  const before = a?.publications ?? {};
+  const after = b.publications ?? {};
+  for (const [publication, m] of Object.entries(before)) {
+    const n = own(after, publication);
+    if (!n || !same(m, n)) out.push({ ...flags, kind: 'DropFromPublication', table: key, publication, membership: m });
+  }
+  for (const [publication, m] of Object.entries(after)) {
+    const o = own(before, publication);
+    if (!o || !same(o, m)) out.push({ ...flags, kind: 'AddToPublication', table: key, publication, membership: m });
+  }
+  if (a?.replicaIdentity !== b.replicaIdentity) {
+    out.push({ ...flags, kind: 'SetReplicaIdentity', table: key, ...(a?.replicaIdentity ? { from: a.replicaIdentity } : {}), ...(b.replicaIdentity ? { to: b.replicaIdentity } : {}) });
   }
   return out;
 }

@@ -194,6 +194,9 @@ export function managedOnly(catalog: Catalog, schemas: ReadonlySet<string>): Cat
     functions: pick(catalog.functions),
     views: pick(catalog.views),
     externalTriggers: catalog.externalTriggers,
+    ...(catalog.externalPolicies ? { externalPolicies: catalog.externalPolicies } : {}),
+    ...(catalog.buckets ? { buckets: catalog.buckets } : {}),
+    ...(catalog.cronJobs ? { cronJobs: catalog.cronJobs } : {}),
   };
 }
 

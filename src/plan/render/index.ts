@@ -23,6 +23,7 @@ import {
 } from './tables.js';
 import { own } from '../../util/object-keys.js';
 import { renamedParts, renameTable } from './table-rename.js';
+import { renderPlatformChange } from './platform.js';
 
 export function renderChange(change: Change, options: PlanOptions): Step[] {
   if (change.implied) return [];
@@ -301,6 +302,12 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
           refName(change.target),
         ),
       ];
+    case 'AddToPublication':
+    case 'DropFromPublication':
+    case 'SetReplicaIdentity':
+    case 'SetBucket':
+    case 'SetCronJob':
+      return renderPlatformChange(change);
     default:
       return unsupported(change);
   }
