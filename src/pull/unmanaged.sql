@@ -40,8 +40,13 @@ SELECT CASE a.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELS
        'column privileges (' || string_agg(quote_ident(a.attname) || ': ' || array_to_string(a.attacl, ' '), '; ' ORDER BY a.attnum) || ')'
   FROM odd_att a WHERE a.attacl IS NOT NULL GROUP BY a.relkind, a.qname
 UNION ALL
-SELECT 'table', r.qname, 'REPLICA IDENTITY ' || CASE r.relreplident WHEN 'n' THEN 'NOTHING' WHEN 'f' THEN 'FULL' ELSE 'USING INDEX' END
-  FROM rel r WHERE r.relkind IN ('r', 'p') AND r.relreplident <> 'd'
+-- REPLICA IDENTITY FULL and NOTHING are the spec's `replica_identity`; USING INDEX is not.
+SELECT 'table', r.qname, 'REPLICA IDENTITY USING INDEX'
+  FROM rel r WHERE r.relkind IN ('r', 'p') AND r.relreplident = 'i'
+UNION ALL
+-- A publication of every table: its members are not a table's `publications`.
+SELECT 'publication', quote_ident(p.pubname), 'FOR ALL TABLES'
+  FROM pg_catalog.pg_publication p WHERE p.puballtables
 UNION ALL
 SELECT 'table', a.qname, 'column ' || quote_ident(a.attname) || ' ' ||
        CASE WHEN a.odd_storage IS NOT NULL THEN 'STORAGE ' || CASE a.odd_storage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END

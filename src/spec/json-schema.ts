@@ -346,6 +346,10 @@ const fn = obj(
     set: mapOf('Other settings applied while the function runs (SET name = value), e.g. `statement_timeout: 5s`.', { type: 'string' }),
     procedure: bool('A procedure (CREATE PROCEDURE) rather than a function.'),
     grants: grants('EXECUTE grants per role.', { enum: ['execute', 'all'] }),
+    hook: {
+      enum: ['custom_access_token', 'send_sms', 'send_email', 'mfa_verification_attempt', 'password_verification_attempt', 'before_user_created'],
+      description: 'A Supabase Auth hook: EXECUTE for `supabase_auth_admin` only, revoked from `anon`, `authenticated` and PUBLIC by construction.',
+    },
     comment: str('COMMENT ON FUNCTION.'),
   },
   ['body'],

@@ -75,6 +75,12 @@ function identityFromRaw(raw: string): string {
     .join(', ');
 }
 
+/** The grants a function gets: an auth hook's are fixed by construction. */
+export function effectiveFunctionGrants(fn: FunctionSpec): FunctionSpec['grants'] {
+  if (fn.hook === undefined) return fn.grants;
+  return { ...fn.grants, supabase_auth_admin: ['execute'], anon: [], authenticated: [], public: [] };
+}
+
 function functionGrants(grants: FunctionSpec['grants']): Grants {
   const out: Record<string, readonly PrivilegeName[]> = {};
   // `role: []` names the role (so its grants are managed) and grants it nothing, e.g. `public: []`.
@@ -129,7 +135,7 @@ export function toFunction(schema: string, name: string, fn: FunctionSpec, index
     strict,
     config,
     definition: `${head}\n ${clauses.join(' ')}\n${SQL_STANDARD_BODY.test(fn.body) && language === 'sql' ? fn.body : `AS ${tag}${fn.body}${tag}`}`,
-    grants: functionGrants(fn.grants),
+    grants: functionGrants(effectiveFunctionGrants(fn)),
     ...(fn.comment !== undefined ? { comment: fn.comment } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { qualifiedName } from '../catalog/names.js';
 import type { PlanInputs } from '../plan/types.js';
 import { presetNamed, type PresetName } from '../presets/index.js';
 import { enumValues, indexSpec, refKey, refParts } from './spec-index.js';
-import { toDomain, toFunction, toSequence, toView } from './to-catalog-objects.js';
+import { effectiveFunctionGrants, toDomain, toFunction, toSequence, toView } from './to-catalog-objects.js';
 import { toPolicy, toTable, toTrigger } from './to-catalog-table.js';
 import type { Spec } from './types.js';
 
@@ -99,7 +99,9 @@ export function toCatalog(spec: Spec, options: ToCatalogOptions = {}): ToCatalog
     ...(buckets.length > 0 ? { buckets: sortedRecord(buckets) } : {}),
     ...(cronJobs.length > 0 ? { cronJobs: sortedRecord(cronJobs) } : {}),
   };
-  return { catalog, inputs: planInputs(spec, schemas, index) };
+  const authHooks = Object.values(spec.functions ?? {}).flatMap((value, i) => (value.hook !== undefined ? [`${functions[i]![1].schema}.${functions[i]![1].name}`] : [])).sort();
+  const inputs = planInputs(spec, schemas, index);
+  return { catalog, inputs: authHooks.length > 0 ? { ...inputs, authHooks } : inputs };
 }
 
 function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<typeof indexSpec>): PlanInputs {
@@ -126,7 +128,7 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
     for (const fk of Object.values(t.foreign_keys ?? {})) addExternal(fk.references.table, index, external);
   }
   for (const v of Object.values(spec.views ?? {})) for (const role of Object.keys(v.grants ?? {})) roles.add(role);
-  for (const f of Object.values(spec.functions ?? {})) for (const role of Object.keys(f.grants ?? {})) roles.add(role);
+  for (const f of Object.values(spec.functions ?? {})) for (const role of Object.keys(effectiveFunctionGrants(f) ?? {})) roles.add(role);
   for (const s of Object.values(spec.sequences ?? {})) for (const role of Object.keys(s?.grants ?? {})) roles.add(role);
   const schemaGrantsDeclared: string[] = [];
   for (const [name, s] of Object.entries(spec.schemas ?? {})) {

@@ -318,8 +318,18 @@ export interface FunctionSpec {
   readonly set?: Readonly<Record<string, string>>;
   readonly procedure?: boolean;
   readonly grants?: Readonly<Record<string, readonly ('execute' | 'all')[]>>;
+  /** A Supabase Auth hook: EXECUTE for `supabase_auth_admin` only (revoked from anon, authenticated and PUBLIC). */
+  readonly hook?: AuthHook;
   readonly comment?: string;
 }
+
+export type AuthHook =
+  | 'custom_access_token'
+  | 'send_sms'
+  | 'send_email'
+  | 'mfa_verification_attempt'
+  | 'password_verification_attempt'
+  | 'before_user_created';
 
 export interface ViewSpec {
   readonly query: string;

@@ -70,6 +70,12 @@ export function validateSpec(loaded: LoadedSpec, config: ValidateConfig): Valida
       ctx.name(['external', name, 'triggers', trigger], trigger, 'trigger');
       checkTrigger(ctx, ['external', name, 'triggers', trigger], t, columns, true);
     }
+    for (const [policy, p] of Object.entries(ext?.policies ?? {})) {
+      const path = ['external', name, 'policies', policy];
+      ctx.name(path, policy, 'policy');
+      if (p.using !== undefined) ctx.expression([...path, 'using'], p.using, 'policy USING');
+      if (p.check !== undefined) ctx.expression([...path, 'check'], p.check, 'policy WITH CHECK');
+    }
   }
   checkFunctions(ctx, spec, extensionsDeclared);
   for (const [name, v] of Object.entries(spec.views ?? {})) {
@@ -133,6 +139,13 @@ function checkFunctions(ctx: CheckContext, spec: Spec, extensionsDeclared: boole
     }
     if ((fn.returns ?? '').trim().toLowerCase() === 'trigger' && (fn.language ?? 'plpgsql').toLowerCase() === 'sql') {
       ctx.error([...path, 'language'], 'invalid-function', 'SQL functions cannot return trigger', 'use language: plpgsql');
+    }
+    if (fn.hook !== undefined) {
+      for (const role of ['anon', 'authenticated', 'public']) {
+        if ((fn.grants?.[role] ?? []).length > 0) {
+          ctx.error([...path, 'grants', role], 'invalid-grant', `an auth hook (${fn.hook}) is called by supabase_auth_admin only; granting EXECUTE to ${role} exposes it through the Data API`, `remove the grant to ${role}`);
+        }
+      }
     }
     if (fn.language !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(fn.language)) ctx.error([...path, 'language'], 'invalid-name', `"${fn.language}" is not a language name`, 'use plpgsql or sql');
     if (fn.search_path !== undefined && !SEARCH_PATH.test(fn.search_path)) {

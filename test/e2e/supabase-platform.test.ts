@@ -96,5 +96,5 @@ describe('a Supabase app adopted with its storage, realtime and cron', () => {
     expect(await target.db.query(MEMBERS)).toEqual([]);
     expect(await target.db.query(BUCKETS)).toEqual([]);
     expect(await target.db.query(JOBS)).toEqual([]);
-  });
+  }, 300_000);
 });

@@ -2,7 +2,7 @@
  * The differ: pure `diff(from, to, inputs) -> Change[]`, in discovery order (the planner orders them).
  * Only the managed schemas are touched; grants only for the managed roles; external tables never.
  */
-import type { Catalog, FunctionDef, Policy, Table, View } from '../../catalog/types.js';
+import type { Catalog, FunctionDef, Grants, Policy, Table, View } from '../../catalog/types.js';
 import { invertChange, type Change } from '../changes.js';
 import type { PlanInputs } from '../types.js';
 import { commentChange, grantChanges, omit, same, type DiffContext } from './context.js';
@@ -107,11 +107,14 @@ export function shapeChanged(a: Table, b: Table): boolean {
 
 function createFunction(ctx: DiffContext, key: string, fn: FunctionDef): Change[] {
   const f = { impliedInverse: true };
-  // A new function has PUBLIC's default EXECUTE and no other grants.
   void key;
+  // A new function has PUBLIC's default EXECUTE and no other grants; an auth hook is revoked from
+  // the API roles as well, which Supabase's default privileges may have granted it.
+  const hook = ctx.inputs.authHooks?.includes(`${fn.schema}.${fn.name}`) === true;
+  const before: Grants = hook ? { anon: ['execute'], authenticated: ['execute'], public: ['execute'] } : { public: ['execute'] };
   return [
     { kind: 'CreateFunction', fn },
-    ...grantChanges(ctx, { type: 'function', fn }, { public: ['execute'] }, fn.grants, f),
+    ...grantChanges(ctx, { type: 'function', fn }, before, fn.grants, f),
     ...commentChange({ type: 'function', fn }, undefined, fn.comment, f),
   ];
 }
