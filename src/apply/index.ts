@@ -11,4 +11,3 @@ export { runApply, type ApplyOptions, type ApplyResult } from './run-apply.js';
 export { runRollback, rollbackTargets, type RollbackOptions, type RollbackResult } from './run-rollback.js';
 export { runBaseline, type BaselineOptions, type BaselineResult } from './run-baseline.js';
 export { readStatus, renderStatusText, renderDrift, statusJson, type StatusReport, type DriftSummary } from './run-status.js';
-export { driftSummary, driftSummaryOrUnknown, type DriftInput } from './drift-summary.js';

@@ -2,7 +2,7 @@
 import { didYouMean } from '../spec/suggest.js';
 import type { SourcePosition } from '../spec/types.js';
 import type { Finding } from '../util/findings.js';
-import type { Config } from './config.js';
+import type { Config } from '../config/index.js';
 
 /** A PostgreSQL duration: a number, optionally with a unit (`5s`, `15min`, `500ms`). */
 const DURATION = /^\d+(?:\.\d+)?\s*(?:us|ms|s|min|h|d)?$/;

@@ -13,9 +13,4 @@ export const processOutput: Output = {
   },
 };
 
-const paint = (code: number) => (enabled: boolean, text: string) => (enabled ? `\u001b[${code}m${text}\u001b[0m` : text);
-export const red = paint(31);
-export const green = paint(32);
-export const yellow = paint(33);
-export const bold = paint(1);
-export const dim = paint(2);
+export { bold, dim, green, red, yellow } from '../util/colors.js';

@@ -4,7 +4,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadSpec, validateSpec } from '../spec/index.js';
+import { loadSpec } from '../spec/index.js';
+import { validateSpec } from '../rules/index.js';
 import type { Spec } from '../spec/types.js';
 import { InputError } from '../util/findings.js';
 import { appModel } from './model.js';

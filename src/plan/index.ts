@@ -7,5 +7,3 @@ export { buildPlan } from './build.js';
 export { orderChanges } from './order.js';
 export { renderChange } from './render/index.js';
 export { renderScript, MAX_STEPS_PER_TRANSACTION } from './script.js';
-export { toCatalog } from '../spec/to-catalog.js';
-export type * from '../spec/to-catalog.js';

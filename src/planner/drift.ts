@@ -1,7 +1,7 @@
 /** Drift: does the live database still match the YAML? Used by `check` and `status`. */
 import { join } from 'node:path';
 import { introspect } from '../catalog/index.js';
-import type { Config } from '../cli/config.js';
+import type { Config } from '../config/index.js';
 import { connect } from '../db/index.js';
 import { buildPlan, type PlanOptions } from '../plan/index.js';
 import { presetNamed } from '../presets/index.js';

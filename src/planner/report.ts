@@ -1,5 +1,5 @@
 /** What `plan` prints: text for a terminal, JSON for machines, markdown for a pull-request comment. */
-import { bold, dim, green, red, yellow } from '../cli/output.js';
+import { bold, dim, green, red, yellow } from '../util/colors.js';
 import type { Finding } from '../util/findings.js';
 import { formatFinding } from '../util/findings.js';
 import type { SecurityChange } from './security-summary.js';

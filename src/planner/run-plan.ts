@@ -12,7 +12,7 @@ import { presetNamed } from '../presets/index.js';
 import { lazyShadowProvider } from '../shadow/index.js';
 import { InputError, OperationError, type Finding } from '../util/findings.js';
 import { VERSION } from '../version.js';
-import type { Config } from '../cli/config.js';
+import type { Config } from '../config/index.js';
 import { desiredCatalog, desiredIsCached, liveIsDesired } from './desired.js';
 import { refusedHazards, type HazardPolicy } from './hazards.js';
 import { refusalsFromLiveRows } from './live-rows.js';

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { accessCases, accessFinding, pgtapFile, pgtapFileName, type AccessResult } from '../access/index.js';
-import type { Config } from '../cli/config.js';
+import type { Config } from '../config/index.js';
 import { connect } from '../db/index.js';
 import type { PlanOptions } from '../plan/index.js';
 import { presetNamed } from '../presets/index.js';

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/index.js';
-import type { Config } from '../cli/config.js';
+import type { Config } from '../config/index.js';
 import type { LoadedSpec } from '../spec/types.js';
 import { specFilePaths } from '../spec/files.js';
 import { codeVersion } from '../version.js';

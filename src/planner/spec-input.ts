@@ -1,7 +1,7 @@
 /** The spec side of `plan`: load, validate (shape, references, checklist) and turn into a draft Catalog. */
 import { createHash } from 'node:crypto';
 import type { Catalog } from '../catalog/index.js';
-import type { Config } from '../cli/config.js';
+import type { Config } from '../config/index.js';
 import type { PlanInputs } from '../plan/index.js';
 import type { LoadedSpec } from '../spec/types.js';
 import { readSpecCache, specCacheKey, writeSpecCache } from './spec-cache.js';
@@ -50,7 +50,7 @@ async function loadYaml(dir: string, cacheDir?: string): Promise<LoadedSpec> {
  * parser and the rules load only here, when the spec cache cannot answer.
  */
 async function checkSpec(dir: string, config: Config, cacheDir?: string): Promise<FreshSpec> {
-  const [{ validateSpec }, { toCatalog }] = await Promise.all([import('../spec/index.js'), import('../plan/index.js')]);
+  const [{ toCatalog }, { validateSpec }] = await Promise.all([import('../spec/index.js'), import('../rules/index.js')]);
   const loaded = await loadYaml(dir, cacheDir);
   const { errors, findings } = validateSpec(loaded, config);
   if (errors.length > 0) throw new InputError('the spec is invalid; fix it and plan again', errors);

@@ -7,6 +7,8 @@ import { exposureFacts, mergeFacts } from './api-exposure.js';
 import { HAZARD_RULES, registry } from './registry.js';
 import type { DirectoryInput, ExposureFacts, Rule, RuleOptions, SpecRuleInput, SqlFileInput } from './types.js';
 import { inlineWaivers, isWaivedInline, specWaiverFindings } from './waivers.js';
+import { checkSpecStructure, type ValidateConfig, type ValidateResult } from '../spec/validate.js';
+import type { LoadedSpec } from '../spec/types.js';
 
 export type { Rule, SpecRuleInput, SqlFileInput, DirectoryInput, RuleOptions, ExposureFacts } from './types.js';
 export { HAZARD_RULES, ruleIds } from './registry.js';
@@ -89,4 +91,15 @@ function oneLine(message: string): string {
  */
 export function checkGeneratedSql(path: string, sql: string, options: { exposedSchemas: readonly string[] }): Finding[] {
   return lintSql(path, sql, { exposedSchemas: options.exposedSchemas, mode: 'generated' });
+}
+
+/**
+ * The spec's own checks, then, when it has no errors, the checklist rules on the YAML. `errors`
+ * make the spec unusable (exit 2); `findings` are the rules' findings (errors there mean exit 1)
+ * and the warnings.
+ */
+export function validateSpec(loaded: LoadedSpec, config: ValidateConfig): ValidateResult {
+  const { errors, warnings } = checkSpecStructure(loaded, config);
+  const findings = errors.length > 0 ? [...warnings] : [...warnings, ...checkSpecRules({ loaded, exposedSchemas: config.exposed_schemas })];
+  return { errors, findings: findings.sort(compareFindings) };
 }

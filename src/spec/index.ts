@@ -1,6 +1,6 @@
 /** The spec: YAML files in, a validated Spec and its draft Catalog out. */
 export { loadSpec, type ParsedFileCache } from './load.js';
-export { validateSpec, type ValidateConfig, type ValidateResult } from './validate.js';
+export { checkSpecStructure, type ValidateConfig, type ValidateResult } from './validate.js';
 export { toCatalog, managedSchemas, type ToCatalogOptions, type ToCatalogResult } from './to-catalog.js';
 export { SPEC_JSON_SCHEMA } from './json-schema.js';
 export { specReferenceMarkdown } from './docs.js';

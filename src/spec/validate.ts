@@ -1,11 +1,10 @@
 /**
  * Semantic checks of a loaded spec: references resolve, names are valid PostgreSQL names, SQL
  * fragments parse as exactly one expression/type. `errors` make the spec unusable (exit 2);
- * `findings` are the checklist rules on the YAML (errors there mean exit 1) plus loading warnings.
+ * warnings are valid YAML that is most likely a mistake. The checklist rules run in rules/validate-spec.ts.
  */
 import { checkReach } from './validate-reach.js';
 import { presetNamed, type PresetName } from '../presets/index.js';
-import { checkSpecRules } from '../rules/index.js';
 import { compareFindings, type Finding } from '../util/findings.js';
 import { CheckContext } from './check-context.js';
 import { columnConstraintName, indexName, primaryKeyName } from './default-names.js';
@@ -28,7 +27,8 @@ export interface ValidateResult {
   readonly findings: Finding[];
 }
 
-export function validateSpec(loaded: LoadedSpec, config: ValidateConfig): ValidateResult {
+/** The spec's own checks, without the checklist rules (which `validateSpec` in rules/ adds). */
+export function checkSpecStructure(loaded: LoadedSpec, config: ValidateConfig): { readonly errors: Finding[]; readonly warnings: Finding[] } {
   const spec = loaded.spec;
   const ctx = new CheckContext(loaded, indexSpec(spec), presetNamed(config.preset), new Set(managedSchemas(spec)));
   const extensionsDeclared = Object.keys(spec.extensions ?? {}).length > 0;
@@ -92,8 +92,7 @@ export function validateSpec(loaded: LoadedSpec, config: ValidateConfig): Valida
 
   const errors = [...ctx.errors].sort(compareFindings);
   const warnings = [...(loaded.warnings ?? []), ...ctx.warnings];
-  const findings = errors.length > 0 ? warnings : [...warnings, ...checkSpecRules({ loaded, exposedSchemas: config.exposed_schemas })];
-  return { errors, findings: findings.sort(compareFindings) };
+  return { errors, warnings };
 }
 
 function checkEnums(ctx: CheckContext, spec: Spec): void {

@@ -14,7 +14,8 @@ import { buildPlan } from '../../src/plan/index.js';
 import { supabasePresetSql } from '../../src/presets/supabase.js';
 import { pullDatabase, pullSpec } from '../../src/pull/index.js';
 import { runSteps } from '../../src/shadow/run-steps.js';
-import { loadSpec, toCatalog, validateSpec } from '../../src/spec/index.js';
+import { loadSpec, toCatalog } from '../../src/spec/index.js';
+import { validateSpec } from '../../src/rules/index.js';
 import { formatFinding } from '../../src/util/findings.js';
 import { freshDatabase } from '../helpers/db.js';
 

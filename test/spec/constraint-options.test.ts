@@ -1,6 +1,7 @@
 /** The spec keys for constraint options and object settings: accepted when well formed, positioned errors when not. */
 import { describe, expect, it } from 'vitest';
-import { loadSpec, toCatalog, validateSpec } from '../../src/spec/index.js';
+import { loadSpec, toCatalog } from '../../src/spec/index.js';
+import { validateSpec } from '../../src/rules/index.js';
 import { specDir } from './helpers.js';
 
 const CONFIG = { exposed_schemas: ['app'], preset: 'supabase' } as const;

@@ -3,7 +3,8 @@ import { emptyCatalog, introspect } from '../../src/catalog/index.js';
 import { buildPlan } from '../../src/plan/index.js';
 import { supabasePresetSql } from '../../src/presets/supabase.js';
 import { runSteps } from '../../src/shadow/run-steps.js';
-import { loadSpec, toCatalog, validateSpec } from '../../src/spec/index.js';
+import { loadSpec, toCatalog } from '../../src/spec/index.js';
+import { validateSpec } from '../../src/rules/index.js';
 import { freshDatabase } from '../helpers/db.js';
 import { specDir } from './helpers.js';
 

@@ -1,6 +1,7 @@
 /** validate warns when a role is granted a table or sequence in a schema it cannot use. */
 import { describe, expect, it } from 'vitest';
-import { loadSpec, validateSpec } from '../../src/spec/index.js';
+import { loadSpec } from '../../src/spec/index.js';
+import { validateSpec } from '../../src/rules/index.js';
 import { specDir } from './helpers.js';
 
 const CONFIG = { exposed_schemas: ['public', 'api'], preset: 'supabase' } as const;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSpec, validateSpec } from '../../src/spec/index.js';
+import { loadSpec } from '../../src/spec/index.js';
+import { validateSpec } from '../../src/rules/index.js';
 import { specDir } from './helpers.js';
 
 const CONFIG = { exposed_schemas: ['public'], preset: 'supabase' } as const;

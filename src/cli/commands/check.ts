@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { CommandRegistrar } from '../context.js';
 import { resolveTarget } from '../target.js';
 import { readStatus, renderDrift } from '../../apply/run-status.js';
-import { driftSummary } from '../../apply/drift-summary.js';
+import { driftSummary } from '../../planner/drift-summary.js';
 import { pad } from '../../migrations/index.js';
 import { InputError, OperationError } from '../../util/findings.js';
 import { checkArtifacts } from './check-artifacts.js';

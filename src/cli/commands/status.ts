@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import type { CommandRegistrar } from '../context.js';
 import { resolveTarget } from '../target.js';
 import { readStatus, renderStatusText, statusJson } from '../../apply/run-status.js';
-import { driftSummaryOrUnknown } from '../../apply/drift-summary.js';
+import { driftSummaryOrUnknown } from '../../planner/drift-summary.js';
 
 /** `schema status`: every migration (applied, pending, modified, missing, out of order) and drift. */
 export const registerStatus: CommandRegistrar = (program, ctx, setExit) => {

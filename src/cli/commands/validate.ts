@@ -1,7 +1,8 @@
 /** `schema validate [--schema DIR]`: YAML -> positioned errors. Exit 0 clean (or warnings), 1 rule errors, 2 invalid input. */
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { CommandRegistrar } from '../context.js';
-import { loadSpec, validateSpec } from '../../spec/index.js';
+import { loadSpec } from '../../spec/index.js';
+import { validateSpec } from '../../rules/index.js';
 import { formatFinding, InputError } from '../../util/findings.js';
 
 /** The directory as the user should read it in messages: relative to the process when possible. */

@@ -3,8 +3,8 @@
  * runner's commands work (and say why drift is unknown) even when the planner cannot load.
  */
 import { existsSync } from 'node:fs';
-import type { Config } from '../cli/config.js';
-import type { DriftSummary } from './run-status.js';
+import type { Config } from '../config/index.js';
+import type { DriftSummary } from '../apply/run-status.js';
 import { serverErrorFields } from '../db/errors.js';
 
 export interface DriftInput {
@@ -18,7 +18,7 @@ export interface DriftInput {
 /** Throws what `detectDrift` throws; `no-schema` when the YAML directory does not exist. */
 export async function driftSummary(input: DriftInput): Promise<DriftSummary> {
   if (!existsSync(input.schemaDir)) return { state: 'no-schema', dir: input.schemaDir };
-  const { detectDrift } = (await import('../planner/drift.js')) as typeof import('../planner/drift.js');
+  const { detectDrift } = (await import('./drift.js')) as typeof import('./drift.js');
   const report = await detectDrift(input);
   return report.changes.length === 0 ? { state: 'in-sync' } : { state: 'drift', changes: [...report.changes] };
 }
