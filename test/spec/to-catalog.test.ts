@@ -14,15 +14,15 @@ describe('toCatalog of the example app', () => {
   it('builds the expected draft', async () => {
     const loaded = await loadSpec('schema');
     const { catalog, inputs } = toCatalog(loaded.spec, { preset: 'supabase' });
-    expect(Object.keys(catalog.tables)).toEqual(['public.notifications', 'public.profiles']);
+    expect(Object.keys(catalog.tables)).toEqual(['public.notifications', 'public.partner_connections', 'public.profiles', 'public.sessions']);
     expect(catalog.enums['public.notification_kind']?.values).toEqual(['system', 'partner_request', 'reminder']);
     const n = catalog.tables['public.notifications']!;
     const column = (name: string) => n.columns.find((c) => c.name === name)!;
-    expect(n.columns.map((c) => c.name)).toEqual(['id', 'recipient_user_id', 'kind', 'payload', 'is_read', 'created_at', 'updated_at']);
+    expect(n.columns.map((c) => c.name)).toEqual(['id', 'recipient_user_id', 'kind', 'payload', 'is_read', 'sent_at', 'read_at', 'created_at', 'updated_at']);
     expect(column('kind')).toMatchObject({ type: 'public.notification_kind', notNull: true, default: "'system'::public.notification_kind" });
     expect(column('payload').default).toBe("'{}'::jsonb");
     expect(column('is_read').default).toBe('false');
-    expect(column('id')).toMatchObject({ type: 'uuid', notNull: true, default: 'gen_random_uuid()' });
+    expect(column('id')).toMatchObject({ type: 'bigserial', notNull: true });
     expect(n.constraints['notifications_pkey']).toMatchObject({ kind: 'primary_key', columns: ['id'], definition: 'PRIMARY KEY (id)' });
     expect(n.constraints['notifications_recipient_user_id_fkey']).toMatchObject({
       kind: 'foreign_key',
@@ -94,7 +94,7 @@ describe('toCatalog of the example app', () => {
       await t.db.exec(supabasePresetSql());
       await runSteps(t.db, plan.forward);
       const live = await introspect(t.db, { schemas: ['public'], extensions: [] });
-      expect(Object.keys(live.tables).sort()).toEqual(['public.notifications', 'public.profiles']);
+      expect(Object.keys(live.tables).sort()).toEqual(['public.notifications', 'public.partner_connections', 'public.profiles', 'public.sessions']);
       expect(live.tables['public.notifications']!.columns.find((c) => c.name === 'kind')!.default).toBe("'system'::public.notification_kind");
       expect(Object.keys(live.externalTriggers)).toEqual(['auth.users.on_auth_user_created']);
       // The sign-up trigger really creates the profile.
