@@ -148,7 +148,8 @@ describe('apply under faults', () => {
 
     it('exits 1 with a clear line, leaves no half-applied migration, and the next apply finishes', async () => {
       const p = project(FILES);
-      const args = ['apply', '--db', url, '--migrations', p.dir, '--lease-ttl', '5'];
+      // --verbose prints each statement as it starts: the fault waits for the slow one.
+      const args = ['apply', '--db', url, '--migrations', p.dir, '--lease-ttl', '5', '--verbose'];
       let restartedPort = 0;
       const faulted = await applyWithFault(args, /slow_step/, async () => {
         await sleep(300);
@@ -178,7 +179,8 @@ describe('apply under faults', () => {
   it("the applier's connection cut (pg_terminate_backend) mid-step: exit 1, nothing half-applied, the next apply finishes", async () => {
     const t = await fresh();
     const p = project(FILES);
-    const args = ['apply', '--db', t.url, '--migrations', p.dir, '--lease-ttl', '5'];
+    // --verbose prints each statement as it starts: the fault waits for the slow one.
+    const args = ['apply', '--db', t.url, '--migrations', p.dir, '--lease-ttl', '5', '--verbose'];
     let killed = 0;
     const faulted = await applyWithFault(args, /slow_step/, async () => {
       for (let i = 0; i < 50 && killed === 0; i++) {
