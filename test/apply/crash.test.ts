@@ -161,12 +161,12 @@ describe('crash safety', () => {
     dir = project(FILES).dir;
     const reference = await prepare();
     empty = await catalogOf(reference.db);
-    const first = await run(['apply', '--db', reference.url, '--migrations', dir]);
+    const first = await run(['apply', '--db', reference.url, '--migrations', dir, '--verbose']);
     expect(first.code).toBe(0);
     applyMs = first.workMs;
     applied = await catalogOf(reference.db);
     expect(Object.keys(applied.tables).sort()).toEqual(['public.accounts', 'public.audit', 'public.orders']);
-    const back = await run(['apply', '--db', reference.url, '--migrations', dir, '--rollback', '1']);
+    const back = await run(['apply', '--db', reference.url, '--migrations', dir, '--rollback', '1', '--verbose']);
     expect(back.code).toBe(0);
     rollbackMs = back.workMs;
     expect(catalogsEqual(await catalogOf(reference.db), empty)).toBe(true);
@@ -181,7 +181,8 @@ describe('crash safety', () => {
     const stats = { apply: 0, rollback: 0, finishedBeforeKill: 0 };
     const worker = async (): Promise<void> => {
       const t = await prepare();
-      const args = ['--db', t.url, '--migrations', dir, '--lease-ttl', '2', '--wait', '30'];
+      // --verbose prints `applying ...` / `rolling back ...` when work starts: the kill timer starts there.
+      const args = ['--db', t.url, '--migrations', dir, '--lease-ttl', '2', '--wait', '30', '--verbose'];
       while (kills < KILLS) {
         // Forward: kill, check the invariant, finish, compare.
         const early = Math.random() < 0.1;
