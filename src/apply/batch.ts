@@ -229,7 +229,8 @@ export async function runBatchedBackfill(db: Db, unit: BackfillUnit, options: Ba
   // concurrently moved out of its range (an app update) is left for the second pass.
   if (ranges) {
     for (let page = 0; page < ranges.pages; page += ranges.perBatch) {
-      await step({ from: `(${page},0)`, to: `(${page + ranges.perBatch},0)`, rows: '' });
+      // The row limit holds too: the pages' estimate may be far off (dead or empty leading pages).
+      await step({ from: `(${page},0)`, to: `(${page + ranges.perBatch},0)`, rows: String(rows) });
     }
   }
   // Then whatever is still NULL, `rows` at a time; stop when nothing is left or nothing could be
