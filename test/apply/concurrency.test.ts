@@ -78,11 +78,13 @@ describe('concurrent appliers', () => {
     const t = await fresh();
     const p = project(COUNTED);
     await ensureHistory(t.db);
-    await t.db.exec(`UPDATE schema_migrations.lease SET holder = 'deploy-box:4242:cafe', expires_at = now() + interval '3 seconds'`);
+    await t.db.exec(`UPDATE schema_migrations.lease SET holder = 'deploy-box:4242:cafe', expires_at = now() + interval '1 minute'`);
     const blocked = await schema(['apply', '--db', t.url, '--migrations', p.dir, '--wait', '0']);
     expect(blocked.code).toBe(1);
     expect(blocked.stderr).toContain('another apply holds the lease: deploy-box:4242:cafe');
     expect(await t.db.query(`SELECT 1 FROM pg_tables WHERE tablename = 'runs'`)).toEqual([]);
+    // Renewed for the second run, long enough to outlast its start-up on a busy machine.
+    await t.db.exec(`UPDATE schema_migrations.lease SET expires_at = now() + interval '4 seconds'`);
     const started = performance.now();
     const waited = await schema(['apply', '--db', t.url, '--migrations', p.dir, '--wait', '20']);
     expect(waited.code).toBe(0);
