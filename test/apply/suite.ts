@@ -91,7 +91,7 @@ export function runnerSuite(label: string, via: () => (url: string) => string): 
       expect(dry.stderr).toContain('would roll back 2 migrations, newest first: rollback_003.sql (003_kinds), rollback_002.sql (002_add_tags)');
       expect(await versions(t.db)).toEqual([1, 2, 3]);
 
-      const back = await schema(['apply', '--db', url, '--migrations', p.dir, '--rollback', '2']);
+      const back = await schema(['apply', '--db', url, '--migrations', p.dir, '--rollback', '2', '--verbose']);
       expect(back.code).toBe(0);
       expect(back.stderr.indexOf('rolling back 003_kinds')).toBeGreaterThan(-1);
       expect(back.stderr.indexOf('rolling back 003_kinds')).toBeLessThan(back.stderr.indexOf('rolling back 002_add_tags'));
