@@ -1,6 +1,6 @@
 /**
  * What a database holds in the pulled schemas that the spec cannot express (unlogged tables,
- * inheritance, column privileges, storage parameters, rules, ...). `schema pull` writes everything
+ * inheritance, column privileges of views, storage parameters of materialized views, rules, ...). `schema pull` writes everything
  * else and warns about each of these, so nothing is dropped silently.
  */
 import { readFileSync } from 'node:fs';
