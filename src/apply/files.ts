@@ -21,6 +21,7 @@ export interface MigrationFile {
     readonly file: string;
     readonly path: string;
     readonly sql: string;
+    readonly checksum: string;
     readonly header?: MigrationHeader;
   };
 }
@@ -68,7 +69,7 @@ export function readMigrationsDir(dir: string): MigrationFile[] {
       header: parseHeader(sql),
       rollback:
         rollbackFile && rollbackPath && rollbackSql !== undefined
-          ? { file: rollbackFile, path: rollbackPath, sql: rollbackSql, header: parseHeader(rollbackSql) }
+          ? { file: rollbackFile, path: rollbackPath, sql: rollbackSql, checksum: checksumOf(rollbackSql), header: parseHeader(rollbackSql) }
           : undefined,
     });
   }

@@ -12,6 +12,8 @@ export interface HistoryRow {
   readonly version: number;
   readonly name: string;
   readonly checksum: string;
+  /** sha256 of the rollback file when the migration was applied; null for rows recorded before it was kept. */
+  readonly rollbackChecksum: string | null;
   /** ISO 8601 timestamp. */
   readonly appliedAt: string;
   readonly durationMs: number;
@@ -24,6 +26,7 @@ CREATE TABLE IF NOT EXISTS ${HISTORY_TABLE} (
   version integer PRIMARY KEY,
   name text NOT NULL,
   checksum text NOT NULL,
+  rollback_checksum text,
   applied_at timestamptz NOT NULL DEFAULT now(),
   duration_ms integer NOT NULL DEFAULT 0,
   applied_by text NOT NULL DEFAULT current_user
@@ -58,7 +61,9 @@ export async function historyExists(q: Queryable): Promise<boolean> {
   const rows = await q.query<{ ok: boolean }>(
     `SELECT pg_catalog.to_regclass($1) IS NOT NULL AND pg_catalog.to_regclass($2) IS NOT NULL
         AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
-                     WHERE attrelid = pg_catalog.to_regclass($2) AND attname = 'in_progress_since' AND NOT attisdropped) AS ok`,
+                     WHERE attrelid = pg_catalog.to_regclass($2) AND attname = 'in_progress_since' AND NOT attisdropped)
+        AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
+                     WHERE attrelid = pg_catalog.to_regclass($1) AND attname = 'rollback_checksum' AND NOT attisdropped) AS ok`,
     [HISTORY_TABLE, LEASE_TABLE],
   );
   return rows[0]?.ok === true;
@@ -71,9 +76,10 @@ export async function ensureHistory(db: { transaction<T>(fn: (tx: Queryable) => 
     try {
       await db.transaction(async (tx) => {
         await tx.exec(`SET LOCAL lock_timeout = '10s'`);
-        // A lease table from an older layout lacks in_progress / in_progress_since.
+        // Tables from an older layout lack in_progress / in_progress_since and rollback_checksum.
         await tx.exec(CREATE_SQL);
         await tx.exec(`ALTER TABLE ${LEASE_TABLE} ADD COLUMN IF NOT EXISTS in_progress text, ADD COLUMN IF NOT EXISTS in_progress_since timestamptz`);
+        await tx.exec(`ALTER TABLE ${HISTORY_TABLE} ADD COLUMN IF NOT EXISTS rollback_checksum text`);
       });
       return;
     } catch (error) {
@@ -88,8 +94,14 @@ export async function ensureHistory(db: { transaction<T>(fn: (tx: Queryable) => 
 export async function readHistory(q: Queryable): Promise<HistoryRow[]> {
   const exists = await q.query<{ ok: boolean }>(`SELECT pg_catalog.to_regclass($1) IS NOT NULL AS ok`, [HISTORY_TABLE]);
   if (exists[0]?.ok !== true) return [];
-  const rows = await q.query<{ version: number; name: string; checksum: string; applied_at: string; duration_ms: number; applied_by: string }>(
-    `SELECT version, name, checksum,
+  const hasRollbackChecksum = await q.query<{ ok: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
+                     WHERE attrelid = pg_catalog.to_regclass($1) AND attname = 'rollback_checksum' AND NOT attisdropped) AS ok`,
+    [HISTORY_TABLE],
+  );
+  const rollbackColumn = hasRollbackChecksum[0]?.ok === true ? 'rollback_checksum' : 'NULL::text AS rollback_checksum';
+  const rows = await q.query<{ version: number; name: string; checksum: string; rollback_checksum: string | null; applied_at: string; duration_ms: number; applied_by: string }>(
+    `SELECT version, name, checksum, ${rollbackColumn},
             to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS applied_at,
             duration_ms, applied_by
        FROM ${HISTORY_TABLE} ORDER BY version`,
@@ -98,6 +110,7 @@ export async function readHistory(q: Queryable): Promise<HistoryRow[]> {
     version: Number(r.version),
     name: r.name,
     checksum: r.checksum,
+    rollbackChecksum: r.rollback_checksum ?? null,
     appliedAt: r.applied_at,
     durationMs: Number(r.duration_ms),
     appliedBy: r.applied_by,
@@ -108,16 +121,18 @@ export interface RecordInput {
   readonly version: number;
   readonly name: string;
   readonly checksum: string;
+  /** sha256 of the rollback file as it is when the migration is applied. */
+  readonly rollbackChecksum: string | null;
   readonly durationMs: number;
 }
 
 export async function recordApplied(q: Queryable, row: RecordInput): Promise<void> {
   await q.query(
-    `INSERT INTO ${HISTORY_TABLE} (version, name, checksum, duration_ms) VALUES ($1, $2, $3, $4)
+    `INSERT INTO ${HISTORY_TABLE} (version, name, checksum, rollback_checksum, duration_ms) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (version) DO UPDATE
-       SET name = excluded.name, checksum = excluded.checksum, duration_ms = excluded.duration_ms,
-           applied_at = now(), applied_by = current_user`,
-    [row.version, row.name, row.checksum, Math.round(row.durationMs)],
+       SET name = excluded.name, checksum = excluded.checksum, rollback_checksum = excluded.rollback_checksum,
+           duration_ms = excluded.duration_ms, applied_at = now(), applied_by = current_user`,
+    [row.version, row.name, row.checksum, row.rollbackChecksum, Math.round(row.durationMs)],
   );
 }
 

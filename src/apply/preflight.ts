@@ -16,6 +16,11 @@ export interface MigrationStatus {
   readonly appliedAt?: string;
   readonly durationMs?: number;
   readonly hasRollback: boolean;
+  /**
+   * For an applied migration whose rollback checksum was recorded: `changed` when the rollback file
+   * differs from the one applied with it, `gone` when it was deleted since.
+   */
+  readonly rollbackState?: 'changed' | 'gone';
 }
 
 export function migrationStatuses(files: readonly MigrationFile[], history: readonly HistoryRow[]): MigrationStatus[] {
@@ -32,7 +37,17 @@ export function migrationStatuses(files: readonly MigrationFile[], history: read
     }
     if (row && file) {
       const state = row.checksum === file.checksum ? 'applied' : 'modified';
-      return { version, name: file.name, file: file.file, state, appliedAt: row.appliedAt, durationMs: row.durationMs, hasRollback };
+      const rollbackState = row.rollbackChecksum === null ? undefined : !file.rollback ? 'gone' : file.rollback.checksum === row.rollbackChecksum ? undefined : 'changed';
+      return {
+        version,
+        name: file.name,
+        file: file.file,
+        state,
+        appliedAt: row.appliedAt,
+        durationMs: row.durationMs,
+        hasRollback,
+        ...(rollbackState ? { rollbackState } : {}),
+      };
     }
     const state = version < highestApplied ? 'out of order' : 'pending';
     return { version, name: file!.name, file: file!.file, state, hasRollback };
@@ -75,11 +90,37 @@ export function applyProblems(statuses: readonly MigrationStatus[], options: Pro
       default:
         break;
     }
+    const rollbackProblem = rollbackStateProblem(status);
+    if (rollbackProblem) problems.push({ file: rollbackFileOf(status), reason: rollbackProblem, override: '--force' });
     if ((status.state === 'pending' || status.state === 'out of order') && !status.hasRollback) {
       problems.push({ file, reason: `has no rollback file (rollback_${String(status.version).padStart(3, '0')}.sql); write one`, override: '--force' });
     }
   }
   return problems;
+}
+
+function rollbackFileOf(status: MigrationStatus): string {
+  return `rollback_${String(status.version).padStart(3, '0')}.sql`;
+}
+
+/** Why an applied migration's rollback file is not the one applied with it; undefined when it is. */
+export function rollbackStateProblem(status: MigrationStatus): string | undefined {
+  switch (status.rollbackState) {
+    case undefined:
+      return undefined;
+    case 'changed':
+      return `changed since ${status.name} was applied (checksum differs); restore the applied version (a rollback fix goes into a new migration), or pass --force`;
+    case 'gone':
+      return `was recorded when ${status.name} was applied, and the file is gone; restore it from version control`;
+  }
+}
+
+/** `rollback_NNN.sql: ...` lines for every applied migration whose rollback file differs from history. */
+export function rollbackStateLines(statuses: readonly MigrationStatus[]): string[] {
+  return statuses.flatMap((status) => {
+    const problem = rollbackStateProblem(status);
+    return problem ? [`${rollbackFileOf(status)}: ${problem}`] : [];
+  });
 }
 
 /** The migrations an apply runs, in order. */

@@ -105,7 +105,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
           header: file.header,
           marker: `apply:${file.version}:${file.checksum}`,
           force: options.force,
-          finalize: (tx, ms) => recordApplied(tx, { version: file.version, name: file.name, checksum: file.checksum, durationMs: ms }),
+          finalize: (tx, ms) => recordApplied(tx, { version: file.version, name: file.name, checksum: file.checksum, rollbackChecksum: file.rollback?.checksum ?? null, durationMs: ms }),
         },
         units.get(file.file)!,
         options,

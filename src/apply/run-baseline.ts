@@ -59,7 +59,7 @@ export async function runBaseline(options: BaselineOptions): Promise<BaselineRes
     await session.db.transaction(async (tx) => {
       await session.guard(tx);
       for (const f of todo) {
-        await recordApplied(tx, { version: f.version, name: f.name, checksum: f.checksum, durationMs: 0 });
+        await recordApplied(tx, { version: f.version, name: f.name, checksum: f.checksum, rollbackChecksum: f.rollback?.checksum ?? null, durationMs: 0 });
         options.progress(`recorded ${f.file} as applied (not run)`);
       }
     });

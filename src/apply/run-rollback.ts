@@ -5,7 +5,7 @@
 import { connect } from '../db/index.js';
 import { pad } from '../migrations/index.js';
 import { OperationError } from '../util/findings.js';
-import { checksumOf, readMigrationsDir, type MigrationFile } from './files.js';
+import { readMigrationsDir, type MigrationFile } from './files.js';
 import { readHistory, removeApplied, type HistoryRow } from './history.js';
 import { openSession } from './session.js';
 import { parseAll, runFile, type TimeoutOptions } from './step.js';
@@ -61,6 +61,20 @@ export function rollbackTargets(files: readonly MigrationFile[], history: readon
   return targets;
 }
 
+/**
+ * Refuses rollback files edited since their migration was applied (the recorded checksum differs),
+ * unless --force, which runs them with a warning. Rows recorded before rollbacks were checksummed
+ * are not checked.
+ */
+export function checkRollbackChecksums(targets: readonly Target[], force: boolean, progress: (message: string) => void): void {
+  const changed = targets
+    .filter((t) => t.row.rollbackChecksum !== null && t.row.rollbackChecksum !== t.rollback.checksum)
+    .map((t) => `  ${t.rollback.file}: changed since ${t.row.name} was applied (checksum differs); restore the applied version, or pass --force to run it as it is now`);
+  if (!changed.length) return;
+  if (!force) throw new OperationError(`refusing to roll back:\n${changed.join('\n')}`);
+  progress(`WARNING --force: running rollback files changed since they were applied:\n${changed.join('\n')}`);
+}
+
 function announce(targets: readonly Target[], history: readonly HistoryRow[], options: RollbackOptions): void {
   const names = targets.map((t) => `${t.rollback.file} (${t.row.name})`).join(', ');
   options.progress(`${options.dryRun ? 'would roll back' : 'rolling back'} ${targets.length} migration${targets.length === 1 ? '' : 's'}, newest first: ${names}`);
@@ -80,6 +94,7 @@ export async function runRollback(options: RollbackOptions): Promise<RollbackRes
     try {
       const history = await readHistory(db);
       const targets = rollbackTargets(files, history, options.version, options.only);
+      checkRollbackChecksums(targets, options.force, options.progress);
       await parseAll(targets.map((t) => t.rollback));
       announce(targets, history, options);
       return { dryRun: true, migrations: targets.map((t) => ({ version: t.row.version, name: t.row.name, durationMs: 0 })) };
@@ -92,6 +107,7 @@ export async function runRollback(options: RollbackOptions): Promise<RollbackRes
   try {
     const history = await readHistory(session.db);
     const targets = rollbackTargets(files, history, options.version, options.only);
+    checkRollbackChecksums(targets, options.force, options.progress);
     const units = await parseAll(targets.map((t) => t.rollback));
     announce(targets, history, options);
     const done: RolledBack[] = [];
@@ -103,7 +119,7 @@ export async function runRollback(options: RollbackOptions): Promise<RollbackRes
           file: target.rollback.file,
           sql: target.rollback.sql,
           header: target.rollback.header,
-          marker: `rollback:${target.row.version}:${checksumOf(target.rollback.sql)}`,
+          marker: `rollback:${target.row.version}:${target.rollback.checksum}`,
           force: options.force,
           finalize: (tx) => removeApplied(tx, target.row.version),
         },

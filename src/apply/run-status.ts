@@ -5,7 +5,7 @@ import { pad } from '../migrations/index.js';
 import { readMigrationsDir, type MigrationFile } from './files.js';
 import { LEASE_TABLE, readHistory } from './history.js';
 import { readInProgress, type InProgress } from './lease.js';
-import { migrationStatuses, type MigrationStatus } from './preflight.js';
+import { migrationStatuses, rollbackStateLines, type MigrationStatus } from './preflight.js';
 
 export interface StatusReport {
   readonly migrations: readonly MigrationStatus[];
@@ -82,6 +82,7 @@ export function renderStatusText(report: StatusReport, drift: DriftSummary | und
   if (rows.length) out.push('', [...counts].map(([state, n]) => `${n} ${state}`).join(', '));
   const progress = inProgressLine(report);
   if (progress) out.push(progress);
+  out.push(...rollbackStateLines(report.migrations));
   if (!report.migrationsDirFound) out.push('(no migrations directory; listing history only)');
   if (drift) out.push(renderDrift(drift));
   return out.join('\n');
@@ -111,6 +112,7 @@ export function statusJson(report: StatusReport, drift: DriftSummary | undefined
         applied_at: m.appliedAt ?? null,
         duration_ms: m.durationMs ?? null,
         has_rollback: m.hasRollback,
+        rollback_state: m.rollbackState ?? null,
         ...(shownState(report, m) === 'in progress' && report.inProgress
           ? {
               in_progress: {

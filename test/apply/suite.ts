@@ -139,6 +139,66 @@ export function runnerSuite(label: string, via: () => (url: string) => string): 
       expect(text.stdout).toContain('1 modified, 1 out of order, 1 missing, 1 pending');
     });
 
+    it('checksums rollback files at apply: an edited or deleted rollback is reported by status and check and refused by apply and apply --rollback', async () => {
+      const { t, url } = await fresh();
+      const p = project({ '001_create_items.sql': ITEMS['001_create_items.sql'], 'rollback_001.sql': ITEMS['rollback_001.sql'] });
+      expect((await schema(['apply', '--db', url, '--migrations', p.dir])).code).toBe(0);
+      const recorded = await t.db.query<{ rollback_checksum: string }>(`SELECT rollback_checksum FROM schema_migrations.history WHERE version = 1`);
+      expect(recorded[0]!.rollback_checksum).toBe(createHash('sha256').update(readFileSync(join(p.dir, 'rollback_001.sql'))).digest('hex'));
+
+      p.write('rollback_001.sql', `${ITEMS['rollback_001.sql']}DROP TABLE IF EXISTS unrelated;\n`);
+      const status = await schema(['status', '--db', url, '--migrations', p.dir], { cwd: p.cwd });
+      expect(status.code).toBe(0);
+      expect(status.stdout).toContain('rollback_001.sql: changed since 001_create_items was applied (checksum differs)');
+      const json = JSON.parse((await schema(['status', '--db', url, '--migrations', p.dir, '--format', 'json'], { cwd: p.cwd })).stdout) as {
+        migrations: { rollback_state: string | null }[];
+      };
+      expect(json.migrations[0]!.rollback_state).toBe('changed');
+      const check = await schema(['check', '--db', url, '--migrations', p.dir], { cwd: p.cwd });
+      expect(check.code).toBe(1);
+      expect(check.stdout).toContain('rollback_001.sql: changed since 001_create_items was applied');
+
+      p.write('002_more.sql', 'CREATE TABLE IF NOT EXISTS more (id int);\n');
+      p.write('rollback_002.sql', 'DROP TABLE IF EXISTS more;\n');
+      const apply = await schema(['apply', '--db', url, '--migrations', p.dir]);
+      expect(apply.code).toBe(1);
+      expect(apply.stderr).toContain('rollback_001.sql: changed since 001_create_items was applied');
+      expect(await versions(t.db)).toEqual([1]);
+
+      const rollback = await schema(['apply', '--db', url, '--migrations', p.dir, '--rollback', '001']);
+      expect(rollback.code).toBe(1);
+      expect(rollback.stderr).toContain('rollback_001.sql: changed since 001_create_items was applied (checksum differs)');
+      expect(await tables(t.db)).toEqual(['items']);
+
+      rmSync(join(p.dir, 'rollback_001.sql'));
+      const gone = await schema(['status', '--db', url, '--migrations', p.dir], { cwd: p.cwd });
+      expect(gone.stdout).toContain('rollback_001.sql: was recorded when 001_create_items was applied, and the file is gone');
+
+      p.write('rollback_001.sql', ITEMS['rollback_001.sql']);
+      const restored = await schema(['status', '--db', url, '--migrations', p.dir], { cwd: p.cwd });
+      expect(restored.stdout).not.toContain('rollback_001.sql:');
+      expect((await schema(['apply', '--db', url, '--migrations', p.dir])).code).toBe(0);
+      expect((await schema(['apply', '--db', url, '--migrations', p.dir, '--rollback', '001'])).code).toBe(0);
+      expect(await versions(t.db)).toEqual([]);
+    });
+
+    it('reads a history table from before rollback checksums: rows recorded then are not checked, and the column is added', async () => {
+      const { t, url } = await fresh();
+      const p = project({ '001_create_items.sql': ITEMS['001_create_items.sql'], 'rollback_001.sql': ITEMS['rollback_001.sql'] });
+      expect((await schema(['apply', '--db', url, '--migrations', p.dir])).code).toBe(0);
+      await t.db.exec(`ALTER TABLE schema_migrations.history DROP COLUMN rollback_checksum`);
+      p.write('rollback_001.sql', `${ITEMS['rollback_001.sql']}-- edited before checksums were kept\n`);
+      const status = await schema(['status', '--db', url, '--migrations', p.dir], { cwd: p.cwd });
+      expect(status.code).toBe(0);
+      expect(status.stdout).not.toContain('rollback_001.sql:');
+      p.write('002_more.sql', 'CREATE TABLE IF NOT EXISTS more (id int);\n');
+      p.write('rollback_002.sql', 'DROP TABLE IF EXISTS more;\n');
+      expect((await schema(['apply', '--db', url, '--migrations', p.dir])).code).toBe(0);
+      const rows = await t.db.query<{ version: number; rollback_checksum: string | null }>(`SELECT version, rollback_checksum FROM schema_migrations.history ORDER BY 1`);
+      expect(rows.map((r) => [r.version, r.rollback_checksum === null])).toEqual([[1, true], [2, false]]);
+      expect((await schema(['apply', '--db', url, '--migrations', p.dir, '--rollback', '001'])).code).toBe(0);
+    });
+
     it('refuses a changed or vanished applied file, out-of-order files and a missing rollback; flags override', async () => {
       const { t, url } = await fresh();
       const p = project({ '001_create_items.sql': ITEMS['001_create_items.sql'], 'rollback_001.sql': ITEMS['rollback_001.sql'] });

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { CommandRegistrar } from '../context.js';
 import { resolveTarget } from '../target.js';
 import { readStatus, renderDrift } from '../../apply/run-status.js';
+import { rollbackStateLines } from '../../apply/preflight.js';
 import { driftSummary } from '../../planner/drift-summary.js';
 import { pad } from '../../migrations/index.js';
 import { InputError, OperationError } from '../../util/findings.js';
@@ -48,6 +49,7 @@ export const registerCheck: CommandRegistrar = (program, ctx, setExit) => {
         if (m.state === 'modified') problems.push(`${m.file}: applied, but the file changed since (checksum differs)`);
         if (m.state === 'missing') problems.push(`${m.name}: applied (version ${pad(m.version)}), but the file is gone`);
       }
+      problems.push(...rollbackStateLines(report.migrations));
       const pending = report.migrations.filter((m) => m.state === 'pending' || m.state === 'out of order');
       const drift = await driftSummary({
         cwd: ctx.cwd,
