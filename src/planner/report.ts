@@ -2,6 +2,7 @@
 import { bold, dim, green, red, yellow } from '../util/colors.js';
 import type { Finding } from '../util/findings.js';
 import { formatFinding } from '../util/findings.js';
+import { mdCell, mdCode, visible } from '../util/display.js';
 import type { SecurityChange } from './security-summary.js';
 
 export interface PlanReport {
@@ -45,11 +46,11 @@ export function renderText(report: PlanReport, color: boolean): string {
   const breaks = breakage(report);
   if (breaks.length) {
     lines.push('', 'Breaks the app version still deployed (breaks-clients); it loses:');
-    for (const b of breaks) lines.push(`  ${b}`);
+    for (const b of breaks) lines.push(`  ${visible(b)}`);
   }
   if (report.security.length) {
     lines.push('', 'Security:');
-    for (const change of report.security) lines.push(`  ${change.table}: ${change.text.replaceAll('`', '').replaceAll('**', '')}`);
+    for (const change of report.security) lines.push(`  ${visible(change.table)}: ${change.text.replaceAll('`', '').replaceAll('**', '')}`);
   }
   if (report.findings.length) {
     lines.push('', 'Checklist:');
@@ -76,7 +77,7 @@ export function renderMarkdown(report: PlanReport): string {
   if (report.security.length === 0) lines.push('', 'No change to grants, RLS or policies.');
   else {
     lines.push('', '| table | change |', '| --- | --- |');
-    for (const change of report.security) lines.push(`| \`${change.table}\` | ${change.text} |`);
+    for (const change of report.security) lines.push(`| ${mdCell(mdCode(change.table))} | ${mdCell(change.text)} |`);
   }
   lines.push('', '#### Changes', '');
   for (const change of report.changes) {
@@ -86,11 +87,11 @@ export function renderMarkdown(report: PlanReport): string {
   const breaks = breakage(report);
   if (breaks.length) {
     lines.push('', '#### Backwards compatibility', '', 'The app version still deployed while this runs loses:', '');
-    for (const b of breaks) lines.push(`- ${b.replace(/\b((?:table|column|columns|enum|inserts into) )([^\s:,(]+)/g, '$1`$2`')}`);
+    for (const b of breaks) lines.push(`- ${b.replace(/\b((?:table|column|columns|enum|inserts into) )([^\s:,(]+)/g, (_, verb: string, name: string) => `${verb}${mdCode(name)}`)}`);
   }
   if (report.findings.length) {
     lines.push('', '#### Checklist', '');
-    for (const f of report.findings) lines.push(`- \`${f.file}:${f.line}:${f.col}\` **${f.severity} ${f.code}**: ${f.message}`);
+    for (const f of report.findings) lines.push(`- ${mdCode(`${f.file}:${f.line}:${f.col}`)} **${f.severity} ${f.code}**: ${visible(f.message)}`);
   }
   if (report.forwardSql) lines.push('', '<details><summary>Forward SQL</summary>', '', '```sql', report.forwardSql.trimEnd(), '```', '', '</details>');
   if (report.rollbackSql) lines.push('', '<details><summary>Rollback SQL</summary>', '', '```sql', report.rollbackSql.trimEnd(), '```', '', '</details>');

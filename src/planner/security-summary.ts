@@ -1,5 +1,6 @@
 /** Who gains or loses access: grants per role, RLS switched on or off, policies added, changed or dropped. */
 import type { Catalog, Policy, Table } from '../catalog/index.js';
+import { mdCode, visible } from '../util/display.js';
 import { own } from '../util/object-keys.js';
 
 export interface SecurityChange {
@@ -25,17 +26,17 @@ function tableChanges(key: string, before: Table | undefined, after: Table | und
     const now = new Set(own(grantsAfter, role) ?? []);
     const gained = [...now].filter((p) => !was.has(p));
     const lost = [...was].filter((p) => !now.has(p));
-    if (gained.length) out.push(`\`${role}\` gains ${gained.join(', ')}`);
-    if (lost.length) out.push(`\`${role}\` loses ${lost.join(', ')}`);
+    if (gained.length) out.push(`${mdCode(role)} gains ${gained.join(', ')}`);
+    if (lost.length) out.push(`${mdCode(role)} loses ${lost.join(', ')}`);
   }
   const policiesBefore = before?.policies ?? {};
   const policiesAfter = after?.policies ?? {};
   for (const name of [...new Set([...Object.keys(policiesBefore), ...Object.keys(policiesAfter)])].sort()) {
     const was = own(policiesBefore, name);
     const now = own(policiesAfter, name);
-    if (!was && now) out.push(`policy \`${name}\` added (${now.command} to ${now.roles.join(', ')})`);
-    else if (was && !now) out.push(`policy \`${name}\` dropped`);
-    else if (was && now && policyText(was) !== policyText(now)) out.push(`policy \`${name}\` changed`);
+    if (!was && now) out.push(`policy ${mdCode(name)} added (${now.command} to ${now.roles.map(visible).join(', ')})`);
+    else if (was && !now) out.push(`policy ${mdCode(name)} dropped`);
+    else if (was && now && policyText(was) !== policyText(now)) out.push(`policy ${mdCode(name)} changed`);
   }
   void key;
   return out;

@@ -4,7 +4,7 @@
  * else), a type as exactly one type name (`SELECT NULL::<type>`). This blocks `1); DROP TABLE x; --`.
  * The parser is loaded when `src/sql/parse.ts` is imported.
  */
-import { splitStatements } from '../sql/parse.js';
+import { scanTokens, splitStatements } from '../sql/parse.js';
 
 /** The parse tree of `sql` when it is one statement, else an error message. */
 function parseOne(sql: string): { stmt: Record<string, unknown> } | { error: string } {
@@ -46,12 +46,29 @@ function memo<T>(fn: (text: string) => T): (text: string) => T {
   };
 }
 
+/**
+ * Why a fragment holding a comment token is refused, or undefined. A `--` comment swallows the rest
+ * of the line the fragment is pasted into (`type: "integer --"` would silently drop NOT NULL and the
+ * default after it), and `/* ... *\/` hides text from the reader of the migration; `comment:` is
+ * where a note belongs. Quoted `--` inside a string literal is not a comment token.
+ */
+function commentProblem(text: string): string | undefined {
+  if (!text.includes('--') && !text.includes('/*')) return undefined;
+  const token = scanTokens(text).find((t) => t.tokenName === 'SQL_COMMENT' || t.tokenName === 'C_COMMENT');
+  if (!token) return undefined;
+  const column = Buffer.from(text, 'utf8').subarray(0, token.start).toString('utf8').length + 1;
+  const kind = token.tokenName === 'SQL_COMMENT' ? '`--` comment' : '`/* */` comment';
+  return `it holds a ${kind} at character ${column} (${JSON.stringify(token.text.trim().slice(0, 30))}); remove it (a note goes under \`comment:\`)`;
+}
+
 /** Undefined when `text` is one SQL expression; else why not. */
 export const expressionProblem = memo(expressionProblemOf);
 
 function expressionProblemOf(text: string): string | undefined {
   if (text.trim() === '') return 'the expression is empty';
   if (text.includes('\0')) return 'the expression contains a NUL character';
+  const comment = commentProblem(text);
+  if (comment) return comment;
   // The closing parenthesis on its own line: a trailing `--` comment cannot swallow it.
   const parsed = parseOne(`SELECT (${text}\n)`);
   if ('error' in parsed) return parsed.error;
@@ -71,6 +88,8 @@ export const parseTypeName = memo(parseTypeNameOf);
 function parseTypeNameOf(text: string): Readonly<TypeName> | { readonly error: string } {
   if (text.trim() === '') return { error: 'the type is empty' };
   if (text.includes('\0')) return { error: 'the type contains a NUL character' };
+  const comment = commentProblem(text);
+  if (comment) return { error: comment };
   const parsed = parseOne(`SELECT NULL::${text}\n`);
   if ('error' in parsed) return { error: parsed.error };
   const val = singleTarget(parsed.stmt);

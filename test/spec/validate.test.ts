@@ -111,6 +111,32 @@ functions:
     ]);
   });
 
+  it('rejects a comment token in a type or an expression at its position, where it would swallow the rest of the line', async () => {
+    const errors = await errorsOf(
+      table(
+        `      id: { type: "integer --", primary_key: true }
+      a: { type: text, default: "'x' -- note", not_null: true }
+      b: { type: text, default: "'keep -- this' /* hidden */" }
+      c: { type: text, default: "'a -- b'" }
+`,
+        `    rls: true
+    checks: { c_len: "length(c) > 0 --" }
+    indexes: [{ columns: [c], where: "c IS NOT NULL -- partial" }]
+    policies:
+      p: { for: select, to: [authenticated], using: "true --" }
+`,
+      ),
+    );
+    expect(errors.map((e) => `${e.line} ${e.code} ${e.message.replace(/ \(.*$/, '')}`)).toEqual([
+      '4 invalid-type "integer --" is not a valid type: it holds a `--` comment at character 9',
+      '5 invalid-sql default is not one valid SQL expression: it holds a `--` comment at character 5',
+      '6 invalid-sql default is not one valid SQL expression: it holds a `/* */` comment at character 16',
+      '9 invalid-sql check is not one valid SQL expression: it holds a `--` comment at character 15',
+      '10 invalid-sql index WHERE predicate is not one valid SQL expression: it holds a `--` comment at character 15',
+      '12 invalid-sql policy USING is not one valid SQL expression: it holds a `--` comment at character 6',
+    ]);
+  });
+
   it('rejects a trigger calling an undeclared function, or one not returning trigger', async () => {
     const errors = await errorsOf(
       `${table('      id: { type: uuid }\n', '    triggers:\n      a: { before: update, function: update_updated_at_colum }\n      b: { before: insert, function: helper }\n      c: { after: insert, function: other_schema.fn }\n')}functions:\n  update_updated_at_column: { returns: trigger, body: "BEGIN RETURN NEW; END;" }\n  helper: { returns: integer, language: sql, body: SELECT 1 }\n`,

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { quoteIdent, quoteLiteral, quoteQualified, splitQualified } from '../../catalog/names.js';
 import type { Hazard, Step } from '../types.js';
+import { visible } from '../../util/display.js';
 
 /** `"schema"."name"` from a catalog key. */
 export function q(key: string): string {
@@ -49,7 +50,7 @@ export function step(sql: string, description: string, object: string, o: StepOp
     sql,
     transactional: o.transactional ?? true,
     ...(o.isolated ? { isolated: true } : {}),
-    description: description.replace(/[\r\n]+/g, ' '),
+    description: visible(description),
     object,
     hazards: [...new Set(o.hazards ?? [])].sort(),
   };
