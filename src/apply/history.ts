@@ -4,6 +4,8 @@
  */
 import { HISTORY_SCHEMA } from '../catalog/scope.js';
 import { serverErrorFields, type Queryable } from '../db/index.js';
+import { quoteIdent } from '../catalog/names.js';
+import { OperationError } from '../util/findings.js';
 
 export const HISTORY_TABLE = `${HISTORY_SCHEMA}.history`;
 export const LEASE_TABLE = `${HISTORY_SCHEMA}.lease`;
@@ -21,7 +23,14 @@ export interface HistoryRow {
 }
 
 const CREATE_SQL = `
-CREATE SCHEMA IF NOT EXISTS ${HISTORY_SCHEMA};
+DO $$
+BEGIN
+  -- CREATE SCHEMA IF NOT EXISTS checks CREATE on the database even when the schema exists: a role
+  -- that owns a schema created for it by an administrator needs no CREATE on the database.
+  IF pg_catalog.to_regnamespace('${HISTORY_SCHEMA}') IS NULL THEN
+    CREATE SCHEMA ${HISTORY_SCHEMA};
+  END IF;
+END $$;
 CREATE TABLE IF NOT EXISTS ${HISTORY_TABLE} (
   version integer PRIMARY KEY,
   name text NOT NULL,
@@ -83,11 +92,25 @@ export async function ensureHistory(db: { transaction<T>(fn: (tx: Queryable) => 
       });
       return;
     } catch (error) {
-      const code = serverErrorFields(error)?.code;
+      const fields = serverErrorFields(error);
+      const code = fields?.code;
+      if (code === '42501' && /permission denied for database/.test(fields?.message ?? '')) throw await missingCreate(db, fields!.message);
       if (attempt >= 5 || !code || !RACE_CODES.has(code)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     }
   }
+}
+
+/** The role may not create the history schema: say which privilege is missing and the two ways out. */
+async function missingCreate(db: Queryable, message: string): Promise<OperationError> {
+  const rows = await db.query<{ role: string; database: string }>(`SELECT current_user AS role, current_database() AS database`).catch(() => []);
+  const role = rows[0]?.role ?? 'the role';
+  const database = rows[0]?.database ?? 'the database';
+  return new OperationError(
+    `cannot create the history schema ${HISTORY_SCHEMA}: role ${role} lacks CREATE on database ${database} (${message}). ` +
+      `Grant it (GRANT CREATE ON DATABASE ${quoteIdent(database)} TO ${quoteIdent(role)}), or have a superuser or the database owner create the schema once for this role ` +
+      `(CREATE SCHEMA ${HISTORY_SCHEMA} AUTHORIZATION ${quoteIdent(role)})`,
+  );
 }
 
 /** Applied migrations, by version; empty when the history does not exist yet. */

@@ -37,16 +37,32 @@ const CONNECTION_MESSAGES: Record<string, string> = {
   '28P01': 'password authentication failed; check the user and password in the URL',
   '28000': 'the server rejected this role or host (pg_hba.conf); check the user in the URL',
   '3D000': 'the database does not exist; create it or fix the database name in the URL',
-  '42501': 'permission denied; the role needs CONNECT on the database and read access to the system catalogs and the managed schemas',
   '57014': 'a statement was cancelled by statement_timeout; raise it or retry when the database is less busy',
   '57P01': 'the server shut down during the command; run it again',
   '53300': 'the server has too many connections; retry later or use a pooler URL',
 };
 
+/** What a `permission denied` lacks, read from the server's message, and how to get it. */
+export function permissionCause(message: string): string {
+  const on = (what: string): string | undefined => new RegExp(`permission denied for ${what} (.+)$`).exec(message)?.[1];
+  const database = on('database');
+  if (database) {
+    return `the role lacks CREATE on database ${database}, which creating a schema needs (even with IF NOT EXISTS); grant it (GRANT CREATE ON DATABASE ${database} TO the role), or have an owner create the schema for this role beforehand`;
+  }
+  if (/permission denied to create database/.test(message)) return 'the role may not create databases (CREATEDB), which a shadow database on this server needs; use the embedded shadow (the default) or a role with CREATEDB';
+  const schema = on('schema');
+  if (schema) return `the role lacks USAGE (to read) or CREATE (to create objects) on schema ${schema}; grant them, or run as the schema's owner`;
+  const relation = on('(?:table|view|materialized view|sequence)');
+  if (relation) return `the role lacks a privilege on ${relation}; grant it, or run as its owner`;
+  if (/must be owner of/.test(message)) return 'only the owner (or a member of the owning role) may change this object; run as the owner, or ALTER ... OWNER TO this role first';
+  return 'permission denied; the role needs CONNECT on the database and read access to the system catalogs and the managed schemas';
+}
+
 /** One line for a server error (a known code gets a cause and a fix), or undefined when `error` is not one. */
 export function serverErrorText(error: unknown): string | undefined {
   const fields = serverErrorFields(error);
   if (!fields) return undefined;
+  if (fields.code === '42501') return `${permissionCause(fields.message)} (${fields.message})`;
   if (fields.code && CONNECTION_MESSAGES[fields.code]) return `${CONNECTION_MESSAGES[fields.code]} (${fields.message})`;
   const extra = [fields.detail && `detail: ${fields.detail}`, fields.hint && `hint: ${fields.hint}`].filter(Boolean).join('; ');
   return `${fields.message}${fields.code ? ` [${fields.code}]` : ''}${extra ? ` (${extra})` : ''}`;
