@@ -8,7 +8,7 @@ import type { CommandContext } from './context.js';
 
 export async function resolveTarget(ctx: CommandContext, db: string | undefined): Promise<DatabaseChoice> {
   const config = await ctx.config();
-  const choice = await resolveDatabase({ db, configDb: () => config.db, root: ctx.cwd });
+  const choice = await resolveDatabase({ db, configDb: () => config.db, root: ctx.cwd, progress: (message) => ctx.output.err(message) });
   if (choice.embedded) {
     const sql = presetNamed(config.preset).shadowSql();
     if (sql.trim()) {

@@ -149,6 +149,8 @@ export interface StartOptions {
   readonly version?: EmbeddedVersion;
   /** Extra `-c name=value` server settings. */
   readonly settings?: Readonly<Record<string, string>>;
+  /** Told what a slow start is doing (initdb on first use, then the server start), on stderr in the CLI. */
+  readonly progress?: (message: string) => void;
 }
 
 /** Starts (initializing when new) the embedded server for a data directory; idempotent. */
@@ -165,10 +167,13 @@ export async function startEmbedded(options: StartOptions): Promise<EmbeddedServ
     return { url: urlFor(existing.port), port: existing.port, dataDir, version };
   }
 
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+  const began = Date.now();
+  const firstStart = !existsSync(join(dataDir, 'PG_VERSION'));
+  if (firstStart) {
     if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
       throw new OperationError(`${dataDir} exists but holds no PostgreSQL cluster; remove it or pass --db URL`);
     }
+    options.progress?.(`embedded PostgreSQL ${version}: creating the cluster in ${dataDir} (first start; later starts take about a second)...`);
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     chownTree(dataDir, as);
     const init = await run(
@@ -202,6 +207,7 @@ export async function startEmbedded(options: StartOptions): Promise<EmbeddedServ
     .map(([name, value]) => `-c ${name}=${value === '' ? "''" : value}`)
     .join(' ');
   const logFile = join(dataDir, 'server.log');
+  if (!firstStart) options.progress?.(`embedded PostgreSQL ${version}: starting the server in ${dataDir}...`);
   const started = await run(
     binaries.pg_ctl,
     ['start', '-D', dataDir, '-w', '-t', '60', '-l', logFile, '-o', serverOptions],
@@ -218,6 +224,7 @@ export async function startEmbedded(options: StartOptions): Promise<EmbeddedServ
     throw new OperationError(`embedded PostgreSQL did not start: ${lastLine(log || started.output)}`);
   }
   writeFileSync(stateFileOf(dataDir), `${JSON.stringify({ port, version } satisfies StateFile)}\n`);
+  options.progress?.(`embedded PostgreSQL ${version}: ready on 127.0.0.1:${port} in ${((Date.now() - began) / 1000).toFixed(1)} s`);
   return { url: urlFor(port), port, dataDir, version };
 }
 

@@ -14,6 +14,8 @@ export interface ResolveOptions {
   /** Project root; the embedded database lives in `<root>/.schema/db`. */
   readonly root?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** Told when the embedded server is being created or started. */
+  readonly progress?: (message: string) => void;
 }
 
 export const embeddedDataDir = (root: string): string => join(root, '.schema', 'db');
@@ -22,6 +24,6 @@ export async function resolveDatabase(options: ResolveOptions): Promise<Database
   const env = options.env ?? process.env;
   const explicit = options.db ?? env['DATABASE_URL'] ?? (await options.configDb?.());
   if (explicit) return { url: explicit, embedded: false };
-  const server = await startEmbedded({ dataDir: embeddedDataDir(options.root ?? process.cwd()) });
+  const server = await startEmbedded({ dataDir: embeddedDataDir(options.root ?? process.cwd()), ...(options.progress ? { progress: options.progress } : {}) });
   return { url: server.url, embedded: true };
 }

@@ -101,6 +101,7 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     targetIsEmbedded: o.embedded,
     root: o.cwd,
     targetMajor: major,
+    ...(o.progress ? { progress: o.progress } : {}),
   }));
   try {
     major = Math.floor((await db.serverVersion()) / 10000);

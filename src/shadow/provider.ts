@@ -137,8 +137,8 @@ export function serverShadowProvider(serverUrl: string, options: { privateServer
 }
 
 /** Shadows on a private embedded server in `<root>/.schema/shadow-<major>`. */
-export async function embeddedShadowProvider(root: string, version: EmbeddedVersion): Promise<ShadowProvider> {
-  const server = await startEmbedded({ dataDir: `${root}/.schema/shadow-${version}`, version });
+export async function embeddedShadowProvider(root: string, version: EmbeddedVersion, progress?: (message: string) => void): Promise<ShadowProvider> {
+  const server = await startEmbedded({ dataDir: `${root}/.schema/shadow-${version}`, version, ...(progress ? { progress } : {}) });
   const provider = serverShadowProvider(server.url, { privateServer: true });
   return { ...provider, description: `embedded PostgreSQL ${version}` };
 }
@@ -157,6 +157,8 @@ export interface ChooseShadowOptions {
   readonly targetIsEmbedded: boolean;
   readonly root: string;
   readonly targetMajor: number;
+  /** Told when an embedded shadow server is being created or started. */
+  readonly progress?: (message: string) => void;
 }
 
 /** `--shadow-url`, else the target server when the role may create databases, else embedded. */
@@ -164,7 +166,7 @@ export async function chooseShadowProvider(options: ChooseShadowOptions): Promis
   if (options.shadowUrl) return serverShadowProvider(options.shadowUrl);
   if (options.targetIsEmbedded) return serverShadowProvider(options.target.url, { privateServer: true });
   if (await canCreateDatabases(options.target)) return serverShadowProvider(options.target.url);
-  return embeddedShadowProvider(options.root, options.targetMajor >= 17 ? 17 : 15);
+  return embeddedShadowProvider(options.root, options.targetMajor >= 17 ? 17 : 15, options.progress);
 }
 
 /**

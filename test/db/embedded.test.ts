@@ -16,8 +16,17 @@ describe('embedded engine', () => {
   for (const version of [15, 17] as const) {
     it(`initializes, starts, reuses and restarts PostgreSQL ${version}`, async () => {
       const dataDir = join(root, String(version));
-      const first = await startEmbedded({ dataDir, version });
-      const again = await startEmbedded({ dataDir });
+      const said: string[] = [];
+      const progress = (message: string): number => said.push(message.replace(/\d+/g, 'N'));
+      const first = await startEmbedded({ dataDir, version, progress });
+      // The first start says so while it creates the cluster, then when the server is ready.
+      expect(said).toEqual([
+        `embedded PostgreSQL N: creating the cluster in ${dataDir.replace(/\d+/g, 'N')} (first start; later starts take about a second)...`,
+        expect.stringMatching(/^embedded PostgreSQL N: ready on N\.N\.N\.N:N in N\.N s$/),
+      ]);
+      said.length = 0;
+      const again = await startEmbedded({ dataDir, progress });
+      expect(said).toEqual([]);
       expect(again.port).toBe(first.port);
       const db = connect(first.url);
       try {
@@ -27,7 +36,8 @@ describe('embedded engine', () => {
         await db.close();
       }
       await stopEmbedded(dataDir);
-      const restarted = await startEmbedded({ dataDir });
+      const restarted = await startEmbedded({ dataDir, progress });
+      expect(said.map((m) => m.replace(/ in .*$/, ''))).toEqual([`embedded PostgreSQL N: starting the server`, `embedded PostgreSQL N: ready on N.N.N.N:N`]);
       const db2 = connect(restarted.url);
       try {
         const rows = await db2.query<{ n: string }>(`SELECT count(*)::text AS n FROM pg_class WHERE relname = 'kept'`);

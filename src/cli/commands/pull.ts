@@ -22,7 +22,7 @@ export const registerPull: CommandRegistrar = (program, ctx, setExit) => {
       const outDir = resolve(ctx.cwd, flags['out'] as string);
       const schemas = flags['schemas'] === undefined ? undefined : list(flags['schemas'] as string);
       // The config file is read only for its database URL, when --db and DATABASE_URL name none.
-      const choice = await resolveDatabase({ db: flags['db'] as string | undefined, configDb: async () => (await ctx.config()).db, root: ctx.cwd });
+      const choice = await resolveDatabase({ db: flags['db'] as string | undefined, configDb: async () => (await ctx.config()).db, root: ctx.cwd, progress: (message) => ctx.output.err(message) });
       // One connection: the catalog is read in one transaction, its queries sent at once.
       const db = connect(choice.url, { max: 1 });
       let closing: Promise<void> | undefined;
