@@ -28,6 +28,7 @@ import { runMigrationScript } from './run-script.js';
 import { hasAccessTests, runAccessTestsOnShadow } from './access-tests.js';
 import { accessFinding } from '../access/index.js';
 import { positionOfObject } from './positions.js';
+import { blockingFindings } from './checklist-gate.js';
 
 export interface RunPlanOptions {
   readonly cwd: string;
@@ -123,6 +124,13 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     if (plan.forward.length === 0) return { status: 'no-changes', changes: [], hazards: [], ...base };
 
     const changes = plan.forward.map((s) => ({ description: s.description, hazards: s.hazards, ...(s.breaks === undefined ? {} : { breaks: s.breaks }) }));
+    const breaksChecklist = blockingFindings(findings, (await checked.loaded()).spec, plan.forward);
+    if (breaksChecklist.length > 0) {
+      throw new InputError(
+        'the migration would break the checklist on what it creates or changes (below); fix the YAML, or waive a rule with a reason (waive: { rule: "why" }); nothing was written',
+        breaksChecklist,
+      );
+    }
     const fromRows = await time('rows', () => refusalsFromLiveRows(db, plan.changes as readonly Change[], inputs, () => checked.loaded()));
     if (fromRows.length > 0) {
       throw new InputError(`the live database holds rows the migration would fail on; nothing was written`, fromRows);

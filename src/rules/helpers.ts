@@ -67,7 +67,7 @@ export function specFinding(
   message: string,
   fix: string,
 ): Finding {
-  return { ...specPosition(input.loaded, path), severity, code, message, fix };
+  return { ...specPosition(input.loaded, path), severity, code, message, fix, path };
 }
 
 /** A rule is waived for a table (and all its columns) or for one column, with a reason. */

@@ -12,6 +12,8 @@ export interface Finding {
   readonly message: string;
   /** One-line fix. */
   readonly fix?: string;
+  /** For a finding on the YAML: the spec path it is about (`tables/public.t/columns/at/type`). */
+  readonly path?: string;
 }
 
 /** `file:line:col severity code: message` and, on the next line, `  Fix: ...`. */
