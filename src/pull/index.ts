@@ -2,6 +2,7 @@
 import type { Catalog } from '../catalog/types.js';
 import { renderYaml } from './render-yaml.js';
 import { eachFragment, type PullOptions } from './spec-from-catalog.js';
+import { waivePulledFindings } from './waivers.js';
 
 export type { PullOptions, PulledFragment } from './spec-from-catalog.js';
 export { specFragments } from './spec-from-catalog.js';
@@ -14,6 +15,7 @@ export function pullSpec(catalog: Catalog, options: PullOptions = {}): Map<strin
   // Each fragment is rendered as soon as it is built: its Spec objects die young, which keeps
   // garbage collection cheap on thousands of tables.
   const files: [string, string][] = [];
-  for (const fragment of eachFragment(catalog, options)) files.push([fragment.file, renderYaml(fragment.spec)]);
+  const exposedSchemas = options.exposedSchemas ?? ['public'];
+  for (const fragment of eachFragment(catalog, options)) files.push([fragment.file, renderYaml(waivePulledFindings(fragment.spec, { exposedSchemas }))]);
   return new Map(files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }

@@ -231,6 +231,8 @@ function functionKeys(functions: readonly [string, FunctionDef][]): Map<string, 
 export interface PullOptions {
   /** Managed schemas; default: every schema in the catalog. */
   readonly schemas?: readonly string[];
+  /** Schemas the Data API exposes (the config's `exposed_schemas`), for the checklist waivers; default `public`. */
+  readonly exposedSchemas?: readonly string[];
 }
 
 /**

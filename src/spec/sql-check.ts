@@ -4,7 +4,7 @@
  * else), a type as exactly one type name (`SELECT NULL::<type>`). This blocks `1); DROP TABLE x; --`.
  * The parser is loaded when `src/sql/parse.ts` is imported.
  */
-import { scanTokens, splitStatements } from '../sql/parse.js';
+import { plpgsqlFunctionProblem, scanTokens, splitStatements, SqlSyntaxError } from '../sql/parse.js';
 
 /** The parse tree of `sql` when it is one statement, else an error message. */
 function parseOne(sql: string): { stmt: Record<string, unknown> } | { error: string } {
@@ -105,4 +105,25 @@ export function statementProblem(sql: string, kind: string): string | undefined 
   if ('error' in parsed) return parsed.error;
   if (Object.keys(parsed.stmt)[0] !== kind) return `expected a ${kind}`;
   return undefined;
+}
+
+/**
+ * Why a function body does not parse, with its line in the body; undefined when it parses or its
+ * language is neither sql nor plpgsql. Migrations create functions with check_function_bodies off
+ * (so a function may name a table created later in the same file), which leaves a body that does
+ * not parse to fail at its first call; the parser catches it here, before anything runs.
+ */
+export function bodyProblem(definition: string, body: string, language: string): string | undefined {
+  const lang = language.toLowerCase();
+  if (lang === 'plpgsql') return plpgsqlFunctionProblem(definition);
+  // A SQL-standard body (RETURN expr, BEGIN ATOMIC ... END) is part of the CREATE FUNCTION the
+  // parser already read whole.
+  if (lang !== 'sql' || /^\s*(?:RETURN\b|BEGIN\s+ATOMIC\b)/i.test(body)) return undefined;
+  try {
+    splitStatements(body);
+    return undefined;
+  } catch (error) {
+    if (error instanceof SqlSyntaxError) return `${error.message} (line ${error.line} of the body)`;
+    return (error as Error).message;
+  }
 }

@@ -8,7 +8,7 @@ import { presetNamed, type PresetName } from '../presets/index.js';
 import { compareFindings, type Finding } from '../util/findings.js';
 import { CheckContext } from './check-context.js';
 import { columnConstraintName, indexName, primaryKeyName } from './default-names.js';
-import { statementProblem } from './sql-check.js';
+import { bodyProblem, statementProblem } from './sql-check.js';
 import { indexSpec, primaryKeyColumns, refKey, refParts, enumValues } from './spec-index.js';
 import { toFunction } from './to-catalog-objects.js';
 import { managedSchemas } from './to-catalog.js';
@@ -161,6 +161,10 @@ function checkFunctions(ctx: CheckContext, spec: Spec, extensionsDeclared: boole
     const definition = toFunction(schema, fnName, fn, ctx.index).definition;
     const problem = statementProblem(definition, 'CreateFunctionStmt');
     if (problem) ctx.error(path, 'invalid-sql', `function "${name}" does not form a valid CREATE FUNCTION: ${problem}`, 'check `args` and `returns`');
+    else if (typeof fn.body === 'string') {
+      const body = bodyProblem(definition, fn.body, fn.language ?? 'plpgsql');
+      if (body) ctx.error([...path, 'body'], 'invalid-sql', `the body of function "${name}" does not parse: ${body}`, `fix the ${fn.language ?? 'plpgsql'} in \`body\``);
+    }
     for (const role of Object.keys(fn.grants ?? {})) ctx.name([...path, 'grants', role], role, 'role');
   }
 }

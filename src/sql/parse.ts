@@ -117,6 +117,23 @@ export function parsePlpgsqlBody(body: string): Record<string, unknown> {
   }
 }
 
+/**
+ * Why a whole `CREATE FUNCTION ... LANGUAGE plpgsql` does not compile with PostgreSQL's PL/pgSQL
+ * grammar (its arguments, and NEW/OLD for a trigger function, in scope), or undefined when it does.
+ * The parser library fails to serialize some errors it finds (a JS SyntaxError on its JSON): those
+ * are left to the server, not reported.
+ */
+export function plpgsqlFunctionProblem(definition: string): string | undefined {
+  try {
+    parsePlPgSQLSync(definition);
+    return undefined;
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    const details = (error as { sqlDetails?: { lineNumber?: number } }).sqlDetails;
+    return `${(error as Error).message}${details?.lineNumber ? ` (line ${details.lineNumber})` : ''}`;
+  }
+}
+
 /** Length of the blanks and comments before a statement's first token. */
 function leadingTriviaLength(text: string): number {
   let i = 0;

@@ -137,6 +137,39 @@ functions:
     ]);
   });
 
+  it('parses function bodies offline (sql and plpgsql), since migrations create functions with check_function_bodies off', async () => {
+    const errors = await errorsOf(`functions:
+  bad_sql:
+    returns: integer
+    language: sql
+    body: |
+      SELECT 1
+      FROM WHERE x
+  bad_plpgsql:
+    returns: integer
+    body: |
+      BEGIN
+        RETURN 1
+      END;
+  later_table:
+    returns: integer
+    language: sql
+    body: "SELECT count(*)::int FROM public.created_later; SELECT 2"
+  touch:
+    returns: trigger
+    body: "BEGIN NEW.updated_at = now(); RETURN NEW; END;"
+  standard:
+    args: "a integer"
+    returns: integer
+    language: sql
+    body: "RETURN a + 1"
+`);
+    expect(errors.map((e) => `${e.line} ${e.code} ${e.message}`)).toEqual([
+      '5 invalid-sql the body of function "bad_sql" does not parse: syntax error at or near "WHERE" (line 2 of the body)',
+      '10 invalid-sql the body of function "bad_plpgsql" does not parse: syntax error at end of input',
+    ]);
+  });
+
   it('rejects a trigger calling an undeclared function, or one not returning trigger', async () => {
     const errors = await errorsOf(
       `${table('      id: { type: uuid }\n', '    triggers:\n      a: { before: update, function: update_updated_at_colum }\n      b: { before: insert, function: helper }\n      c: { after: insert, function: other_schema.fn }\n')}functions:\n  update_updated_at_column: { returns: trigger, body: "BEGIN RETURN NEW; END;" }\n  helper: { returns: integer, language: sql, body: SELECT 1 }\n`,

@@ -21,7 +21,7 @@ export const registerPull: CommandRegistrar = (program, ctx, setExit) => {
     .action(async (flags: Record<string, unknown>) => {
       const outDir = resolve(ctx.cwd, flags['out'] as string);
       const schemas = flags['schemas'] === undefined ? undefined : list(flags['schemas'] as string);
-      // The config file is read only for its database URL, when --db and DATABASE_URL name none.
+      // The config file gives the database URL (when --db and DATABASE_URL name none) and the exposed schemas.
       const choice = await resolveDatabase({ db: flags['db'] as string | undefined, configDb: async () => (await ctx.config()).db, root: ctx.cwd, progress: (message) => ctx.output.err(message) });
       // One connection: the catalog is read in one transaction, its queries sent at once.
       const db = connect(choice.url, { max: 1 });
@@ -31,7 +31,9 @@ export const registerPull: CommandRegistrar = (program, ctx, setExit) => {
         const pulled = await pullDatabase(db, schemas);
         // The connection is done with: it closes while the YAML is written.
         closing = db.close();
-        const files = pullSpec(pulled.catalog, { schemas: pulled.schemas });
+        // The exposed schemas decide the checklist waivers; with --db given, a broken config is not needed.
+        const exposedSchemas = await (async () => (await ctx.config()).exposed_schemas)().catch(() => undefined);
+        const files = pullSpec(pulled.catalog, { schemas: pulled.schemas, ...(exposedSchemas ? { exposedSchemas } : {}) });
         const written = await writePulled(outDir, files, flags['force'] === true);
         // Not an error: the YAML holds everything else; each left-out feature is named once.
         for (const feature of pulled.unmanaged) ctx.output.err(formatUnmanaged(feature));
