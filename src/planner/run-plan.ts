@@ -29,6 +29,7 @@ import { hasAccessTests, runAccessTestsOnShadow } from './access-tests.js';
 import { accessFinding } from '../access/index.js';
 import { positionOfObject } from './positions.js';
 import { blockingFindings } from './checklist-gate.js';
+import { missingPlatform, platformRefusal } from './platform-check.js';
 
 export interface RunPlanOptions {
   readonly cwd: string;
@@ -124,6 +125,8 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     if (plan.forward.length === 0) return { status: 'no-changes', changes: [], hazards: [], ...base };
 
     const changes = plan.forward.map((s) => ({ description: s.description, hazards: s.hazards, ...(s.breaks === undefined ? {} : { breaks: s.breaks }) }));
+    const lacking = await missingPlatform(db, (await checked.loaded()).spec);
+    if (lacking.length > 0) throw platformRefusal(lacking, o.config.preset ?? 'supabase');
     const breaksChecklist = blockingFindings(findings, (await checked.loaded()).spec, plan.forward);
     if (breaksChecklist.length > 0) {
       throw new InputError(

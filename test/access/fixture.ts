@@ -15,6 +15,7 @@ tables:
       notes_select_own: { for: select, to: authenticated, using: SELECT_POLICY }
       notes_update_own: { for: update, to: authenticated, using: (select auth.uid()) = owner_id, check: (select auth.uid()) = owner_id }
       notes_insert_system: { for: insert, to: service_role, check: "true" }
+      notes_delete_own: { for: delete, to: authenticated, using: (select auth.uid()) = owner_id }
 `;
 
 export const TESTS = `
