@@ -11,6 +11,8 @@ export interface DataCheck {
   readonly sql: string;
   /** Expected rows, as objects keyed by column name (compared after JSON round-trip). */
   readonly rows: readonly Record<string, unknown>[];
+  /** Run as this role (`SET LOCAL ROLE`) in a transaction that is rolled back: what the app's role may do. */
+  readonly as?: string;
 }
 
 export interface StepExpect {
@@ -74,7 +76,10 @@ function checks(file: string, key: string, value: unknown): DataCheck[] {
     if (typeof item !== 'object' || item === null || typeof item.sql !== 'string' || !Array.isArray(item.rows)) {
       fail(file, `${key}[${i}] must be { sql: "SELECT ...", rows: [{ column: value }, ...] }`);
     }
-    return { sql: item.sql as string, rows: item.rows as Record<string, unknown>[] };
+    const extra = Object.keys(item).filter((k) => !['sql', 'rows', 'as'].includes(k));
+    if (extra.length > 0) fail(file, `${key}[${i}]: unknown key "${extra[0]}" (known: sql, rows, as)`);
+    if (item.as !== undefined && (typeof item.as !== 'string' || !/^[a-z_][a-z0-9_]*$/.test(item.as))) fail(file, `${key}[${i}].as must be a role name`);
+    return { sql: item.sql as string, rows: item.rows as Record<string, unknown>[], ...(item.as ? { as: item.as as string } : {}) };
   });
 }
 

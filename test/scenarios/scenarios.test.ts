@@ -46,9 +46,25 @@ for (const scenario of scenarios) {
 
     const runChecks = async (label: string, list: readonly DataCheck[]): Promise<void> => {
       for (const check of list) {
-        const rows = await target.db.query(check.sql);
-        expect(JSON.parse(JSON.stringify(rows)), `${label}: ${check.sql}`).toEqual(check.rows);
+        const rows = check.as === undefined ? await target.db.query(check.sql) : await asRole(check.as, check.sql);
+        expect(JSON.parse(JSON.stringify(rows)), `${label}${check.as ? ` as ${check.as}` : ''}: ${check.sql}`).toEqual(check.rows);
       }
+    };
+
+    /** `sql` run as `role` in a transaction that is then rolled back; its rows, or the server's error as `{ error }`. */
+    const asRole = async (role: string, sql: string): Promise<unknown[]> => {
+      const undo = new Error('roll back');
+      let rows: unknown[] = [];
+      await target.db
+        .transaction(async (tx) => {
+          await tx.exec(`SET LOCAL ROLE ${role}`);
+          rows = await tx.query(sql).catch((error: Error) => [{ error: error.message }]);
+          throw undo;
+        })
+        .catch((error: unknown) => {
+          if (error !== undo) throw error;
+        });
+      return rows;
     };
 
     for (const step of scenario.steps) {
