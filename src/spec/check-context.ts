@@ -2,7 +2,7 @@
 import type { Preset } from '../presets/index.js';
 import type { Finding } from '../util/findings.js';
 import { positionOf } from './positions.js';
-import { expressionProblem, parseTypeName } from './sql-check.js';
+import { columnRefsOf, expressionProblem, parseTypeName } from './sql-check.js';
 import { didYouMean } from './suggest.js';
 import { refKey, type SpecIndex } from './spec-index.js';
 import type { LoadedSpec } from './types.js';
@@ -21,6 +21,9 @@ const BUILTIN_TYPES = new Set(
     'citext hstore ltree vector halfvec geometry geography'
   ).split(' '),
 );
+
+/** Columns every table has, which an expression may name. */
+const SYSTEM_COLUMNS = new Set(['ctid', 'tableoid', 'xmin', 'xmax', 'cmin', 'cmax']);
 
 export class CheckContext {
   readonly errors: Finding[] = [];
@@ -83,6 +86,22 @@ export class CheckContext {
     const problem = expressionProblem(text);
     if (problem !== undefined) {
       this.error(path, 'invalid-sql', `${what} is not one valid SQL expression: ${problem}`, 'write a single PostgreSQL expression (quote string literals with single quotes inside the YAML string)');
+    }
+  }
+
+  /**
+   * An expression on one table's rows: every column it names outside subqueries must be one of
+   * `columns` (unqualified, or qualified by one of `qualifiers`, e.g. the table's name or NEW/OLD).
+   */
+  expressionOn(path: Path, text: string, what: string, columns: ReadonlySet<string> | undefined, label: string, qualifiers: readonly string[]): void {
+    if (expressionProblem(text) !== undefined) return this.expression(path, text, what);
+    if (columns === undefined) return;
+    for (const ref of columnRefsOf(text)) {
+      const name = ref.length === 1 ? ref[0]! : ref.length === 2 && qualifiers.includes(ref[0]!.toLowerCase()) ? ref[1]! : undefined;
+      if (name === undefined || columns.has(name) || SYSTEM_COLUMNS.has(name)) continue;
+      const suggestion = didYouMean(name, [...columns]);
+      this.error(path, 'unknown-column', `${what} names column "${name}", which ${label} does not have${suggestion ? `; did you mean "${suggestion}"?` : ''}`, `use one of: ${[...columns].join(', ')}`);
+      return;
     }
   }
 

@@ -127,3 +127,28 @@ export function bodyProblem(definition: string, body: string, language: string):
     return (error as Error).message;
   }
 }
+
+/**
+ * The column references of one expression outside its subqueries (whose names belong to the tables
+ * they select from), as name parts: `[["owner"], ["new", "tier"]]`. Empty when it does not parse.
+ */
+export const columnRefsOf = memo((text: string): readonly (readonly string[])[] => {
+  const parsed = parseOne(`SELECT (${text}\n)`);
+  if ('error' in parsed) return [];
+  const refs: string[][] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (key === 'SubLink' || key === 'RangeSubselect') continue;
+      if (key === 'ColumnRef') {
+        const fields = ((value as { fields?: Record<string, { sval?: string }>[] }).fields ?? []);
+        if (fields.every((f) => f['String']?.sval !== undefined)) refs.push(fields.map((f) => f['String']!.sval!));
+        continue;
+      }
+      visit(value);
+    }
+  };
+  visit(singleTarget(parsed.stmt));
+  return refs;
+});

@@ -3,7 +3,7 @@ import { checkShapeOfColumn } from './validate-shape.js';
 import type { CheckContext, Path } from './check-context.js';
 import { parseTypeName, statementProblem } from './sql-check.js';
 import { didYouMean } from './suggest.js';
-import { isEnumValueDefault, jsonKind, primaryKeyColumns, refKey, userTypeKey } from './spec-index.js';
+import { isEnumValueDefault, jsonKind, primaryKeyColumns, refKey, userTypeKey, refParts } from './spec-index.js';
 import { functionKey } from './to-catalog-table.js';
 import type { IndexSpec, TableSpec, TriggerSpec } from './types.js';
 import { checkAccessTests } from './validate-access-tests.js';
@@ -103,7 +103,7 @@ export function checkIndex(ctx: CheckContext, path: Path, i: IndexSpec, columns:
     if (columns) columnList(ctx, [...path, 'include'], i.include, columns, label);
     else i.include.forEach((name, k) => ctx.name([...path, 'include', k], name, 'column'));
   }
-  if (i.where !== undefined) ctx.expression([...path, 'where'], i.where, 'index WHERE predicate');
+  if (i.where !== undefined) ctx.expressionOn([...path, 'where'], i.where, 'index WHERE predicate', columns, label, []);
 }
 
 export function checkTrigger(ctx: CheckContext, path: Path, t: TriggerSpec, columns: ReadonlySet<string> | undefined, isTable: boolean): void {
@@ -116,7 +116,7 @@ export function checkTrigger(ctx: CheckContext, path: Path, t: TriggerSpec, colu
     if (columns) columnList(ctx, [...path, 'update_of'], t.update_of, columns, 'the table');
   }
   if (events.includes('truncate') && (t.for_each ?? 'row') === 'row') ctx.error(path, 'invalid-trigger', 'TRUNCATE triggers must be `for_each: statement`', 'set `for_each: statement`');
-  if (t.when !== undefined) ctx.expression([...path, 'when'], t.when, 'trigger WHEN condition');
+  if (t.when !== undefined) ctx.expressionOn([...path, 'when'], t.when, 'trigger WHEN condition', isTable ? columns : undefined, 'the table', ['new', 'old']);
   const fnKey = functionKey(t.function);
   if (refKey(t.function) === undefined) {
     ctx.error([...path, 'function'], 'invalid-name', `"${t.function}" is not a function name`, 'write `name` or `schema.name` without parentheses');
@@ -139,6 +139,9 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
   ctx.objectKey(base, specKey, 'table');
   const columns = new Set(Object.keys(t.columns ?? {}));
   const label = `table "${specKey}"`;
+  // Columns an expression on this table's rows may name (a partition's come from its parent).
+  const rowColumns = t.partition_of ? undefined : columns;
+  const qualifiers = [refParts(specKey).name.toLowerCase()];
   // `columns: {}` declares a table without columns on purpose (PostgreSQL allows it); no key at all is a slip.
   if (t.columns === undefined && !t.partition_of) ctx.error([...base], 'invalid-table', `${label} has no columns`, 'declare at least one column (or `columns: {}` for a table without columns)');
   const pkFlags = Object.entries(t.columns ?? {}).filter(([, c]) => c.primary_key).map(([n]) => n);
@@ -172,7 +175,7 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
       if (!('error' in parsed) && !['int2', 'int4', 'int8'].includes(parsed.names.at(-1) ?? '')) ctx.error([...path, 'identity'], 'invalid-column', `identity columns must be smallint, integer or bigint (not ${c.type})`, 'use bigint');
     }
     if (c.generated !== undefined) {
-      ctx.expression([...path, 'generated'], c.generated, 'generated expression');
+      ctx.expressionOn([...path, 'generated'], c.generated, 'generated expression', rowColumns, label, qualifiers);
       if (c.default !== undefined) ctx.error(path, 'invalid-column', 'a generated column cannot have a default', 'remove the default');
     }
     if (c.backfill !== undefined) ctx.expression([...path, 'backfill'], c.backfill, 'backfill');
@@ -201,8 +204,8 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
   }
   for (const [name, check] of Object.entries(t.checks ?? {})) {
     ctx.name([...base, 'checks', name], name, 'constraint');
-    if (typeof check === 'string') ctx.expression([...base, 'checks', name], check, 'check');
-    else ctx.expression([...base, 'checks', name, 'check'], check.check, 'check');
+    if (typeof check === 'string') ctx.expressionOn([...base, 'checks', name], check, 'check', rowColumns, label, qualifiers);
+    else ctx.expressionOn([...base, 'checks', name, 'check'], check.check, 'check', rowColumns, label, qualifiers);
   }
   for (const [name, e] of Object.entries(t.exclusions ?? {})) {
     const path = [...base, 'exclusions', name];
@@ -213,7 +216,7 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
       if (!OPERATOR.test(operator.trim())) ctx.error([...path, 'elements', k, 1], 'invalid-exclusion', `"${operator}" is not an operator`, 'e.g. `=` or `&&`, or `OPERATOR(schema.&&)`');
     });
     if (e.include) columnList(ctx, [...path, 'include'], e.include, columns, label);
-    if (e.where !== undefined) ctx.expression([...path, 'where'], e.where, 'exclusion WHERE predicate');
+    if (e.where !== undefined) ctx.expressionOn([...path, 'where'], e.where, 'exclusion WHERE predicate', rowColumns, label, qualifiers);
   }
   for (const [name, fk] of Object.entries(t.foreign_keys ?? {})) {
     const path = [...base, 'foreign_keys', name];
@@ -223,7 +226,7 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
   }
   (t.indexes ?? []).forEach((i, n) => {
     const path = [...base, 'indexes', n];
-    checkIndex(ctx, path, i, columns, label);
+    checkIndex(ctx, path, i, rowColumns, label);
   });
   const policies = Object.entries(t.policies ?? {});
   if (policies.length > 0 && t.rls !== true) ctx.warn([...base, 'policies'], 'policy-without-rls', `${label} has policies but row level security is not enabled, so they would not apply`, 'add `rls: true`');
@@ -234,14 +237,14 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
       ctx.name([...path, 'to'], role, 'role');
       ctx.role([...path, 'to'], role);
     }
-    if (p.using !== undefined) ctx.expression([...path, 'using'], p.using, 'policy USING');
-    if (p.check !== undefined) ctx.expression([...path, 'check'], p.check, 'policy CHECK');
+    if (p.using !== undefined) ctx.expressionOn([...path, 'using'], p.using, 'policy USING', rowColumns, label, qualifiers);
+    if (p.check !== undefined) ctx.expressionOn([...path, 'check'], p.check, 'policy CHECK', rowColumns, label, qualifiers);
     if (p.for === 'insert' && p.using !== undefined) ctx.error([...path, 'using'], 'invalid-policy', 'an insert policy can only have `check` (WITH CHECK), not `using`', 'move the condition to `check:`');
     if ((p.for === 'select' || p.for === 'delete') && p.check !== undefined) ctx.error([...path, 'check'], 'invalid-policy', `a ${p.for} policy can only have \`using\`, not \`check\``, 'move the condition to `using:`');
   }
   for (const [name, tr] of Object.entries(t.triggers ?? {})) {
     ctx.name([...base, 'triggers', name], name, 'trigger');
-    checkTrigger(ctx, [...base, 'triggers', name], tr, columns, true);
+    checkTrigger(ctx, [...base, 'triggers', name], tr, rowColumns, true);
   }
   for (const [role, privileges] of Object.entries(t.grants ?? {})) {
     ctx.name([...base, 'grants', role], role, 'role');

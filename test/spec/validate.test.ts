@@ -137,6 +137,38 @@ functions:
     ]);
   });
 
+  it('names an unknown column in a check, generated column, index predicate, policy or trigger WHEN; subqueries and other tables are left alone', async () => {
+    const errors = await errorsOf(
+      table(
+        `      id: { type: uuid, primary_key: true }
+      owner: { type: uuid, not_null: true }
+      tier: { type: text }
+      n: { type: integer, generated: "length(tierr)" }
+`,
+        `    rls: true
+    checks:
+      c_tier: "tiers in ('a', 'b')"
+      c_ok: "t.tier <> '' AND id IS NOT NULL AND ctid IS NOT NULL"
+    indexes: [{ columns: [tier], where: "ownr IS NOT NULL" }]
+    policies:
+      p_sel: { for: select, to: [authenticated], using: "owner = (select auth.uid()) AND EXISTS (SELECT 1 FROM public.t AS x WHERE x.nothing_here)" }
+      p_upd: { for: update, to: [authenticated], using: "owner = (select auth.uid())", check: "ower = (select auth.uid())" }
+    triggers:
+      tr: { before: update, function: touch, when: "OLD.tier IS DISTINCT FROM NEW.tierr" }
+functions:
+  touch: { returns: trigger, body: "BEGIN RETURN NEW; END;" }
+`,
+      ),
+    );
+    expect(errors.map((e) => `${e.line} ${e.code} ${e.message}`)).toEqual([
+      '7 unknown-column generated expression names column "tierr", which table "t" does not have; did you mean "tier"?',
+      '10 unknown-column check names column "tiers", which table "t" does not have; did you mean "tier"?',
+      '12 unknown-column index WHERE predicate names column "ownr", which table "t" does not have; did you mean "owner"?',
+      '15 unknown-column policy CHECK names column "ower", which table "t" does not have; did you mean "owner"?',
+      '17 unknown-column trigger WHEN condition names column "tierr", which the table does not have; did you mean "tier"?',
+    ]);
+  });
+
   it('parses function bodies offline (sql and plpgsql), since migrations create functions with check_function_bodies off', async () => {
     const errors = await errorsOf(`functions:
   bad_sql:
