@@ -102,6 +102,7 @@ tables:
     columns:
       id: { type: bigint, primary_key: true }
       email: { type: text, not_null: true }
+    waive: { rls-required: "benchmark tables, never exposed through the Data API" }
   orders:
     columns:
       id: { type: bigint, primary_key: true, identity: by default }
@@ -116,9 +117,11 @@ tables:
     triggers:
       orders_updated_at: { before: update, for_each: row, function: update_updated_at_column }
       orders_app_code: { before: insert, for_each: row, function: app_writes_code }
+    waive: { rls-required: "benchmark tables, never exposed through the Data API" }
   bench_control:
     columns:
       stop: { type: boolean, not_null: true }
+    waive: { rls-required: "benchmark tables, never exposed through the Data API" }
 `;
 
 // As the planner renders it (src/plan/render/tables.ts: setNotNullOnline, online constraints,

@@ -30,6 +30,7 @@ function tableYaml(i) {
       ${name}_select_own: { for: select, to: authenticated, using: auth.uid() = owner_id }
       ${name}_insert_own: { for: insert, to: authenticated, check: auth.uid() = owner_id }
       ${name}_update_own: { for: update, to: authenticated, using: auth.uid() = owner_id, check: auth.uid() = owner_id }
+      ${name}_delete_own: { for: delete, to: authenticated, using: auth.uid() = owner_id }
     triggers:
       ${name}_updated_at: { before: update, for_each: row, function: update_updated_at_column }
 `;

@@ -140,7 +140,7 @@ export async function runBatchedBackfill(db: Db, unit: BackfillUnit, options: Ba
   const say = options.onProgress ?? ((): void => undefined);
   // Nothing to fill (an empty table, a finished run): done, whatever the role may set.
   const pending = await db
-    .query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${unit.target.table} WHERE ${quoteIdent(unit.target.column)} IS NULL) AS any`)
+    .query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${unit.target.table} WHERE ${unit.target.predicate}) AS any`)
     .catch(fail);
   if (pending[0]?.any !== true) {
     // Still proved valid (columns, types, functions of the expression) without running it: no

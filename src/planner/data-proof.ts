@@ -53,7 +53,14 @@ function unchangedColumns(key: string, live: Catalog, desired: Catalog, types: r
 }
 
 /** Decides what to watch on the shadow holding the live schema and its sampled rows. */
-export async function watchData(shadow: Db, live: Catalog, desired: Catalog, sampled: readonly string[], schemas: readonly string[]): Promise<DataWatch> {
+export async function watchData(
+  shadow: Db,
+  live: Catalog,
+  desired: Catalog,
+  sampled: readonly string[],
+  schemas: readonly string[],
+  changing: readonly { readonly table: string; readonly column: string }[] = [],
+): Promise<DataWatch> {
   const types = changedTypes(live, desired);
   const rels = await shadow.query<{ oid: number; key: string; file: number }>(
     `SELECT c.oid::int AS oid, n.nspname || '.' || c.relname AS key, c.relfilenode::int AS file
@@ -66,7 +73,9 @@ export async function watchData(shadow: Db, live: Catalog, desired: Catalog, sam
   for (const key of sampled) {
     const rel = byKey.get(key);
     if (!rel) continue;
-    tables.push({ oid: rel.oid, key, ...unchangedColumns(key, live, desired, types) });
+    const unchanged = unchangedColumns(key, live, desired, types);
+    const skip = new Set(changing.filter((c) => c.table === key).map((c) => c.column));
+    tables.push({ oid: rel.oid, key, ...(unchanged ? { ...unchanged, columns: unchanged.columns.filter((c) => !skip.has(c)) } : {}) });
   }
   return { tables, files: new Map(rels.map((r) => [r.oid, { key: r.key, file: r.file }])) };
 }

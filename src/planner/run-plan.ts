@@ -14,7 +14,8 @@ import { InputError, OperationError, type Finding } from '../util/findings.js';
 import { VERSION } from '../version.js';
 import type { Config } from '../config/index.js';
 import { desiredCatalog, desiredIsCached, liveIsDesired } from './desired.js';
-import { refusedHazards, type HazardPolicy } from './hazards.js';
+import { isAllowed, refusedHazards, type HazardPolicy } from './hazards.js';
+import { shapeEvolution, withEvolution } from './shape-evolution.js';
 import { refusalsFromLiveRows } from './live-rows.js';
 import type { Change } from '../plan/changes.js';
 import type { PlanReport } from './report.js';
@@ -115,12 +116,18 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     if (!desiredIsCached(desiredInputs)) void shadows.get().then((p) => p.warm(o.verify === 'none' ? 1 : 2), () => undefined);
     const scope = { schemas: inputs.managedSchemas, extensions: inputs.extensions, platform: inputs.platform ?? [] };
     const live = await time('introspect', () => introspect(db, scope));
+    // JSONB shapes evolve the rows, not the catalog: what the live rows need comes first.
+    const evolution = inputs.shapedColumns?.length ? await time('shapes', async () => shapeEvolution(db, await checked.loaded(), live)) : undefined;
+    const evolves = evolution !== undefined && (evolution.forward.length > 0 || evolution.narrowed.length > 0);
+    if (evolution && evolution.narrowed.length > 0 && !isAllowed('breaks-clients', o.hazards)) {
+      throw new OperationError('rows of the live database would be misread by the new shapes (breaks-clients); nothing was written', 1, evolution.narrowed);
+    }
     // The live database already is the cached desired state: nothing to plan, nothing more to read.
-    if (await time('compare', () => liveIsDesired(live, desiredInputs))) {
+    if (!evolves && (await time('compare', () => liveIsDesired(live, desiredInputs)))) {
       return { status: 'no-changes', changes: [], hazards: [], findings, security: [], timings, verified: false };
     }
     const desired = await time('shadow', async () => (await desiredCatalog(desiredInputs, shadows.get)).catalog);
-    const plan = await time('diff', () => buildPlan(live, desired, inputs, options));
+    const plan = withEvolution(await time('diff', () => buildPlan(live, desired, inputs, options)), evolution);
     const base = { findings, security: securityChanges(live, desired, inputs.managedRoles), timings, verified: false };
     if (plan.forward.length === 0) return { status: 'no-changes', changes: [], hazards: [], ...base };
 
@@ -196,12 +203,14 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
               rollbackSql,
               runScript: runMigrationScript(options),
               sample: { db, rows: o.sampleRows ?? o.config.sample_rows },
+              ...(evolution?.columns.length ? { dataChanges: evolution.columns } : {}),
               positionOf: (object) => positionOfObject(loaded, object),
               onPhase: (p) => o.progress?.(`verify${label}: ${p}`),
             },
             provider,
           );
-        const touched = o.verify === 'touched' ? verificationScope(live, desired) : undefined;
+        // Rows that evolve live in tables the catalog diff does not touch: those plans prove on the whole schema.
+        const touched = o.verify === 'touched' && !evolution?.columns.length ? verificationScope(live, desired) : undefined;
         if (touched) {
           try {
             await prove(touched.live, touched.desired, ` (${touched.roots.length} touched objects)`);

@@ -32,6 +32,8 @@ export interface VerifyInputs {
   readonly onPhase?: (phase: string) => void;
   /** Live rows to prove on: up to `rows` of each touched table, read from `db` (0: none). */
   readonly sample?: { readonly db: Db; readonly rows: number };
+  /** Columns whose values the plan changes on purpose (JSONB shapes evolving): sampled, not compared. */
+  readonly dataChanges?: readonly { readonly table: string; readonly column: string }[];
   /** The YAML position of a catalog object, for a statement that fails on the sampled rows. */
   readonly positionOf?: (object: string) => SourcePosition;
 }
@@ -79,7 +81,7 @@ export async function verifyPlan(v: VerifyInputs, provider: ShadowProvider): Pro
       throw new VerificationError('rebuild live schema on the shadow', [message]);
     }
     expect('rebuild live schema on the shadow', await read(), live);
-    const touched = touchedTables(v.live, v.desired);
+    const touched = [...new Set([...touchedTables(v.live, v.desired), ...(v.dataChanges ?? []).map((d) => d.table)])];
     if (v.sample && v.sample.rows > 0 && touched.length > 0) {
       v.onPhase?.('copy sampled live rows');
       try {
@@ -93,7 +95,7 @@ export async function verifyPlan(v: VerifyInputs, provider: ShadowProvider): Pro
         ]);
       }
     }
-    const watch = await watchData(shadow.db, v.live, v.desired, touched, v.inputs.managedSchemas);
+    const watch = await watchData(shadow.db, v.live, v.desired, touched, v.inputs.managedSchemas, v.dataChanges ?? []);
     const before = await snapshot(shadow.db, watch);
     await run('forward', v.forwardSql, v.plan.forward);
     const rewritten = await rewrittenTables(shadow.db, watch);

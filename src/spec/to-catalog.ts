@@ -110,6 +110,7 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
   const columnRenames: [string, string][] = [];
   const backfills: [string, string][] = [];
   const timeZones: [string, string][] = [];
+  const shapedColumns: string[] = [];
   const external = new Set<string>(index.external.keys());
   for (const [specKey, t] of Object.entries(spec.tables ?? {})) {
     const { schema, name } = refParts(specKey);
@@ -123,6 +124,7 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
       if (c.renamed_from !== undefined) columnRenames.push([`${key}.${column}`, c.renamed_from]);
       if (c.backfill !== undefined) backfills.push([`${key}.${column}`, c.backfill]);
       if (c.time_zone !== undefined) timeZones.push([`${key}.${column}`, c.time_zone]);
+      if (c.shape !== undefined) shapedColumns.push(`${key}.${column}`);
       if (c.references) addExternal(c.references.table, index, external);
     }
     for (const fk of Object.values(t.foreign_keys ?? {})) addExternal(fk.references.table, index, external);
@@ -150,6 +152,7 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
     enumRemaps: sortedRecord(enumRemaps),
     backfills: sortedRecord(backfills),
     ...(timeZones.length > 0 ? { timeZones: sortedRecord(timeZones) } : {}),
+    ...(shapedColumns.length > 0 ? { shapedColumns: shapedColumns.sort() } : {}),
     externalTables: [...external].sort(),
     ...platformScope(spec),
   };

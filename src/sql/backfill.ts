@@ -21,20 +21,29 @@ export const BACKFILL_ROWS_SETTING = 'schema.backfill_rows';
 export const BACKFILL_FROM_SETTING = 'schema.backfill_from';
 export const BACKFILL_TO_SETTING = 'schema.backfill_to';
 
-/** `"s"."t"` (quoted) table, column name, SQL expression. */
+/** `"s"."t"` (quoted) table, column name, SQL expression: fills the column's NULL rows. */
 export function batchedBackfillSql(table: string, column: string, expression: string): string {
+  return batchedUpdateSql(table, column, expression, `${quoteIdent(column)} IS NULL`);
+}
+
+/**
+ * The same batched statement for any one-column change of the rows that match `predicate` (a JSONB
+ * property added with its default to the objects that lack it, a property moved to its new name):
+ * the predicate must stop matching a row once it is updated, so the batches end.
+ */
+export function batchedUpdateSql(table: string, column: string, expression: string, predicate: string): string {
   const c = quoteIdent(column);
   return (
     `WITH batch AS (\n` +
     `  SELECT ctid FROM ${table}\n` +
-    `   WHERE ${c} IS NULL\n` +
+    `   WHERE ${predicate}\n` +
     `     AND ctid >= coalesce(nullif(pg_catalog.current_setting('${BACKFILL_FROM_SETTING}', true), ''), '(0,0)')::tid\n` +
     `     AND ctid < coalesce(nullif(pg_catalog.current_setting('${BACKFILL_TO_SETTING}', true), ''), '(4294967295,0)')::tid\n` +
     `   LIMIT nullif(pg_catalog.current_setting('${BACKFILL_ROWS_SETTING}', true), '')::bigint\n` +
     `   FOR UPDATE),\n` +
     `done AS (\n` +
     `  UPDATE ${table} SET ${c} = (${expression})\n` +
-    `   WHERE ctid = ANY (ARRAY(SELECT ctid FROM batch)) AND ${c} IS NULL\n` +
+    `   WHERE ctid = ANY (ARRAY(SELECT ctid FROM batch)) AND ${predicate}\n` +
     `  RETURNING ${c})\n` +
     `SELECT (SELECT count(*) FROM done) AS rows, (SELECT count(${c}) FROM done) AS filled, (SELECT max(ctid)::text FROM batch) AS last`
   );
@@ -46,6 +55,8 @@ export interface BackfillTarget {
   /** `schema.table`, unquoted, schema `public` when not written. */
   readonly qualified: string;
   readonly column: string;
+  /** The rows still to change, as the statement's batch selects them (`"c" IS NULL` for a backfill). */
+  readonly predicate: string;
 }
 
 /**
@@ -65,7 +76,9 @@ export function batchedBackfillTarget(kind: string, node: Node, text: string): B
     const column = inner(targets[0])['name'];
     if (!rel?.relname || targets.length !== 1 || typeof column !== 'string') return undefined;
     const table = rel.schemaname ? `${quoteIdent(rel.schemaname)}.${quoteIdent(rel.relname)}` : quoteIdent(rel.relname);
-    return { table, qualified: `${rel.schemaname ?? 'public'}.${rel.relname}`, column };
+    // The predicate as written between the batch's WHERE and its page bounds; `c IS NULL` otherwise.
+    const written = /\n {3}WHERE (.+)\n {5}AND ctid >= coalesce\(/s.exec(text)?.[1];
+    return { table, qualified: `${rel.schemaname ?? 'public'}.${rel.relname}`, column, predicate: written ?? `${quoteIdent(column)} IS NULL` };
   }
   return undefined;
 }
