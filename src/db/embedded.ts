@@ -151,6 +151,8 @@ export interface StartOptions {
   readonly settings?: Readonly<Record<string, string>>;
   /** Told what a slow start is doing (initdb on first use, then the server start), on stderr in the CLI. */
   readonly progress?: (message: string) => void;
+  /** Say nothing for a start that is over within this long (default 1000 ms). */
+  readonly quietForMs?: number;
 }
 
 /** Starts (initializing when new) the embedded server for a data directory; idempotent. */
@@ -169,63 +171,86 @@ export async function startEmbedded(options: StartOptions): Promise<EmbeddedServ
 
   const began = Date.now();
   const firstStart = !existsSync(join(dataDir, 'PG_VERSION'));
-  if (firstStart) {
-    if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-      throw new OperationError(`${dataDir} exists but holds no PostgreSQL cluster; remove it or pass --db URL`);
+  // A start that is over quickly says nothing; a slow one says what it is doing, then when it is ready.
+  let said = false;
+  let waiting: string | undefined;
+  const announce = (): void => {
+    if (waiting === undefined || said) return;
+    said = true;
+    options.progress?.(waiting);
+  };
+  const quiet = options.quietForMs ?? 1000;
+  const timer = setTimeout(announce, quiet);
+  timer.unref();
+  const doing = (message: string): void => {
+    waiting = message;
+    if (quiet <= 0 || Date.now() - began >= quiet) announce();
+  };
+  try {
+    return await startServer();
+  } finally {
+    clearTimeout(timer);
+  }
+
+  async function startServer(): Promise<EmbeddedServer> {
+    if (firstStart) {
+      if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+        throw new OperationError(`${dataDir} exists but holds no PostgreSQL cluster; remove it or pass --db URL`);
+      }
+      doing(`embedded PostgreSQL ${version}: creating the cluster in ${dataDir} (first start; later starts take about a second)...`);
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      chownTree(dataDir, as);
+      const init = await run(
+        binaries.initdb,
+        ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'],
+        as,
+        cwd,
+      );
+      if (init.code !== 0) {
+        rmSync(dataDir, { recursive: true, force: true });
+        const hint = as.uid !== undefined && /Permission denied/.test(init.output)
+          ? ' (the server runs as the postgres OS user, which must be able to enter every parent directory)'
+          : '';
+        throw new OperationError(`embedded PostgreSQL initdb failed: ${lastLine(init.output)}${hint}`);
+      }
     }
-    options.progress?.(`embedded PostgreSQL ${version}: creating the cluster in ${dataDir} (first start; later starts take about a second)...`);
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    chownTree(dataDir, as);
-    const init = await run(
-      binaries.initdb,
-      ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'],
+
+    const port = existing?.port && (await portIsFree(existing.port)) ? existing.port : await freePort();
+    const settings: Record<string, string> = {
+      listen_addresses: '127.0.0.1',
+      port: String(port),
+      unix_socket_directories: '',
+      fsync: 'off',
+      synchronous_commit: 'off',
+      full_page_writes: 'off',
+      max_connections: '200',
+      max_locks_per_transaction: '256',
+      ...options.settings,
+    };
+    const serverOptions = Object.entries(settings)
+      .map(([name, value]) => `-c ${name}=${value === '' ? "''" : value}`)
+      .join(' ');
+    const logFile = join(dataDir, 'server.log');
+    if (!firstStart) doing(`embedded PostgreSQL ${version}: starting the server in ${dataDir}...`);
+    const started = await run(
+      binaries.pg_ctl,
+      ['start', '-D', dataDir, '-w', '-t', '60', '-l', logFile, '-o', serverOptions],
       as,
       cwd,
     );
-    if (init.code !== 0) {
-      rmSync(dataDir, { recursive: true, force: true });
-      const hint = as.uid !== undefined && /Permission denied/.test(init.output)
-        ? ' (the server runs as the postgres OS user, which must be able to enter every parent directory)'
-        : '';
-      throw new OperationError(`embedded PostgreSQL initdb failed: ${lastLine(init.output)}${hint}`);
+    if (started.code !== 0) {
+      let log = '';
+      try {
+        log = readFileSync(logFile, 'utf8');
+      } catch {
+        // no log written
+      }
+      throw new OperationError(`embedded PostgreSQL did not start: ${lastLine(log || started.output)}`);
     }
+    writeFileSync(stateFileOf(dataDir), `${JSON.stringify({ port, version } satisfies StateFile)}\n`);
+    if (said) options.progress?.(`embedded PostgreSQL ${version}: ready on 127.0.0.1:${port} in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+    return { url: urlFor(port), port, dataDir, version };
   }
-
-  const port = existing?.port && (await portIsFree(existing.port)) ? existing.port : await freePort();
-  const settings: Record<string, string> = {
-    listen_addresses: '127.0.0.1',
-    port: String(port),
-    unix_socket_directories: '',
-    fsync: 'off',
-    synchronous_commit: 'off',
-    full_page_writes: 'off',
-    max_connections: '200',
-    max_locks_per_transaction: '256',
-    ...options.settings,
-  };
-  const serverOptions = Object.entries(settings)
-    .map(([name, value]) => `-c ${name}=${value === '' ? "''" : value}`)
-    .join(' ');
-  const logFile = join(dataDir, 'server.log');
-  if (!firstStart) options.progress?.(`embedded PostgreSQL ${version}: starting the server in ${dataDir}...`);
-  const started = await run(
-    binaries.pg_ctl,
-    ['start', '-D', dataDir, '-w', '-t', '60', '-l', logFile, '-o', serverOptions],
-    as,
-    cwd,
-  );
-  if (started.code !== 0) {
-    let log = '';
-    try {
-      log = readFileSync(logFile, 'utf8');
-    } catch {
-      // no log written
-    }
-    throw new OperationError(`embedded PostgreSQL did not start: ${lastLine(log || started.output)}`);
-  }
-  writeFileSync(stateFileOf(dataDir), `${JSON.stringify({ port, version } satisfies StateFile)}\n`);
-  options.progress?.(`embedded PostgreSQL ${version}: ready on 127.0.0.1:${port} in ${((Date.now() - began) / 1000).toFixed(1)} s`);
-  return { url: urlFor(port), port, dataDir, version };
 }
 
 /** Stops the embedded server of a data directory (fast shutdown); no-op when it is not running. */

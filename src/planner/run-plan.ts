@@ -16,6 +16,7 @@ import type { Config } from '../config/index.js';
 import { desiredCatalog, desiredIsCached, liveIsDesired } from './desired.js';
 import { isAllowed, refusedHazards, type HazardPolicy } from './hazards.js';
 import { shapeEvolution, withEvolution } from './shape-evolution.js';
+import { missingRoles } from './missing-roles.js';
 import { refusalsFromLiveRows } from './live-rows.js';
 import type { Change } from '../plan/changes.js';
 import type { PlanReport } from './report.js';
@@ -116,6 +117,8 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     if (!desiredIsCached(desiredInputs)) void shadows.get().then((p) => p.warm(o.verify === 'none' ? 1 : 2), () => undefined);
     const scope = { schemas: inputs.managedSchemas, extensions: inputs.extensions, platform: inputs.platform ?? [] };
     const live = await time('introspect', () => introspect(db, scope));
+    const unknownRoles = inputs.managedRoles.length > 0 ? await missingRoles(db, inputs.managedRoles, () => checked.loaded()) : [];
+    if (unknownRoles.length > 0) throw new InputError('the YAML names roles the server does not have; nothing was written', unknownRoles);
     // JSONB shapes evolve the rows, not the catalog: what the live rows need comes first.
     const evolution = inputs.shapedColumns?.length ? await time('shapes', async () => shapeEvolution(db, await checked.loaded(), live)) : undefined;
     const evolves = evolution !== undefined && (evolution.forward.length > 0 || evolution.narrowed.length > 0);

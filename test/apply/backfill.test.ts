@@ -36,6 +36,7 @@ const items = (extra: string): string => `tables:
 ${extra}      updated_at: { type: timestamptz, not_null: true, default: now() }
     triggers:
       items_updated_at: { before: update, for_each: row, function: update_updated_at_column }
+    waive: { rls-required: "read by the server only, never through the Data API" }
 `;
 
 let work: string;

@@ -18,7 +18,7 @@ describe('embedded engine', () => {
       const dataDir = join(root, String(version));
       const said: string[] = [];
       const progress = (message: string): number => said.push(message.replace(/\d+/g, 'N'));
-      const first = await startEmbedded({ dataDir, version, progress });
+      const first = await startEmbedded({ dataDir, version, progress, quietForMs: 0 });
       // The first start says so while it creates the cluster, then when the server is ready.
       expect(said).toEqual([
         `embedded PostgreSQL N: creating the cluster in ${dataDir.replace(/\d+/g, 'N')} (first start; later starts take about a second)...`,
@@ -36,7 +36,7 @@ describe('embedded engine', () => {
         await db.close();
       }
       await stopEmbedded(dataDir);
-      const restarted = await startEmbedded({ dataDir, progress });
+      const restarted = await startEmbedded({ dataDir, progress, quietForMs: 0 });
       expect(said.map((m) => m.replace(/ in .*$/, ''))).toEqual([`embedded PostgreSQL N: starting the server`, `embedded PostgreSQL N: ready on N.N.N.N:N`]);
       const db2 = connect(restarted.url);
       try {
@@ -45,6 +45,11 @@ describe('embedded engine', () => {
       } finally {
         await db2.close();
       }
+      // A start that is over within the quiet time says nothing.
+      said.length = 0;
+      await stopEmbedded(dataDir);
+      await startEmbedded({ dataDir, progress, quietForMs: 60_000 });
+      expect(said).toEqual([]);
     });
   }
 });

@@ -32,6 +32,8 @@ export interface StepExpect {
   /** Roll the step back, run `rollbackChecks`, apply again, run `checks` again. */
   readonly rollback: boolean;
   readonly rollbackChecks: readonly DataCheck[];
+  /** `schema check --data` after the step (after apply, or on the database a refused plan left): its exit code and output substrings. */
+  readonly dataCheck?: { readonly exit: number; readonly stdout: readonly string[] };
 }
 
 export interface Step {
@@ -59,7 +61,7 @@ function fail(file: string, message: string): never {
   throw new ScenarioError(`${file}: ${message}`);
 }
 
-const STEP_KEYS = new Set(['args', 'exit', 'hazards', 'stderr', 'stdout', 'changes', 'checks', 'rollback', 'rollback_checks', 'description']);
+const STEP_KEYS = new Set(['args', 'exit', 'hazards', 'stderr', 'stdout', 'changes', 'checks', 'rollback', 'rollback_checks', 'data_check', 'description']);
 const SCENARIO_KEYS = new Set(['description', 'platform', 'config']);
 
 function strings(file: string, key: string, value: unknown): string[] {
@@ -83,6 +85,15 @@ function checks(file: string, key: string, value: unknown): DataCheck[] {
   });
 }
 
+function dataCheckOf(file: string, value: unknown): { exit: number; stdout: string[] } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(file, 'data_check must be { exit, stdout }');
+  const v = value as Record<string, unknown>;
+  for (const key of Object.keys(v)) if (!['exit', 'stdout'].includes(key)) fail(file, `data_check: unknown key "${key}" (known: exit, stdout)`);
+  const exit = v['exit'] ?? 0;
+  if (!Number.isInteger(exit)) fail(file, 'data_check.exit must be an integer');
+  return { exit: exit as number, stdout: strings(file, 'data_check.stdout', v['stdout']) };
+}
+
 function readExpect(file: string): StepExpect {
   const raw: unknown = existsSync(file) ? parse(readFileSync(file, 'utf8')) : {};
   const e = (raw ?? {}) as Record<string, unknown>;
@@ -101,6 +112,7 @@ function readExpect(file: string): StepExpect {
     checks: checks(file, 'checks', e['checks']),
     rollback: e['rollback'] === true,
     rollbackChecks: checks(file, 'rollback_checks', e['rollback_checks']),
+    ...(e['data_check'] !== undefined ? { dataCheck: dataCheckOf(file, e['data_check']) } : {}),
   };
 }
 

@@ -74,6 +74,13 @@ for (const scenario of scenarios) {
       }, 300_000);
     }
 
+    const dataCheck = async (e: Step['expect']): Promise<void> => {
+      if (!e.dataCheck) return;
+      const check = await cli(['check', '--data']);
+      expect(check.code, shown(check)).toBe(e.dataCheck.exit);
+      for (const text of e.dataCheck.stdout) expect(check.stdout, shown(check)).toContain(text);
+    };
+
     async function runStep(_scenario: Scenario, step: Step): Promise<void> {
       const e = step.expect;
       rmSync(join(work, 'schema'), { recursive: true, force: true });
@@ -90,12 +97,14 @@ for (const scenario of scenarios) {
       if (e.exit !== 0) {
         expect(migrationFiles(migrations()), 'a refused plan writes nothing').toEqual(filesBefore);
         await runChecks('after the refused plan', e.checks);
+        await dataCheck(e);
         return;
       }
       const report = JSON.parse(plan.stdout) as { status: string; version?: number; hazards: string[] };
       if (!e.changes) {
         expect(report.status, shown(plan)).toBe('no-changes');
         await runChecks('with no changes', e.checks);
+        await dataCheck(e);
         return;
       }
       expect(report.status, shown(plan)).toBe('written');
@@ -108,6 +117,7 @@ for (const scenario of scenarios) {
       const apply = await cli(['apply']);
       expect(apply.code, shown(apply)).toBe(0);
       await runChecks('after apply', e.checks);
+      await dataCheck(e);
       const replan = await cli(['plan', '--dry-run']);
       expect(replan.code, shown(replan)).toBe(0);
       expect(replan.stdout, shown(replan)).toContain('No changes');
