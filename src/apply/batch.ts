@@ -128,6 +128,36 @@ function refusal(file: string, unit: BackfillUnit, object: string): OperationErr
   );
 }
 
+/** Up to `limit` pages (sorted) holding rows the statement still has to change; a read that takes no row lock. */
+async function stillToChange(db: Db, unit: BackfillUnit, limit: number, statementTimeout: string): Promise<number[]> {
+  const rows = await db.transaction(async (tx) => {
+    await tx.exec(`SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = ${quoteLiteral(statementTimeout)}`);
+    return tx.query<{ page: string }>(
+      `SELECT DISTINCT ((ctid::text::point)[0])::bigint AS page FROM ${unit.target.table} WHERE ${unit.target.predicate} ORDER BY 1 LIMIT ${Math.max(1, Math.floor(limit))}`,
+    );
+  });
+  return rows.map((r) => Number(r.page));
+}
+
+/**
+ * Sorted pages as windows of at most `span` pages, each from a page that holds rows to change to the
+ * last such page within reach: [3, 4, 9, 700] with span 256 -> [[3, 9], [700, 700]]. A batch over
+ * a window reads only its pages, so it holds its row locks for a short scan, and scattered pages
+ * still take few batches.
+ */
+export function pageWindows(pages: readonly number[], span: number): [number, number][] {
+  const windows: [number, number][] = [];
+  for (const page of pages) {
+    const last = windows[windows.length - 1];
+    if (last && page < last[0] + span) last[1] = page;
+    else windows.push([page, page]);
+  }
+  return windows;
+}
+
+/** Pages one batch of the second pass may read (8 KB each: 2 MB). */
+const WINDOW_PAGES = 256;
+
 export async function runBatchedBackfill(db: Db, unit: BackfillUnit, options: BackfillRunOptions): Promise<void> {
   const file = options.file ?? '<script>';
   const rows = options.rows ?? DEFAULT_BACKFILL_ROWS;
@@ -233,11 +263,17 @@ export async function runBatchedBackfill(db: Db, unit: BackfillUnit, options: Ba
       await step({ from: `(${page},0)`, to: `(${page + ranges.perBatch},0)`, rows: String(rows) });
     }
   }
-  // Then whatever is still NULL, `rows` at a time; stop when nothing is left or nothing could be
-  // filled (an expression that yields NULL: the NOT NULL check after it names the column).
+  // Then the rows still to change (moved by app updates during the first pass): their pages are
+  // found by a plain read that locks nothing, and each page range is batched like the first pass,
+  // so no batch holds row locks while it scans the whole table. Stop when nothing is left or
+  // nothing could be filled (an expression that yields NULL: the NOT NULL check after it names
+  // the column).
   for (;;) {
-    const r = await step({ from: '', to: '', rows: String(rows) });
-    if (r.last === null || r.filled === 0) break;
+    const pages = await stillToChange(db, unit, rows, options.statementTimeout).catch(fail);
+    if (pages.length === 0) break;
+    let pass = 0;
+    for (const [first, last] of pageWindows(pages, WINDOW_PAGES)) pass += (await step({ from: `(${first},0)`, to: `(${last + 1},0)`, rows: String(rows) })).filled;
+    if (pass === 0) break;
   }
   const seconds = (performance.now() - started) / 1000;
   say(`backfill ${object}: done, ${count(filled)} rows filled in ${batches} batch${batches === 1 ? '' : 'es'}, ${seconds.toFixed(1)} s (${rate()})`);
