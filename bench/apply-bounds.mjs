@@ -151,7 +151,7 @@ async function main() {
     await admin.close();
     await server.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await server.close();
-    if (serverDir) await stopEmbedded();
+    if (serverDir) await stopEmbedded(join(serverDir, 'db'));
     rmSync(work, { recursive: true, force: true });
   }
   if (!ok) {
