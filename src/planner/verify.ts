@@ -7,7 +7,7 @@
  */
 import { catalogDifferences, catalogsEqual, emptyCatalog, introspect, projectCatalog, type Catalog } from '../catalog/index.js';
 import type { Db } from '../db/index.js';
-import { buildPlan, diff, type Plan, type PlanInputs, type PlanOptions } from '../plan/index.js';
+import { buildPlan, diff, type Plan, type PlanInputs, type PlanOptions, type Step } from '../plan/index.js';
 import type { Preset } from '../presets/index.js';
 import { runSteps, StepFailedError, type ShadowProvider } from '../shadow/index.js';
 import { MigrationStatementError } from '../apply/errors.js';
@@ -17,6 +17,7 @@ import { dataDifferences, rewrittenTables, snapshot, watchData } from './data-pr
 import { objectAtLine } from './failure-position.js';
 import { prepareShadow } from './prepare-shadow.js';
 import { copySample, touchedTables } from './sample.js';
+import { invalidateConstraint } from '../plan/render/tables.js';
 
 export interface VerifyInputs {
   readonly live: Catalog;
@@ -76,6 +77,9 @@ export async function verifyPlan(v: VerifyInputs, provider: ShadowProvider): Pro
     v.onPhase?.('rebuild live schema');
     try {
       await runSteps(shadow.db, buildPlan(emptyCatalog(), v.live, v.inputs, v.options).forward);
+      // Constraints the live database holds NOT VALID are NOT VALID on the shadow too, before rows
+      // are copied: a VALIDATE the plan writes then runs on them (a new table's are created valid).
+      await runSteps(shadow.db, notValidAsLive(v.live));
     } catch (error) {
       const message = error instanceof StepFailedError ? error.message : (error as Error).message;
       throw new VerificationError('rebuild live schema on the shadow', [message]);
@@ -121,4 +125,13 @@ export async function verifyPlan(v: VerifyInputs, provider: ShadowProvider): Pro
   } finally {
     provider.retire(shadow);
   }
+}
+
+/** The steps that leave each constraint the live catalog has NOT VALID so on a freshly built shadow. */
+function notValidAsLive(live: Catalog): Step[] {
+  return Object.entries(live.tables).flatMap(([key, table]) =>
+    Object.values(table.constraints)
+      .filter((c) => !c.validated && (c.kind === 'foreign_key' || c.kind === 'check'))
+      .map((c) => invalidateConstraint(key, c)),
+  );
 }

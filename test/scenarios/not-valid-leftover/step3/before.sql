@@ -1,0 +1,1 @@
+DELETE FROM public.tasks WHERE id = 999999;
