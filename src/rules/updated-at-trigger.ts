@@ -4,10 +4,12 @@ import type { Rule } from './types.js';
 
 const ID = 'updated-at-trigger';
 const FUNCTION = 'update_updated_at_column';
+/** `NEW.updated_at = ...` / `NEW.updated_at := ...` in a trigger function's body. */
+const SETS_UPDATED_AT = /\bNEW\s*\.\s*"?updated_at"?\s*:?=/i;
 
 export const updatedAtTrigger: Rule = {
   id: ID,
-  title: 'A table with updated_at has a BEFORE UPDATE trigger calling update_updated_at_column()',
+  title: 'A table with updated_at has a BEFORE UPDATE trigger that sets it (update_updated_at_column() or any function setting NEW.updated_at)',
   severity: 'warning',
   docs: `## Why
 An \`updated_at\` column that nothing maintains keeps its insert time forever, and every consumer
@@ -41,17 +43,22 @@ YAML: \`waive: { updated-at-trigger: "set by the application" }\` on the table o
 `,
   checkSpec(input) {
     const findings: Finding[] = [];
+    // Any trigger function of the spec whose body sets NEW.updated_at keeps it, whatever its name.
+    const maintains = new Set([FUNCTION]);
+    for (const [name, fn] of Object.entries(input.loaded.spec.functions ?? {})) {
+      if (typeof fn.body === 'string' && SETS_UPDATED_AT.test(fn.body)) maintains.add(name.split('.').pop()!);
+    }
     for (const [key, table] of tablesOf(input)) {
       const column = table.columns?.['updated_at'];
       if (!column || isWaived(ID, table, column)) continue;
       const ok = Object.values(table.triggers ?? {}).some((trigger) => {
         const before = trigger.before === undefined ? [] : typeof trigger.before === 'string' ? [trigger.before] : trigger.before;
         const name = trigger.function.split('.').pop()?.replace(/\(\)$/, '');
-        return before.includes('update') && (trigger.for_each ?? 'row') === 'row' && name === FUNCTION;
+        return before.includes('update') && (trigger.for_each ?? 'row') === 'row' && name !== undefined && maintains.has(name);
       });
       if (!ok) {
         findings.push(specFinding(input, `tables/${key}/columns/updated_at`, 'warning', ID,
-          `${key} has updated_at but no BEFORE UPDATE FOR EACH ROW trigger calling ${FUNCTION}()`,
+          `${key} has updated_at but no BEFORE UPDATE FOR EACH ROW trigger whose function sets NEW.updated_at (such as ${FUNCTION}())`,
           `add triggers: { update_${key.split('.').pop()}_updated_at: { before: update, for_each: row, function: ${FUNCTION} } }`));
       }
     }

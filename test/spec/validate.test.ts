@@ -169,6 +169,30 @@ functions:
     ]);
   });
 
+  it('takes any trigger function that sets NEW.updated_at as keeping updated_at, whatever its name', async () => {
+    const dir = specDir({
+      'x.yaml': `functions:
+  set_updated_at: { returns: trigger, body: "BEGIN NEW.updated_at := now(); RETURN NEW; END;" }
+  audit_only: { returns: trigger, body: "BEGIN RETURN NEW; END;" }
+tables:
+  kept:
+    columns:
+      id: { type: uuid, primary_key: true }
+      updated_at: { type: timestamptz, not_null: true, default: now() }
+    triggers: { kept_touch: { before: update, function: set_updated_at } }
+  stale:
+    columns:
+      id: { type: uuid, primary_key: true }
+      updated_at: { type: timestamptz, not_null: true, default: now() }
+    triggers: { stale_audit: { before: update, function: audit_only } }
+`,
+    });
+    const { findings } = validateSpec(await loadSpec(dir), CONFIG);
+    expect(findings.filter((f) => f.code === 'updated-at-trigger').map((f) => f.message)).toEqual([
+      'stale has updated_at but no BEFORE UPDATE FOR EACH ROW trigger whose function sets NEW.updated_at (such as update_updated_at_column())',
+    ]);
+  });
+
   it('parses function bodies offline (sql and plpgsql), since migrations create functions with check_function_bodies off', async () => {
     const errors = await errorsOf(`functions:
   bad_sql:
