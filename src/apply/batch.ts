@@ -168,6 +168,8 @@ export async function runBatchedBackfill(db: Db, unit: BackfillUnit, options: Ba
     throw new MigrationStatementError({ file, line: unit.line, statement: unit.statement.text }, error);
   };
   const say = options.onProgress ?? ((): void => undefined);
+  // A column backfill fills NULLs; any other batched update (a JSONB property added, moved or removed) changes rows.
+  const verb = unit.target.predicate === `${quoteIdent(unit.target.column)} IS NULL` ? 'filled' : 'changed';
   // Nothing to fill (an empty table, a finished run): done, whatever the role may set.
   const pending = await db
     .query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${unit.target.table} WHERE ${unit.target.predicate}) AS any`)
@@ -250,7 +252,7 @@ export async function runBatchedBackfill(db: Db, unit: BackfillUnit, options: Ba
     const now = performance.now();
     if (now - lastReport >= PROGRESS_EVERY_MS) {
       lastReport = now;
-      say(`backfill ${object}: ${count(filled)} rows filled (${rate()})`);
+      say(`backfill ${object}: ${count(filled)} rows ${verb} (${rate()})`);
     }
     if (pauseMs > 0 && r.rows > 0) await sleep(pauseMs);
     return r;
@@ -276,5 +278,5 @@ export async function runBatchedBackfill(db: Db, unit: BackfillUnit, options: Ba
     if (pass === 0) break;
   }
   const seconds = (performance.now() - started) / 1000;
-  say(`backfill ${object}: done, ${count(filled)} rows filled in ${batches} batch${batches === 1 ? '' : 'es'}, ${seconds.toFixed(1)} s (${rate()})`);
+  say(`backfill ${object}: done, ${count(filled)} rows ${verb} in ${batches} batch${batches === 1 ? '' : 'es'}, ${seconds.toFixed(1)} s (${rate()})`);
 }

@@ -140,7 +140,7 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     const breaksChecklist = blockingFindings(findings, (await checked.loaded()).spec, plan.forward);
     if (breaksChecklist.length > 0) {
       throw new InputError(
-        'the migration would break the checklist on what it creates or changes (below); fix the YAML, or waive a rule with a reason (waive: { rule: "why" }); nothing was written',
+        'the migration would break the checklist on what it creates or changes (above); fix the YAML, or waive a rule with a reason (waive: { rule: "why" }); nothing was written',
         breaksChecklist,
       );
     }

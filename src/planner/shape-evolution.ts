@@ -86,7 +86,9 @@ export async function shapeEvolution(db: Db, loaded: LoadedSpec, live: Catalog, 
         const old = quoteLiteral(property.renamed_from);
         const moves = `${isObject} AND ${c} ? ${old} AND NOT ${c} ? ${key}`;
         if (await any(moves)) {
-          forward.push(renameStep(t, s.column, old, key, moves, `~ move ${object} property ${property.renamed_from} to ${name} in batches (rows holding ${property.renamed_from})`, at));
+          // The app version still deployed reads and writes the old key: a rename breaks it, as a column rename does.
+          const breaks = `property ${property.renamed_from} of ${object} (now ${name}): the deployed app reading it finds nothing`;
+          forward.push(renameStep(t, s.column, old, key, moves, `~ move ${object} property ${property.renamed_from} to ${name} in batches (rows holding ${property.renamed_from})`, at, breaks));
           const back = `${isObject} AND ${c} ? ${key} AND NOT ${c} ? ${old}`;
           rollback.unshift(renameStep(t, s.column, key, old, back, `~ move ${object} property ${name} back to ${property.renamed_from} in batches`, at));
         }
@@ -148,12 +150,13 @@ export async function shapeEvolution(db: Db, loaded: LoadedSpec, live: Catalog, 
   return { forward, rollback, narrowed, columns };
 }
 
-function renameStep(t: string, column: string, from: string, to: string, predicate: string, description: string, object: string): Step {
+function renameStep(t: string, column: string, from: string, to: string, predicate: string, description: string, object: string, breaks?: string): Step {
   const c = quoteIdent(column);
-  return step(batchedUpdateSql(t, column, `(${c} - ${from}) || jsonb_build_object(${to}, ${c} -> ${from})`, predicate), description, object, {
+  const moved = step(batchedUpdateSql(t, column, `(${c} - ${from}) || jsonb_build_object(${to}, ${c} -> ${from})`, predicate), description, object, {
     transactional: false,
-    hazards: ['not-transactional'],
+    hazards: breaks === undefined ? ['not-transactional'] : ['breaks-clients', 'not-transactional'],
   });
+  return breaks === undefined ? moved : { ...moved, breaks };
 }
 
 /** A row as the forward steps leave it: defaults added where missing, renamed keys moved. */

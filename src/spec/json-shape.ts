@@ -28,7 +28,11 @@ export function shapeProblem(shape: JsonShape, value: JsonValue): string | undef
   const validate = shapeValidator(shape);
   if (validate(value)) return undefined;
   const e = validate.errors?.[0];
-  return e ? `${e.instancePath || '(the value)'}: ${e.message ?? 'does not match'}` : 'does not match';
+  if (!e) return 'does not match';
+  // The property at fault, where ajv names it apart from the message.
+  const params = e.params as { additionalProperty?: string; missingProperty?: string };
+  const named = params.additionalProperty !== undefined ? ` (${JSON.stringify(params.additionalProperty)})` : '';
+  return `${e.instancePath || '(the value)'}: ${e.message ?? 'does not match'}${named}`;
 }
 
 /** Every (property path, shape) below `shape`, the shape itself first with path []. */

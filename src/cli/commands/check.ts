@@ -66,13 +66,18 @@ export const registerCheck: CommandRegistrar = (program, ctx, setExit) => {
         ? await checkData(ctx, await loadValidSpec(displayDir(ctx.cwd, schemaDir), config), choice.url, config.statement_timeout)
         : undefined;
       const lines: string[] = [...(artifacts?.lines ?? []), ...(data?.lines ?? [])];
-      if (problems.length) lines.push(`migrations: ${problems.length} applied file${problems.length === 1 ? '' : 's'} differ from history`, ...problems.map((p) => `  ${p}`));
+      if (problems.length) lines.push(`migrations: ${problems.length} applied file${problems.length === 1 ? ' differs' : 's differ'} from history`, ...problems.map((p) => `  ${p}`));
       else lines.push('migrations: applied files match history');
       if (pending.length) lines.push(`  (${pending.length} not applied yet: ${pending.map((m) => m.name).join(', ')})`);
       lines.push(renderDrift(drift));
       const failed = problems.length > 0 || drift.state === 'drift' || Boolean(artifacts?.stale) || Boolean(data?.failing);
-      const dbFailed = problems.length > 0 || drift.state === 'drift';
-      lines.push(dbFailed ? 'check: FAILED (the database is out of sync)' : artifacts?.stale ? 'check: FAILED (generated code is stale)' : data?.failing ? 'check: FAILED (rows do not match their JSONB shapes)' : 'check: ok (in sync)');
+      const verdict =
+        drift.state === 'drift'
+          ? 'check: FAILED (the database is out of sync)'
+          : problems.length > 0
+            ? 'check: FAILED (migration files differ from what was applied)'
+            : undefined;
+      lines.push(verdict ?? (artifacts?.stale ? 'check: FAILED (generated code is stale)' : data?.failing ? 'check: FAILED (rows do not match their JSONB shapes)' : 'check: ok (in sync)'));
       ctx.output.out(lines.join('\n'));
       setExit(failed ? 1 : 0);
     });
