@@ -8,6 +8,7 @@ import { presetNamed } from '../presets/index.js';
 import { lazyShadowProvider } from '../shadow/index.js';
 import { desiredCatalog, liveIsDesired } from './desired.js';
 import { TARGET_CONNECTIONS } from './live.js';
+import { shapeEvolution } from './shape-evolution.js';
 import { loadAndCheckSpec } from './spec-input.js';
 
 export interface DriftReport {
@@ -45,10 +46,14 @@ export async function detectDrift(o: DriftOptions): Promise<DriftReport> {
     const live = await introspect(db, { schemas: inputs.managedSchemas, extensions: inputs.extensions, platform: inputs.platform ?? [] });
     const preset = presetNamed(o.config.preset);
     const desiredInputs = { ...checked, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') };
-    if (liveIsDesired(live, desiredInputs)) return { changes: [] };
+    // Rows a JSONB shape's evolution has not reached yet are drift too (the catalog cannot show
+    // them); rows that break a shape are `check --data`'s to count.
+    const evolution = inputs.shapedColumns?.length ? await shapeEvolution(db, await checked.loaded(), live) : undefined;
+    const rows = evolution?.forward.map((step) => step.description) ?? [];
+    if (liveIsDesired(live, desiredInputs)) return { changes: rows };
     const { catalog: desired } = await desiredCatalog(desiredInputs, shadows.get);
     const plan = buildPlan(live, desired, inputs, options);
-    return { changes: plan.forward.map((step) => step.description) };
+    return { changes: [...plan.forward.map((step) => step.description), ...rows] };
   } finally {
     await shadows.release();
     await db.close();

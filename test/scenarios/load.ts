@@ -34,6 +34,8 @@ export interface StepExpect {
   readonly rollbackChecks: readonly DataCheck[];
   /** `schema check --data` after the step (after apply, or on the database a refused plan left): its exit code and output substrings. */
   readonly dataCheck?: { readonly exit: number; readonly stdout: readonly string[] };
+  /** `schema check --data` after the rollback. */
+  readonly rollbackDataCheck?: { readonly exit: number; readonly stdout: readonly string[] };
 }
 
 export interface Step {
@@ -61,7 +63,7 @@ function fail(file: string, message: string): never {
   throw new ScenarioError(`${file}: ${message}`);
 }
 
-const STEP_KEYS = new Set(['args', 'exit', 'hazards', 'stderr', 'stdout', 'changes', 'checks', 'rollback', 'rollback_checks', 'data_check', 'description']);
+const STEP_KEYS = new Set(['args', 'exit', 'hazards', 'stderr', 'stdout', 'changes', 'checks', 'rollback', 'rollback_checks', 'data_check', 'rollback_data_check', 'description']);
 const SCENARIO_KEYS = new Set(['description', 'platform', 'config']);
 
 function strings(file: string, key: string, value: unknown): string[] {
@@ -113,6 +115,7 @@ function readExpect(file: string): StepExpect {
     rollback: e['rollback'] === true,
     rollbackChecks: checks(file, 'rollback_checks', e['rollback_checks']),
     ...(e['data_check'] !== undefined ? { dataCheck: dataCheckOf(file, e['data_check']) } : {}),
+    ...(e['rollback_data_check'] !== undefined ? { rollbackDataCheck: dataCheckOf(file, e['rollback_data_check']) } : {}),
   };
 }
 

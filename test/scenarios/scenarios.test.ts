@@ -74,11 +74,12 @@ for (const scenario of scenarios) {
       }, 300_000);
     }
 
-    const dataCheck = async (e: Step['expect']): Promise<void> => {
-      if (!e.dataCheck) return;
+    const dataCheck = async (e: Step['expect'], which: 'dataCheck' | 'rollbackDataCheck' = 'dataCheck'): Promise<void> => {
+      const want = e[which];
+      if (!want) return;
       const check = await cli(['check', '--data']);
-      expect(check.code, shown(check)).toBe(e.dataCheck.exit);
-      for (const text of e.dataCheck.stdout) expect(check.stdout, shown(check)).toContain(text);
+      expect(check.code, shown(check)).toBe(want.exit);
+      for (const text of want.stdout) expect(check.stdout, shown(check)).toContain(text);
     };
 
     async function runStep(_scenario: Scenario, step: Step): Promise<void> {
@@ -126,6 +127,7 @@ for (const scenario of scenarios) {
       const back = await cli(['apply', '--rollback', version]);
       expect(back.code, shown(back)).toBe(0);
       await runChecks('after rollback', e.rollbackChecks);
+      await dataCheck(e, 'rollbackDataCheck');
       const again = await cli(['apply']);
       expect(again.code, shown(again)).toBe(0);
       await runChecks('after re-apply', e.checks);
