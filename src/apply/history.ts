@@ -32,7 +32,7 @@ BEGIN
   END IF;
 END $$;
 CREATE TABLE IF NOT EXISTS ${HISTORY_TABLE} (
-  version integer PRIMARY KEY,
+  version bigint PRIMARY KEY,
   name text NOT NULL,
   checksum text NOT NULL,
   rollback_checksum text,
@@ -72,7 +72,9 @@ export async function historyExists(q: Queryable): Promise<boolean> {
         AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
                      WHERE attrelid = pg_catalog.to_regclass($2) AND attname = 'in_progress_since' AND NOT attisdropped)
         AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
-                     WHERE attrelid = pg_catalog.to_regclass($1) AND attname = 'rollback_checksum' AND NOT attisdropped) AS ok`,
+                     WHERE attrelid = pg_catalog.to_regclass($1) AND attname = 'rollback_checksum' AND NOT attisdropped)
+        AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
+                     WHERE attrelid = pg_catalog.to_regclass($1) AND attname = 'version' AND atttypid = 'pg_catalog.int8'::pg_catalog.regtype) AS ok`,
     [HISTORY_TABLE, LEASE_TABLE],
   );
   return rows[0]?.ok === true;
@@ -89,6 +91,8 @@ export async function ensureHistory(db: { transaction<T>(fn: (tx: Queryable) => 
         await tx.exec(CREATE_SQL);
         await tx.exec(`ALTER TABLE ${LEASE_TABLE} ADD COLUMN IF NOT EXISTS in_progress text, ADD COLUMN IF NOT EXISTS in_progress_since timestamptz`);
         await tx.exec(`ALTER TABLE ${HISTORY_TABLE} ADD COLUMN IF NOT EXISTS rollback_checksum text`);
+        // Timestamp versions (a Supabase CLI project, YYYYMMDDHHMMSS) do not fit an integer.
+        await tx.exec(`ALTER TABLE ${HISTORY_TABLE} ALTER COLUMN version TYPE bigint`);
       });
       return;
     } catch (error) {

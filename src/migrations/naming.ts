@@ -27,15 +27,33 @@ export const rollbackFileName = (version: number): string => `rollback_${pad(ver
 
 export const pad = (version: number): string => String(version).padStart(3, '0');
 
-/** The next free number: one more than the highest forward or rollback number in the directory. */
-export function nextVersion(dir: string): number {
+/**
+ * A Supabase CLI version: the UTC time the migration was made, `YYYYMMDDHHMMSS` (14 digits). A
+ * directory holding one (`supabase/migrations`) is numbered that way; the others count 001, 002, ...
+ */
+export const isTimestampVersion = (version: number): boolean => version >= 10_000_000_000_000 && version < 100_000_000_000_000;
+
+/** `date` as a 14-digit UTC timestamp version. */
+export function timestampVersion(date: Date): number {
+  const iso = date.toISOString();
+  return Number(`${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`);
+}
+
+/**
+ * The next free number: one more than the highest forward or rollback number in the directory; in a
+ * directory of timestamp versions (a Supabase CLI project), the current UTC time when that is later.
+ */
+export function nextVersion(dir: string, now: Date = new Date()): number {
   if (!existsSync(dir)) return 1;
   let highest = 0;
+  let timestamps = false;
   for (const file of readdirSync(dir)) {
     const version = parseForwardName(file)?.version ?? parseRollbackName(file);
-    if (version !== undefined && version > highest) highest = version;
+    if (version === undefined) continue;
+    if (isTimestampVersion(version)) timestamps = true;
+    if (version > highest) highest = version;
   }
-  return highest + 1;
+  return timestamps ? Math.max(highest + 1, timestampVersion(now)) : highest + 1;
 }
 
 /** A file-name-safe slug: lower-case ASCII words joined by `_`, at most 60 characters. */

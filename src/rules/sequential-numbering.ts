@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { parseForwardName, parseRollbackName } from '../migrations/naming.js';
+import { isTimestampVersion, parseForwardName, parseRollbackName } from '../migrations/naming.js';
 import type { Finding } from '../util/findings.js';
 import type { Rule } from './types.js';
 
@@ -57,10 +57,11 @@ already applied everywhere, leave the gap and accept the finding in CI with \`--
         });
       }
     }
+    // Timestamp versions (a Supabase CLI project) leave gaps by design.
     for (let i = 1; i < versions.length; i++) {
       const previous = versions[i - 1]!;
       const current = versions[i]!;
-      if (current > previous + 1) {
+      if (current > previous + 1 && !isTimestampVersion(current)) {
         const missing = current - previous === 2 ? String(previous + 1) : `${previous + 1}-${current - 1}`;
         findings.push({
           file: join(input.dir, byVersion.get(current)![0]!), line: 1, col: 1, severity: 'error', code: 'sequential-numbering',

@@ -15,6 +15,16 @@ describe('migration file names', () => {
     expect(nextVersion(dir)).toBe(47);
   });
 
+  it('numbers a directory of Supabase CLI timestamps by the UTC time, after the highest one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'schema-names-'));
+    writeFileSync(join(dir, '20240101000000_init.sql'), '');
+    expect(nextVersion(dir, new Date('2026-12-07T15:04:05.678Z'))).toBe(20261207150405);
+    // A clock behind the newest file (or two plans in one second) still gets a later number.
+    writeFileSync(join(dir, '20261207150405_x.sql'), '');
+    expect(nextVersion(dir, new Date('2026-12-07T15:04:05.900Z'))).toBe(20261207150406);
+    expect(nextVersion(dir, new Date('2020-01-01T00:00:00Z'))).toBe(20261207150406);
+  });
+
   it('parses forward and rollback names and nothing else', () => {
     expect(parseForwardName('003_add_notifications.sql')).toEqual({ version: 3, file: '003_add_notifications.sql', name: '003_add_notifications' });
     expect(parseForwardName('rollback_003.sql')).toBeUndefined();
