@@ -1,5 +1,5 @@
 /** Comparing catalogs: equality of canonical JSON, and where two catalogs differ (for messages). */
-import type { Catalog, Grants } from './types.js';
+import type { Catalog, DefaultObjects, DefaultPrivileges, Grants, SchemaDef } from './types.js';
 import { catalogJson } from './normalize.js';
 import { own } from '../util/object-keys.js';
 import { withGrants } from './sequence-usage.js';
@@ -47,14 +47,18 @@ function projectGrants(grants: Grants, roles: ReadonlySet<string>): Grants {
  * left out (a NOT VALID constraint being validated is the same schema), and columns in name order
  * (a column added later sits last; its position is not part of the schema the spec manages).
  */
-export function projectCatalog(catalog: Catalog, managedRoles: readonly string[], schemaGrants: readonly string[] = []): Catalog {
+export function projectCatalog(catalog: Catalog, managedRoles: readonly string[], schemaGrants: readonly string[] = [], defaultPrivileges: readonly string[] = []): Catalog {
   const roles = new Set(managedRoles);
   const grantsOfSchemas = new Set(schemaGrants);
+  const declaredDefaults = new Set(defaultPrivileges);
   return {
     ...catalog,
     // A schema's privileges count only where the spec declares them (`schemas: { api: { grants: ... } }`).
     schemas: Object.fromEntries(
-      Object.entries(catalog.schemas).map(([key, s]) => [key, s.grants || grantsOfSchemas.has(key) ? withGrants(s, grantsOfSchemas.has(key) ? projectGrants(s.grants ?? {}, roles) : {}) : s]),
+      Object.entries(catalog.schemas).map(([key, s]) => {
+        const projected = s.grants || grantsOfSchemas.has(key) ? withGrants(s, grantsOfSchemas.has(key) ? projectGrants(s.grants ?? {}, roles) : {}) : s;
+        return [key, withDefaultPrivileges(projected, projectDefaults(key, s.defaultPrivileges, declaredDefaults, roles))];
+      }),
     ),
     tables: Object.fromEntries(
       Object.entries(catalog.tables).map(([key, table]) => [
@@ -85,4 +89,24 @@ export function projectCatalog(catalog: Catalog, managedRoles: readonly string[]
       Object.entries(catalog.functions).map(([key, fn]) => [key, { ...fn, grants: projectGrants(fn.grants, roles) }]),
     ),
   };
+}
+
+/** The `schema\tFOR ROLE\tobjects` key of one declared default-privileges entry (PlanInputs.defaultPrivileges). */
+export const defaultPrivilegesKey = (schema: string, forRole: string, objects: DefaultObjects): string => `${schema}\t${forRole}\t${objects}`;
+
+/** Only the declared (role, objects) entries, granted to managed roles, each present even when empty. */
+function projectDefaults(schema: string, defaults: DefaultPrivileges | undefined, declared: ReadonlySet<string>, roles: ReadonlySet<string>): DefaultPrivileges | undefined {
+  const out: Record<string, Partial<Record<DefaultObjects, Grants>>> = {};
+  for (const key of [...declared].sort()) {
+    const [s, forRole, objects] = key.split('\t') as [string, string, DefaultObjects];
+    if (s !== schema) continue;
+    const grants = Object.entries(projectGrants(defaults?.[forRole]?.[objects] ?? {}, roles)).filter(([, privileges]) => privileges.length > 0);
+    (out[forRole] ??= {})[objects] = Object.fromEntries(grants.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function withDefaultPrivileges(s: SchemaDef, defaults: DefaultPrivileges | undefined): SchemaDef {
+  const { defaultPrivileges: _, ...rest } = s;
+  return defaults ? { ...rest, defaultPrivileges: defaults } : rest;
 }

@@ -48,6 +48,8 @@ export interface Scope {
    * storage.buckets), `cron_jobs` (pg_cron jobs), `policies:<table>` (policies on that table).
    */
   readonly platform?: readonly string[];
+  /** Managed schemas whose default privileges the spec declares: only theirs are read. */
+  readonly defaultPrivileges?: readonly string[];
 }
 
 /** The platform tables whose policies a spec may own (Supabase Storage's and Realtime's). */

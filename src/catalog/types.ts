@@ -65,10 +65,18 @@ export interface PublicationMembership {
   readonly where?: string;
 }
 
+/** What `ALTER DEFAULT PRIVILEGES ... ON <objects>` applies to. */
+export type DefaultObjects = 'tables' | 'sequences' | 'functions' | 'types';
+
+/** FOR ROLE -> object kind -> grantee -> privileges the objects that role creates in the schema get. */
+export type DefaultPrivileges = Readonly<Record<string, Readonly<Partial<Record<DefaultObjects, Grants>>>>>;
+
 export interface SchemaDef {
   readonly name: string;
   /** Role -> USAGE/CREATE (`nspacl`, owner left out); absent when none. Managed only where the spec declares them. */
   readonly grants?: Grants;
+  /** `pg_default_acl` entries of the schema; read and managed only where the spec declares them. */
+  readonly defaultPrivileges?: DefaultPrivileges;
   readonly comment?: string;
 }
 

@@ -11,6 +11,7 @@ import type {
   Column,
   CronJob,
   Constraint,
+  DefaultObjects,
   Domain,
   EnumType,
   Extension,
@@ -47,7 +48,8 @@ export type ObjectRef =
   | { readonly type: 'column'; readonly table: string; readonly column: string }
   | { readonly type: 'index'; readonly table: string; readonly name: string }
   | { readonly type: 'constraint' | 'trigger' | 'policy'; readonly table: string; readonly name: string }
-  | { readonly type: 'function'; readonly fn: FunctionDef };
+  | { readonly type: 'function'; readonly fn: FunctionDef }
+  | { readonly type: 'default privileges'; readonly schema: string; readonly forRole: string; readonly objects: DefaultObjects };
 
 export type Change = Base &
   (

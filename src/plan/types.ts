@@ -30,6 +30,10 @@ export interface PlanInputs {
   readonly externalTables: readonly string[];
   /** What the spec owns on the platform's tables (`buckets`, `cron_jobs`, `policies:storage.objects`), sorted; see Scope. */
   readonly platform?: readonly string[];
+  /** Declared default privileges, `schema\tFOR ROLE\tobjects` (catalog/compare.ts defaultPrivilegesKey), sorted: only these are managed. */
+  readonly defaultPrivileges?: readonly string[];
+  /** Roles whose future objects the spec gives default privileges (FOR ROLE), sorted: they must exist. */
+  readonly defaultPrivilegeRoles?: readonly string[];
   /** Columns with a JSONB `shape:` (`schema.table.column`), sorted: their rows may need evolving (planner/shape-evolution.ts). */
   readonly shapedColumns?: readonly string[];
   /** Functions declared as auth hooks (`schema.name`): created with EXECUTE revoked from anon and authenticated too. */

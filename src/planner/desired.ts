@@ -2,6 +2,7 @@
  * The desired Catalog: the spec rendered as DDL, run on a shadow database, introspected, so Postgres
  * itself normalizes types, defaults and expressions. Cached by the hash of everything it depends on.
  */
+import { scopeOf } from './live.js';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,7 +78,7 @@ async function normalizeOnShadow(d: DesiredInputs, draft: Catalog, provider: () 
       if (error instanceof StepFailedError) throw shadowError(await d.loaded(), error);
       throw error;
     }
-    return await introspect(shadow.db, { schemas: d.inputs.managedSchemas, extensions: d.inputs.extensions, platform: d.inputs.platform ?? [] });
+    return await introspect(shadow.db, scopeOf(d.inputs));
   } finally {
     shadows.retire(shadow);
   }

@@ -7,7 +7,7 @@ import { buildPlan, type PlanOptions } from '../plan/index.js';
 import { presetNamed } from '../presets/index.js';
 import { lazyShadowProvider } from '../shadow/index.js';
 import { desiredCatalog, liveIsDesired } from './desired.js';
-import { TARGET_CONNECTIONS } from './live.js';
+import { scopeOf, TARGET_CONNECTIONS } from './live.js';
 import { shapeEvolution } from './shape-evolution.js';
 import { loadAndCheckSpec } from './spec-input.js';
 
@@ -43,7 +43,7 @@ export async function detectDrift(o: DriftOptions): Promise<DriftReport> {
   }));
   try {
     major = Math.floor((await db.serverVersion()) / 10000);
-    const live = await introspect(db, { schemas: inputs.managedSchemas, extensions: inputs.extensions, platform: inputs.platform ?? [] });
+    const live = await introspect(db, scopeOf(inputs));
     const preset = presetNamed(o.config.preset);
     const desiredInputs = { ...checked, preset, options, serverMajor: major, cacheDir: join(o.cwd, '.schema', 'cache') };
     // Rows a JSONB shape's evolution has not reached yet are drift too (the catalog cannot show

@@ -3,3 +3,17 @@
  * while the others create the shadow databases a plan will need (two at most, at once).
  */
 export const TARGET_CONNECTIONS = 3;
+
+import type { Scope } from '../catalog/index.js';
+import type { PlanInputs } from '../plan/index.js';
+
+/** What introspection reads for a spec: its schemas, extensions, platform items and declared default privileges. */
+export function scopeOf(inputs: PlanInputs): Scope {
+  const defaults = [...new Set((inputs.defaultPrivileges ?? []).map((key) => key.split('\t')[0]!))].sort();
+  return {
+    schemas: inputs.managedSchemas,
+    extensions: inputs.extensions,
+    platform: inputs.platform ?? [],
+    ...(defaults.length > 0 ? { defaultPrivileges: defaults } : {}),
+  };
+}

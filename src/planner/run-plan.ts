@@ -21,7 +21,7 @@ import { refusalsFromLiveRows } from './live-rows.js';
 import type { Change } from '../plan/changes.js';
 import type { PlanReport } from './report.js';
 import { securityChanges } from './security-summary.js';
-import { TARGET_CONNECTIONS } from './live.js';
+import { scopeOf, TARGET_CONNECTIONS } from './live.js';
 import { loadAndCheckSpec, selfCheckGeneratedSql } from './spec-input.js';
 import { verifyPlan, VerificationError } from './verify.js';
 import { verificationScope } from './subset.js';
@@ -115,9 +115,10 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     // proven on: CREATE DATABASE takes a few hundred milliseconds, so both are made while the live
     // database is read. Those not taken are dropped at the end.
     if (!desiredIsCached(desiredInputs)) void shadows.get().then((p) => p.warm(o.verify === 'none' ? 1 : 2), () => undefined);
-    const scope = { schemas: inputs.managedSchemas, extensions: inputs.extensions, platform: inputs.platform ?? [] };
+    const scope = scopeOf(inputs);
     const live = await time('introspect', () => introspect(db, scope));
-    const unknownRoles = inputs.managedRoles.length > 0 ? await missingRoles(db, inputs.managedRoles, () => checked.loaded()) : [];
+    const namedRoles = [...inputs.managedRoles, ...(inputs.defaultPrivilegeRoles ?? [])];
+    const unknownRoles = namedRoles.length > 0 ? await missingRoles(db, namedRoles, () => checked.loaded()) : [];
     if (unknownRoles.length > 0) throw new InputError('the YAML names roles the server does not have; nothing was written', unknownRoles);
     // JSONB shapes evolve the rows, not the catalog: what the live rows need comes first.
     const evolution = inputs.shapedColumns?.length ? await time('shapes', async () => shapeEvolution(db, await checked.loaded(), live)) : undefined;

@@ -5,6 +5,7 @@
  * forward again must change nothing (idempotency), a re-plan must be empty, and the rollback must
  * restore the live catalog and the rows.
  */
+import { scopeOf } from './live.js';
 import { catalogDifferences, catalogsEqual, emptyCatalog, introspect, projectCatalog, type Catalog } from '../catalog/index.js';
 import type { Db } from '../db/index.js';
 import { buildPlan, diff, type Plan, type PlanInputs, type PlanOptions, type Step } from '../plan/index.js';
@@ -48,10 +49,11 @@ export class VerificationError extends OperationError {
 
 export async function verifyPlan(v: VerifyInputs, provider: ShadowProvider): Promise<void> {
   const shadow = await provider.create();
-  const scope = { schemas: v.inputs.managedSchemas, extensions: v.inputs.extensions, platform: v.inputs.platform ?? [] };
-  const read = async (): Promise<Catalog> => projectCatalog(await introspect(shadow.db, scope), v.inputs.managedRoles, v.inputs.schemaGrants);
-  const live = projectCatalog(v.live, v.inputs.managedRoles, v.inputs.schemaGrants);
-  const desired = projectCatalog(v.desired, v.inputs.managedRoles, v.inputs.schemaGrants);
+  const scope = scopeOf(v.inputs);
+  const project = (catalog: Catalog): Catalog => projectCatalog(catalog, v.inputs.managedRoles, v.inputs.schemaGrants, v.inputs.defaultPrivileges);
+  const read = async (): Promise<Catalog> => project(await introspect(shadow.db, scope));
+  const live = project(v.live);
+  const desired = project(v.desired);
   const expect = (phase: string, actual: Catalog, wanted: Catalog): void => {
     if (!catalogsEqual(actual, wanted)) throw new VerificationError(phase, catalogDifferences(actual, wanted));
   };

@@ -386,6 +386,15 @@ export const SPEC_JSON_SCHEMA = {
             { enum: ['usage', 'create', 'all'] },
           ),
           comment: str('COMMENT ON SCHEMA.'),
+          default_privileges: mapOf(
+            'ALTER DEFAULT PRIVILEGES FOR ROLE <key> IN SCHEMA: what the objects that role creates here later get. Each declared role and object kind is managed exactly (`authenticated: []` revokes); the others are left alone.',
+            obj('Default privileges of the objects one role creates, per kind.', {
+              tables: grants('Tables (and views): select, insert, update, delete, truncate, references, trigger, all.', { enum: ['select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger', 'all'] }),
+              sequences: grants('Sequences: usage, select, update, all.', { enum: ['usage', 'select', 'update', 'all'] }),
+              functions: grants('Functions and procedures: execute, all.', { enum: ['execute', 'all'] }),
+              types: grants('Types and domains: usage, all.', { enum: ['usage', 'all'] }),
+            }),
+          ),
         }),
       ],
     }),

@@ -4,14 +4,15 @@
  * SQL text (types, defaults, constraint definitions) is quoted where it holds identifiers.
  * Constraint and index names are always explicit, built like PostgreSQL's defaults (see default-names).
  */
-import { emptyCatalog, type Bucket, type Catalog, type CronJob, type Extension, type Grants, type Policy, type PrivilegeName, type SchemaDef, type Trigger } from '../catalog/types.js';
+import { emptyCatalog, type Bucket, type Catalog, type CronJob, type DefaultObjects, type DefaultPrivileges, type Extension, type Grants, type Policy, type PrivilegeName, type SchemaDef, type Trigger } from '../catalog/types.js';
 import { qualifiedName } from '../catalog/names.js';
+import { defaultPrivilegesKey } from '../catalog/compare.js';
 import type { PlanInputs } from '../plan/types.js';
 import { presetNamed, type PresetName } from '../presets/index.js';
 import { enumValues, indexSpec, refKey, refParts } from './spec-index.js';
 import { effectiveFunctionGrants, toDomain, toFunction, toSequence, toView } from './to-catalog-objects.js';
 import { toPolicy, toTable, toTrigger } from './to-catalog-table.js';
-import type { Spec } from './types.js';
+import type { SchemaSpec, Spec } from './types.js';
 
 export interface ToCatalogOptions {
   readonly preset?: PresetName;
@@ -37,7 +38,8 @@ export function toCatalog(spec: Spec, options: ToCatalogOptions = {}): ToCatalog
   const schemaDefs: [string, SchemaDef][] = schemas.map((name) => {
     const comment = spec.schemas?.[name]?.comment;
     const grants = schemaGrants(spec.schemas?.[name]?.grants);
-    return [name, { name, ...(Object.keys(grants).length > 0 ? { grants } : {}), ...(comment !== undefined ? { comment } : {}) }];
+    const defaults = defaultPrivilegesOf(spec.schemas?.[name]?.default_privileges);
+    return [name, { name, ...(Object.keys(grants).length > 0 ? { grants } : {}), ...(comment !== undefined ? { comment } : {}), ...(defaults ? { defaultPrivileges: defaults } : {}) }];
   });
   const extensionDefs: [string, Extension][] = Object.entries(spec.extensions ?? {}).map(([name, e]) => [
     name,
@@ -133,7 +135,18 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
   for (const f of Object.values(spec.functions ?? {})) for (const role of Object.keys(effectiveFunctionGrants(f) ?? {})) roles.add(role);
   for (const s of Object.values(spec.sequences ?? {})) for (const role of Object.keys(s?.grants ?? {})) roles.add(role);
   const schemaGrantsDeclared: string[] = [];
+  const defaultsDeclared: string[] = [];
+  const defaultRoles = new Set<string>();
   for (const [name, s] of Object.entries(spec.schemas ?? {})) {
+    for (const [forRole, kinds] of Object.entries(s?.default_privileges ?? {})) {
+      defaultRoles.add(forRole);
+      for (const objects of ['tables', 'sequences', 'functions', 'types'] as const) {
+        const declared = kinds?.[objects];
+        if (!declared) continue;
+        defaultsDeclared.push(defaultPrivilegesKey(name, forRole, objects));
+        for (const role of Object.keys(declared)) roles.add(role);
+      }
+    }
     if (s?.grants === undefined) continue;
     schemaGrantsDeclared.push(name);
     for (const role of Object.keys(s.grants)) roles.add(role);
@@ -146,6 +159,7 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
     managedSchemas: [...schemas].sort(),
     managedRoles: [...roles].sort(),
     ...(schemaGrantsDeclared.length > 0 ? { schemaGrants: schemaGrantsDeclared.sort() } : {}),
+    ...(defaultsDeclared.length > 0 ? { defaultPrivileges: defaultsDeclared.sort(), defaultPrivilegeRoles: [...defaultRoles].sort() } : {}),
     extensions: Object.keys(spec.extensions ?? {}).sort(),
     tableRenames: sortedRecord(tableRenames),
     columnRenames: sortedRecord(columnRenames),
@@ -167,6 +181,34 @@ function schemaGrants(grants: Readonly<Record<string, readonly string[]>> | unde
     if (privileges.length > 0) out[role] = privileges;
   }
   return out;
+}
+
+/** What `all` means per kind of object, in the order the catalog lists privileges. */
+const DEFAULT_ALL: Readonly<Record<DefaultObjects, readonly PrivilegeName[]>> = {
+  tables: ['select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger'],
+  sequences: ['select', 'update', 'usage'],
+  functions: ['execute'],
+  types: ['usage'],
+};
+
+/** A schema's declared default privileges as the catalog holds them (`all` expanded, empty grants left out). */
+function defaultPrivilegesOf(spec: SchemaSpec['default_privileges']): DefaultPrivileges | undefined {
+  if (!spec) return undefined;
+  const out: Record<string, Partial<Record<DefaultObjects, Grants>>> = {};
+  for (const forRole of Object.keys(spec).sort()) {
+    for (const objects of Object.keys(DEFAULT_ALL) as DefaultObjects[]) {
+      const declared = spec[forRole]?.[objects];
+      if (!declared) continue;
+      const grants: Record<string, PrivilegeName[]> = {};
+      for (const role of Object.keys(declared).sort()) {
+        const listed = new Set(declared[role]!);
+        const privileges = DEFAULT_ALL[objects].filter((p) => listed.has('all') || listed.has(p));
+        if (privileges.length > 0) grants[role] = privileges;
+      }
+      (out[forRole] ??= {})[objects] = grants;
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** The platform items the spec manages: each once its key is present (see Scope). */

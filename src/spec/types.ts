@@ -53,9 +53,17 @@ export interface PublicationSpec {
   readonly where?: string;
 }
 
+/** Privileges per grantee for one kind of object (`tables: { authenticated: [select] }`). */
+export type DefaultGrantsSpec = Readonly<Record<string, readonly string[]>>;
+
 export interface SchemaSpec {
   /** Role -> privileges on the schema; declared grants make the schema's privileges managed. */
   readonly grants?: Readonly<Record<string, readonly ('usage' | 'create' | 'all')[]>>;
+  /**
+   * ALTER DEFAULT PRIVILEGES: FOR ROLE (whose future objects get them) -> object kind -> grantee ->
+   * privileges. Each declared (role, kind) is managed exactly; the others are left alone.
+   */
+  readonly default_privileges?: Readonly<Record<string, Readonly<{ tables?: DefaultGrantsSpec; sequences?: DefaultGrantsSpec; functions?: DefaultGrantsSpec; types?: DefaultGrantsSpec }>>>;
   readonly comment?: string;
 }
 

@@ -5,6 +5,8 @@ import type {
   CronJob,
   Column,
   Constraint,
+  DefaultObjects,
+  DefaultPrivileges,
   Domain,
   EnumType,
   Extension,
@@ -564,11 +566,31 @@ function sequenceOf(row: R, grantsSeen: Map<string, Grants>): Sequence {
   return out as unknown as Sequence;
 }
 
+/** `pg_default_acl.defaclobjtype` -> what ALTER DEFAULT PRIVILEGES calls it (schemas `n` are global only). */
+const DEFAULT_OBJECTS: Readonly<Record<string, DefaultObjects>> = { r: 'tables', S: 'sequences', f: 'functions', T: 'types' };
+
+/** A schema's default privileges (JSON from schemas.sql), by role and object kind; undefined when none. */
+function defaultPrivilegesOf(value: unknown): DefaultPrivileges | undefined {
+  if (value === null || value === undefined) return undefined;
+  const rows = JSON.parse(String(value)) as { role: string; type: string; acl: string[] | null }[];
+  const out: Record<string, Partial<Record<DefaultObjects, Grants>>> = {};
+  for (const r of rows) {
+    const objects = DEFAULT_OBJECTS[r.type];
+    if (!objects) continue;
+    // No owner to leave out: a schema's entry lists exactly what it adds to the role's defaults.
+    const grants = readGrants(r.acl ?? [], '\u0000');
+    if (Object.keys(grants).length > 0) (out[r.role] ??= {})[objects] = grants;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 function schemaOf(row: R, grantsSeen: Map<string, Grants>): SchemaDef {
   const out: Mutable = {};
   setOptional(out, 'comment', schemaComment(row));
   const grants = grantsOf(row, grantsSeen);
   if (Object.keys(grants).length > 0) out['grants'] = grants;
+  const defaults = defaultPrivilegesOf(row['default_acl']);
+  if (defaults) out['defaultPrivileges'] = defaults;
   out['name'] = str(row['name']);
   return out as unknown as SchemaDef;
 }

@@ -1,7 +1,13 @@
--- Managed schemas that exist, with their comments.
+-- Managed schemas that exist, with their comments; the default privileges (pg_default_acl) of
+-- those whose spec declares them ($4), per role and object type.
 SELECT n.nspname AS name,
        obj_description(n.oid, 'pg_namespace') AS comment,
-       n.nspacl::text[] AS acl, pg_catalog.pg_get_userbyid(n.nspowner) AS owner
+       n.nspacl::text[] AS acl, pg_catalog.pg_get_userbyid(n.nspowner) AS owner,
+       CASE WHEN n.nspname = ANY ($4::text[]) THEN
+         (SELECT json_agg(json_build_object('role', pg_catalog.pg_get_userbyid(d.defaclrole), 'type', d.defaclobjtype::text, 'acl', d.defaclacl::text[])
+                          ORDER BY pg_catalog.pg_get_userbyid(d.defaclrole), d.defaclobjtype)
+            FROM pg_catalog.pg_default_acl d WHERE d.defaclnamespace = n.oid)::text
+       END AS default_acl
 FROM pg_catalog.pg_namespace n
 WHERE n.nspname = ANY ($1::text[])
 ORDER BY 1

@@ -1,6 +1,6 @@
 /** Schemas, extensions, enums, domains and sequences. */
 import { parseQualifiedReference, qualifiedName } from '../../catalog/names.js';
-import type { Catalog, Domain, EnumType, FunctionDef, SchemaDef, Sequence } from '../../catalog/types.js';
+import type { Catalog, DefaultObjects, Domain, EnumType, FunctionDef, SchemaDef, Sequence } from '../../catalog/types.js';
 import { invertChange, type Change, type EnumColumnUse } from '../changes.js';
 import { commentChange, grantChanges, omit, same, type DiffContext } from './context.js';
 import { own } from '../../util/object-keys.js';
@@ -12,16 +12,24 @@ export function schemaChanges(ctx: DiffContext): Change[] {
   // A new schema starts with no grants but its owner's; only declared grants are diffed.
   const grants = (name: string, before: SchemaDef | undefined, after: SchemaDef | undefined, flags: { implied?: boolean; impliedInverse?: boolean } = {}): Change[] =>
     withGrants.has(name) ? grantChanges(ctx, { type: 'schema', name }, before?.grants ?? {}, after?.grants ?? {}, flags) : [];
+  // Default privileges: only the (FOR ROLE, objects) entries the spec declares.
+  const declaredDefaults = (ctx.inputs.defaultPrivileges ?? []).map((key) => key.split('\t') as [string, string, DefaultObjects]);
+  const defaults = (name: string, before: SchemaDef | undefined, after: SchemaDef | undefined, flags: { implied?: boolean; impliedInverse?: boolean } = {}): Change[] =>
+    declaredDefaults
+      .filter(([schema]) => schema === name)
+      .flatMap(([schema, forRole, objects]) =>
+        grantChanges(ctx, { type: 'default privileges', schema, forRole, objects }, before?.defaultPrivileges?.[forRole]?.[objects] ?? {}, after?.defaultPrivileges?.[forRole]?.[objects] ?? {}, flags),
+      );
   for (const [name, s] of Object.entries(ctx.to.schemas)) {
     if (!managed.has(name)) continue;
     const old = own(ctx.from.schemas, name);
     if (!old) {
-      out.push({ kind: 'CreateSchema', schema: s }, ...grants(name, undefined, s, { impliedInverse: true }), ...commentChange({ type: 'schema', name }, undefined, s.comment, { impliedInverse: true }));
-    } else out.push(...grants(name, old, s), ...commentChange({ type: 'schema', name }, old.comment, s.comment));
+      out.push({ kind: 'CreateSchema', schema: s }, ...grants(name, undefined, s, { impliedInverse: true }), ...defaults(name, undefined, s, { impliedInverse: true }), ...commentChange({ type: 'schema', name }, undefined, s.comment, { impliedInverse: true }));
+    } else out.push(...grants(name, old, s), ...defaults(name, old, s), ...commentChange({ type: 'schema', name }, old.comment, s.comment));
   }
   for (const [name, s] of Object.entries(ctx.from.schemas)) {
     if (!managed.has(name) || own(ctx.to.schemas, name) || name === 'public') continue;
-    out.push(...commentChange({ type: 'schema', name }, s.comment, undefined, { implied: true }), ...grants(name, s, undefined, { implied: true }), { kind: 'DropSchema', schema: s });
+    out.push(...commentChange({ type: 'schema', name }, s.comment, undefined, { implied: true }), ...grants(name, s, undefined, { implied: true }), ...defaults(name, s, undefined, { implied: true }), { kind: 'DropSchema', schema: s });
   }
   return out;
 }

@@ -289,6 +289,13 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
       const columns = target.type === 'column' ? ` (${quoteIdent(target.column)})` : '';
       const privileges = change.privileges.map((p) => `${p.toUpperCase()}${columns}`).join(', ');
       const role = change.role === 'public' ? 'PUBLIC' : quoteIdent(change.role);
+      if (target.type === 'default privileges') {
+        const head = `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(target.forRole)} IN SCHEMA ${quoteIdent(target.schema)}`;
+        const what = `${privileges} ON ${target.objects.toUpperCase()}`;
+        const sql = change.kind === 'Grant' ? `${head} GRANT ${what} TO ${role}` : `${head} REVOKE ${what} FROM ${role}`;
+        const verb = change.kind === 'Grant' ? '+ default grant' : '- default grant';
+        return [step(sql, `${verb} ${change.privileges.join(', ')} on ${target.objects} ${target.forRole} creates in ${target.schema} ${change.kind === 'Grant' ? 'to' : 'from'} ${change.role}`, target.schema)];
+      }
       const on = target.type === 'column' ? `TABLE ${q(target.table)}` : grantTarget(target);
       const sql = change.kind === 'Grant' ? `GRANT ${privileges} ON ${on} TO ${role}` : `REVOKE ${privileges} ON ${on} FROM ${role}`;
       const sign = change.kind === 'Grant' ? '+' : '-';
@@ -429,6 +436,9 @@ function commentTarget(target: ObjectRef): string {
       return `${target.type.toUpperCase()} ${quoteIdent(target.name)} ON ${q(target.table)}`;
     case 'function':
       return `${target.fn.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${fnRef(target.fn)}`;
+    case 'default privileges':
+      // Default privileges take no comment.
+      throw new UnsupportedChange(target);
     default:
       return unsupported(target);
   }
@@ -447,6 +457,9 @@ export function refName(target: ObjectRef): string {
       return `${target.table}.${target.name}`;
     case 'function':
       return fnKey(target.fn);
+    case 'default privileges':
+      // The schema's: the step belongs to it.
+      return target.schema;
     default:
       return target.key;
   }

@@ -1,0 +1,100 @@
+/**
+ * Default privileges as code (ALTER DEFAULT PRIVILEGES FOR ROLE ... IN SCHEMA ...): planned, applied,
+ * changed, rolled back, judged by the server's pg_default_acl (aclexplode), and by what a table
+ * created afterwards actually grants. Entries the spec does not declare (another role's, another
+ * kind's) are never touched.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { supabasePresetSql } from '../../src/presets/supabase.js';
+import { runCli } from '../helpers/cli.js';
+import { freshDatabase, type TestDatabase } from '../helpers/db.js';
+
+const spec = (tables: string): string => `schemas:
+  public:
+    default_privileges:
+      postgres:
+        tables: { ${tables} }
+        sequences: { authenticated: [usage] }
+tables:
+  items:
+    columns:
+      id: { type: bigint, primary_key: true }
+    rls: true
+    waive: { rls-required: "read by the server only, never through the Data API" }
+`;
+
+let work: string;
+let target: TestDatabase;
+const cli = (args: string[]) => runCli(args, { cwd: work, env: { DATABASE_URL: target.url } });
+
+/** pg_default_acl of schema public, as the server explodes it: role, kind, grantee, privilege. */
+async function defaults(): Promise<string[]> {
+  const rows = await target.db.query<{ line: string }>(
+    `SELECT pg_get_userbyid(d.defaclrole) || ' ' || d.defaclobjtype::text || ' ' || coalesce(r.rolname, 'PUBLIC') || ' ' || a.privilege_type AS line
+       FROM pg_default_acl d CROSS JOIN LATERAL aclexplode(d.defaclacl) a LEFT JOIN pg_roles r ON r.oid = a.grantee
+      WHERE d.defaclnamespace = 'public'::regnamespace ORDER BY 1`,
+  );
+  return rows.map((r) => r.line);
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'schema-default-privileges-'));
+  mkdirSync(join(work, 'schema'));
+  target = await freshDatabase('defaults');
+  await target.db.exec(supabasePresetSql());
+  // Another role's default privileges in the same schema: never the spec's business.
+  await target.db.exec(`ALTER DEFAULT PRIVILEGES FOR ROLE supabase_admin IN SCHEMA public GRANT SELECT ON TABLES TO anon`);
+});
+
+afterAll(async () => {
+  await target?.db.exec(`ALTER DEFAULT PRIVILEGES FOR ROLE supabase_admin IN SCHEMA public REVOKE SELECT ON TABLES FROM anon`).catch(() => undefined);
+  await target?.drop();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('default privileges', () => {
+  it('are planned, applied, changed and rolled back exactly, leaving undeclared entries alone', async () => {
+    writeFileSync(join(work, 'schema', 'app.yaml'), spec('authenticated: [select], service_role: [all]'));
+    const first = await cli(['plan']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('+ default grant select on tables postgres creates in public to authenticated');
+    expect((await cli(['lint', 'generated-migrations'])).code).toBe(0);
+    expect((await cli(['apply'])).code).toBe(0);
+    const applied = [
+      'postgres S authenticated USAGE',
+      'postgres r authenticated SELECT',
+      ...['DELETE', 'INSERT', 'REFERENCES', 'SELECT', 'TRIGGER', 'TRUNCATE', 'UPDATE'].map((p) => `postgres r service_role ${p}`),
+      'supabase_admin r anon SELECT',
+    ].sort();
+    expect(await defaults()).toEqual(applied);
+    expect((await cli(['plan', '--dry-run'])).stdout).toContain('No changes');
+
+    // What they are for: a table postgres creates later is granted without a GRANT of its own.
+    await target.db.exec(`CREATE TABLE public.later (id int)`);
+    const granted = await target.db.query<{ can: boolean }>(`SELECT has_table_privilege('authenticated', 'public.later', 'SELECT') AS can`);
+    expect(granted).toEqual([{ can: true }]);
+    await target.db.exec(`DROP TABLE public.later`);
+
+    // A role the spec no longer names is left alone (as with every grant); `role: []` revokes.
+    writeFileSync(join(work, 'schema', 'app.yaml'), spec('authenticated: [select, insert], service_role: []'));
+    const second = await cli(['plan']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain('+ default grant insert on tables postgres creates in public to authenticated');
+    expect(second.stdout).toContain('- default grant select, insert, update, delete, truncate, references, trigger on tables postgres creates in public from service_role');
+    expect((await cli(['apply'])).code).toBe(0);
+    expect(await defaults()).toEqual(['postgres S authenticated USAGE', 'postgres r authenticated INSERT', 'postgres r authenticated SELECT', 'supabase_admin r anon SELECT'].sort());
+    expect((await cli(['plan', '--dry-run'])).stdout).toContain('No changes');
+
+    const back = await cli(['apply', '--rollback', '002']);
+    expect(back.code, back.stderr).toBe(0);
+    expect(await defaults()).toEqual(applied);
+    const all = await cli(['apply', '--rollback', '001']);
+    expect(all.code, all.stderr).toBe(0);
+    expect(await defaults()).toEqual(['supabase_admin r anon SELECT']);
+    expect((await cli(['apply'])).code).toBe(0);
+    expect(await defaults()).toEqual(['postgres S authenticated USAGE', 'postgres r authenticated INSERT', 'postgres r authenticated SELECT', 'supabase_admin r anon SELECT'].sort());
+  });
+});
