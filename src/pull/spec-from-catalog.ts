@@ -5,7 +5,7 @@
  * elsewhere (e.g. `auth.users`) are declared `external`, with the triggers the scope owns on them.
  */
 import { explicitSequenceGrants, impliedSequenceGrants } from '../catalog/sequence-usage.js';
-import type { Catalog, Grants, Domain, EnumType, FunctionDef, PrivilegeName, Sequence, View } from '../catalog/types.js';
+import type { Catalog, DefaultPrivileges, Grants, Domain, EnumType, FunctionDef, PrivilegeName, Sequence, View } from '../catalog/types.js';
 import { quoteIdent, splitOption, splitQualified } from '../catalog/names.js';
 import type {
   DomainSpec,
@@ -246,6 +246,20 @@ function schemaGrantsSpec(name: string, grants: Grants | undefined): SchemaSpec[
   return grantsSpec(grants!, ['usage', 'create']) as SchemaSpec['grants'];
 }
 
+/** A schema's default privileges as the spec writes them: per FOR ROLE and kind, grantee -> privileges. */
+function defaultPrivilegesSpec(defaults: DefaultPrivileges | undefined): SchemaSpec['default_privileges'] | undefined {
+  if (!defaults) return undefined;
+  const out: Record<string, Record<string, Record<string, string[]>>> = {};
+  for (const forRole of Object.keys(defaults).sort()) {
+    for (const objects of ['tables', 'sequences', 'functions', 'types'] as const) {
+      const grants = defaults[forRole]?.[objects];
+      if (!grants || Object.keys(grants).length === 0) continue;
+      (out[forRole] ??= {})[objects] = Object.fromEntries(Object.keys(grants).sort().map((role) => [role, [...grants[role]!]]));
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 export function specFragments(catalog: Catalog, options: PullOptions = {}): PulledFragment[] {
   return [...eachFragment(catalog, options)];
 }
@@ -259,7 +273,11 @@ export function* eachFragment(catalog: Catalog, options: PullOptions = {}): Gene
   for (const name of [...managed].sort()) {
     const comment = catalog.schemas[name]?.comment;
     const grants = schemaGrantsSpec(name, catalog.schemas[name]?.grants);
-    schemas[name] = comment === undefined && grants === undefined ? null : { ...(grants ? { grants } : {}), ...(comment !== undefined ? { comment } : {}) };
+    const defaults = defaultPrivilegesSpec(catalog.schemas[name]?.defaultPrivileges);
+    schemas[name] =
+      comment === undefined && grants === undefined && defaults === undefined
+        ? null
+        : { ...(grants ? { grants } : {}), ...(comment !== undefined ? { comment } : {}), ...(defaults ? { default_privileges: defaults } : {}) };
   }
   yield { file: 'schemas.yaml', spec: { schemas } };
 

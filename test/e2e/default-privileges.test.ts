@@ -4,10 +4,11 @@
  * created afterwards actually grants. Entries the spec does not declare (another role's, another
  * kind's) are never touched.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { supabasePresetSql } from '../../src/presets/supabase.js';
 import { runCli } from '../helpers/cli.js';
 import { freshDatabase, type TestDatabase } from '../helpers/db.js';
@@ -96,5 +97,16 @@ describe('default privileges', () => {
     expect(await defaults()).toEqual(['supabase_admin r anon SELECT']);
     expect((await cli(['apply'])).code).toBe(0);
     expect(await defaults()).toEqual(['postgres S authenticated USAGE', 'postgres r authenticated INSERT', 'postgres r authenticated SELECT', 'supabase_admin r anon SELECT'].sort());
+
+    // pull writes every role's entries of the schema as they are; planned back, nothing changes.
+    const pull = await cli(['pull', '--out', 'pulled']);
+    expect(pull.code, pull.stderr).toBe(0);
+    const pulled = parse(readFileSync(join(work, 'pulled', 'schemas.yaml'), 'utf8')) as { schemas: { public: { default_privileges: unknown } } };
+    expect(pulled.schemas.public.default_privileges).toEqual({
+      postgres: { tables: { authenticated: ['select', 'insert'] }, sequences: { authenticated: ['usage'] } },
+      supabase_admin: { tables: { anon: ['select'] } },
+    });
+    const replan = await cli(['plan', '--dry-run', '--schema', 'pulled']);
+    expect(replan.stdout, replan.stderr).toContain('No changes');
   });
 });
