@@ -37,7 +37,37 @@ CREATE POLICY avatars_insert_own ON storage.objects FOR INSERT TO authenticated
 CREATE POLICY avatars_delete_own ON storage.objects FOR DELETE TO authenticated
   USING (bucket_id = 'avatars' AND owner = auth.uid());
 SELECT cron.schedule('purge_read', '0 3 * * *', 'DELETE FROM public.notifications WHERE false');
+CREATE TABLE public.profiles (id uuid PRIMARY KEY REFERENCES auth.users (id) ON DELETE CASCADE, display_name text, bio text, tier text);
+ALTER TABLE public.profiles ENABLE ROW LEVEL SECURITY;
+CREATE POLICY profiles_read ON public.profiles FOR SELECT TO authenticated USING (true);
+CREATE POLICY profiles_update_own ON public.profiles FOR UPDATE TO authenticated USING (id = auth.uid()) WITH CHECK (id = auth.uid());
+GRANT SELECT ON public.profiles TO authenticated;
+GRANT UPDATE (display_name, bio) ON public.profiles TO authenticated;
+CREATE TABLE public.messages (id bigserial PRIMARY KEY, author uuid NOT NULL, body text NOT NULL);
+ALTER TABLE public.messages ENABLE ROW LEVEL SECURITY;
+CREATE POLICY messages_read ON public.messages FOR SELECT TO authenticated USING (author = auth.uid());
+CREATE POLICY messages_write ON public.messages FOR INSERT TO authenticated WITH CHECK (author = auth.uid());
+GRANT SELECT, INSERT ON public.messages TO authenticated;
+GRANT USAGE ON SEQUENCE public.messages_id_seq TO authenticated;
+ALTER DEFAULT PRIVILEGES FOR ROLE postgres IN SCHEMA public GRANT SELECT ON TABLES TO service_role;
 `;
+
+/** Every privilege on the app's tables, columns and sequences, as the server explodes them. */
+const ACLS = `SELECT c.relname, coalesce(a.attname, '') AS col, coalesce(r.rolname, 'PUBLIC') AS grantee, x.privilege_type
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  LEFT JOIN pg_attribute a ON false
+  CROSS JOIN LATERAL aclexplode(c.relacl) x LEFT JOIN pg_roles r ON r.oid = x.grantee
+ WHERE n.nspname = 'public' AND x.grantee <> c.relowner
+UNION ALL
+SELECT c.relname, a.attname, coalesce(r.rolname, 'PUBLIC'), x.privilege_type
+  FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+  CROSS JOIN LATERAL aclexplode(a.attacl) x LEFT JOIN pg_roles r ON r.oid = x.grantee
+ WHERE n.nspname = 'public' AND a.attacl IS NOT NULL
+UNION ALL
+SELECT 'default:' || d.defaclobjtype::text, '', coalesce(r.rolname, 'PUBLIC'), x.privilege_type
+  FROM pg_default_acl d CROSS JOIN LATERAL aclexplode(d.defaclacl) x LEFT JOIN pg_roles r ON r.oid = x.grantee
+ WHERE d.defaclnamespace = 'public'::regnamespace
+ORDER BY 1, 2, 3, 4`;
 
 const POLICIES = `SELECT policyname, cmd, roles::text, qual, with_check FROM pg_policies WHERE schemaname = 'storage' ORDER BY 1`;
 const MEMBERS = `SELECT p.pubname, c.relname, c.relreplident FROM pg_publication_rel pr JOIN pg_publication p ON p.oid = pr.prpubid
@@ -80,9 +110,21 @@ describe('a Supabase app adopted with its storage, realtime and cron', () => {
 
     const apply = await runCli(['apply', '--db', target.url], { cwd: work });
     expect(apply.code, apply.stdout + apply.stderr).toBe(0);
-    for (const query of [POLICIES, MEMBERS, BUCKETS, JOBS]) {
+    for (const query of [POLICIES, MEMBERS, BUCKETS, JOBS, ACLS]) {
       expect(await target.db.query(query)).toEqual(await source.db.query(query));
     }
+    // Column, sequence and default privileges came along: as authenticated, an insert into the
+    // bigserial table works on the new project.
+    const acls = await target.db.query<{ relname: string; col: string; grantee: string; privilege_type: string }>(ACLS);
+    expect(acls).toContainEqual({ relname: 'profiles', col: 'bio', grantee: 'authenticated', privilege_type: 'UPDATE' });
+    expect(acls).toContainEqual({ relname: 'messages_id_seq', col: '', grantee: 'authenticated', privilege_type: 'USAGE' });
+    expect(acls).toContainEqual({ relname: 'default:r', col: '', grantee: 'service_role', privilege_type: 'SELECT' });
+    const author = '11111111-1111-1111-1111-111111111111';
+    const inserted = await target.db.transaction(async (tx) => {
+      await tx.exec(`SET LOCAL ROLE authenticated; SELECT set_config('request.jwt.claims', '{"sub":"${author}","role":"authenticated"}', true)`);
+      return tx.query<{ id: string }>(`INSERT INTO public.messages (author, body) VALUES ('${author}', 'hi') RETURNING id::text`);
+    });
+    expect(inserted).toHaveLength(1);
     expect((await target.db.query(POLICIES)).length).toBe(3);
     expect((await target.db.query(MEMBERS)).length).toBe(1);
 
