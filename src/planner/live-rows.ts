@@ -57,6 +57,26 @@ export function rowChecks(changes: readonly Change[], inputs: PlanInputs): RowCh
         message: `${change.table}.${change.column} holds NULLs, so it cannot become NOT NULL (the migration would fail at apply)`,
         fix: `update those rows first (or keep the column nullable)`,
       });
+    } else if (change.kind === 'ValidateConstraint') {
+      // A constraint left NOT VALID: its VALIDATE reads every row, so rows that break it fail the apply.
+      const c = change.constraint;
+      const table = q(liveTable(change.table, inputs));
+      const fk = c.foreignKey;
+      const broken =
+        c.kind === 'foreign_key' && fk && fk.columns.length === c.columns.length && c.columns.length > 0
+          ? `${c.columns.map((col) => `c.${quoteIdent(col)} IS NOT NULL`).join(' AND ')} AND NOT EXISTS (SELECT 1 FROM ${q(fk.table)} p WHERE ${c.columns.map((col, i) => `p.${quoteIdent(fk.columns[i]!)} = c.${quoteIdent(col)}`).join(' AND ')})`
+          : c.kind === 'check'
+            ? `NOT (${c.definition.replace(/^CHECK\s*/, '').replace(/\s+NOT VALID$/, '')})`
+            : undefined;
+      if (broken === undefined) continue;
+      checks.push({
+        object: `${change.table}.${c.name}`,
+        sql: `SELECT EXISTS (SELECT 1 FROM ${table} c WHERE ${broken}) AS hit`,
+        params: [],
+        code: c.kind === 'foreign_key' ? 'fk-not-valid' : 'verify',
+        message: `${change.table} holds rows that break ${c.kind === 'foreign_key' ? 'foreign key' : 'check'} ${c.name}, left NOT VALID, so its VALIDATE would fail at apply`,
+        fix: c.kind === 'foreign_key' ? 'delete or fix the rows that reference nothing (or point them at existing rows) first' : 'fix the rows that break the check first',
+      });
     } else if (change.kind === 'ReplaceEnum') {
       const removed = change.from.values.filter((v) => !change.to.values.includes(v) && !Object.hasOwn(change.remap, v));
       if (removed.length === 0) continue;
