@@ -97,6 +97,7 @@ function referencesSpec(table: Table, c: Constraint, primaryKeyOf: PrimaryKeyLoo
   if (c.name !== defaultForeignKeyName(table.name, c.columns)) out.name = c.name;
   const deferrable = deferrableSpec(c);
   if (deferrable !== undefined) out.deferrable = deferrable;
+  if (!c.validated) out.validated = false;
   return out;
 }
 
@@ -114,6 +115,7 @@ function foreignKeySpec(c: Constraint, primaryKeyOf: PrimaryKeyLookup): ForeignK
   if (deferrable !== undefined) out.deferrable = deferrable;
   if (fk.match === 'full') out.match = 'full';
   if (c.comment !== undefined) out.comment = c.comment;
+  if (!c.validated) out.validated = false;
   return out;
 }
 
@@ -204,13 +206,15 @@ export function triggerSpec(trigger: Trigger): TriggerSpec {
 
 /** A check as the spec writes it: the expression, or `{ check, no_inherit, comment }`. */
 function checkSpec(c: Constraint): string | CheckSpec {
-  const noInherit = / NO INHERIT$/.test(c.definition);
-  const expression = c.check ?? c.definition.replace(/ NO INHERIT$/, '').replace(/^CHECK /, '');
+  const definition = c.definition.replace(/ NOT VALID$/, '');
+  const noInherit = / NO INHERIT$/.test(definition);
+  const expression = c.check ?? definition.replace(/ NO INHERIT$/, '').replace(/^CHECK /, '');
   const check = stripOuterParens(expression);
-  if (!noInherit && c.comment === undefined) return check;
+  if (!noInherit && c.comment === undefined && c.validated) return check;
   const out: Mutable<CheckSpec> = { check };
   if (noInherit) out.no_inherit = true;
   if (c.comment !== undefined) out.comment = c.comment;
+  if (!c.validated) out.validated = false;
   return out;
 }
 

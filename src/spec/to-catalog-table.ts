@@ -137,6 +137,7 @@ function foreignKey(
   onUpdate: ReferentialAction,
   deferrable: DeferrableSpec | undefined,
   match: 'simple' | 'full' = 'simple',
+  validated = true,
 ): Constraint {
   const { schema, name: table } = refParts(target);
   const d = deferrableOf(deferrable);
@@ -150,7 +151,7 @@ function foreignKey(
     kind: 'foreign_key',
     columns: [...columns],
     definition,
-    validated: true,
+    validated,
     ...d,
     foreignKey: { table: refKey(target) ?? target, columns: [...targetColumns], onDelete, onUpdate, match },
   };
@@ -232,9 +233,9 @@ function constraints(tableName: string, t: TableSpec, index: SpecIndex): Record<
     out.push(simple(name, 'unique', long?.columns ?? (u as readonly string[]), long?.nulls_not_distinct === true, long?.deferrable, long?.comment));
   }
   for (const [name, c] of Object.entries(t.checks ?? {})) {
-    const { check, no_inherit, comment } = checkOf(c);
+    const { check, no_inherit, comment, validated } = checkOf(c);
     const definition = `CHECK ((${check}))${no_inherit === true ? ' NO INHERIT' : ''}`;
-    out.push(withComment({ name, kind: 'check', columns: [], definition, validated: true, deferrable: false, initiallyDeferred: false, check }, comment));
+    out.push(withComment({ name, kind: 'check', columns: [], definition, validated: validated !== false, deferrable: false, initiallyDeferred: false, check }, comment));
   }
   for (const [column, c] of Object.entries(t.columns)) {
     const kind = jsonKind(c.type);
@@ -257,6 +258,8 @@ function columnReference(tableName: string, column: string, r: ReferencesSpec, i
     r.on_delete ?? 'no action',
     r.on_update ?? 'no action',
     r.deferrable,
+    'simple',
+    r.validated !== false,
   );
 }
 
@@ -270,6 +273,7 @@ function multiColumnReference(name: string, fk: ForeignKeySpec, index: SpecIndex
     fk.on_update ?? 'no action',
     fk.deferrable,
     fk.match ?? 'simple',
+    fk.validated !== false,
   );
   return withComment(c, fk.comment);
 }

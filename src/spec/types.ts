@@ -119,6 +119,8 @@ export interface ReferencesSpec {
   readonly on_update?: ReferentialActionSpec;
   readonly name?: string;
   readonly deferrable?: boolean | 'initially deferred';
+  /** `false`: added NOT VALID and kept so (rows written before it are not checked); flipping it to true validates. Default true. */
+  readonly validated?: boolean;
 }
 
 export interface ColumnSpec {
@@ -170,6 +172,8 @@ export interface ForeignKeySpec {
   /** MATCH FULL (default MATCH SIMPLE). */
   readonly match?: 'full' | 'simple';
   readonly comment?: string;
+  /** `false`: added NOT VALID and kept so (rows written before it are not checked); flipping it to true validates. Default true. */
+  readonly validated?: boolean;
 }
 
 export type DeferrableSpec = boolean | 'initially deferred';
@@ -178,6 +182,8 @@ export interface CheckSpec {
   readonly check: string;
   readonly no_inherit?: boolean;
   readonly comment?: string;
+  /** `false`: added NOT VALID and kept so (rows written before it are not checked); flipping it to true validates. Default true. */
+  readonly validated?: boolean;
 }
 
 export interface UniqueSpec {

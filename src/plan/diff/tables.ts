@@ -141,6 +141,8 @@ export function alterTableChanges(ctx: DiffContext, key: string, live: Table, b:
     if (!o || !sameConstraint(o, c)) out.push({ kind: 'AddConstraint', table: key, constraint: c, existing: true, ...(b.partitionBy ? { partitioned: true as const } : {}) });
     // Left NOT VALID (a VALIDATE that failed at apply, or one never run): validated again.
     else if (!o.validated && c.validated) out.push({ kind: 'ValidateConstraint', table: key, constraint: c });
+    // Declared `validated: false` over a validated constraint: back to NOT VALID (no rows read).
+    else if (o.validated && !c.validated) out.push({ kind: 'InvalidateConstraint', table: key, constraint: c });
   }
   for (const [name, i] of Object.entries(a.indexes)) {
     const n = own(b.indexes, name);

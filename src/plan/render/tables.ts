@@ -277,7 +277,9 @@ export function addConstraint(table: string, c: Constraint, existing: boolean, p
   // PostgreSQL has no NOT VALID foreign key on a partitioned table: there the key is added valid.
   const validOnly = partitioned && c.kind === 'foreign_key';
   const online = existing && (c.kind === 'foreign_key' || c.kind === 'check') && !validOnly;
-  const add = `ALTER TABLE ${q(table)} ADD CONSTRAINT ${quoteIdent(c.name)} ${def}${online ? ' NOT VALID' : ''}`;
+  // Declared `validated: false`: added NOT VALID and left so, on a new table as on an existing one.
+  const keptNotValid = !c.validated && (c.kind === 'foreign_key' || c.kind === 'check') && !validOnly;
+  const add = `ALTER TABLE ${q(table)} ADD CONSTRAINT ${quoteIdent(c.name)} ${def}${online || keptNotValid ? ' NOT VALID' : ''}`;
   const hazards: Hazard[] = existing && !online ? ['access-exclusive-lock'] : [];
   const out: Step[] = [];
   if (existing && (c.kind === 'unique' || c.kind === 'primary_key') && c.columns.length > 0) {
@@ -286,8 +288,8 @@ export function addConstraint(table: string, c: Constraint, existing: boolean, p
     if (online) return [...out, ...online];
   }
   const waiver = existing && validOnly ? `-- schema:waive fk-not-valid PostgreSQL has no NOT VALID foreign key on a partitioned table\n` : '';
-  out.push(step(`${waiver}${guarded(`NOT ${constraintExists(table, c.name)}`, add)}`, `+ ${label} ${c.name} on ${table}${online ? ' (NOT VALID)' : ''}`, object, { hazards }));
-  if (online) out.push(validateConstraint(table, c));
+  out.push(step(`${waiver}${guarded(`NOT ${constraintExists(table, c.name)}`, add)}`, `+ ${label} ${c.name} on ${table}${online || keptNotValid ? ' (NOT VALID)' : ''}`, object, { hazards }));
+  if (online && !keptNotValid) out.push(validateConstraint(table, c));
   return out;
 }
 

@@ -1,0 +1,1 @@
+DELETE FROM public.events WHERE id IN (900001, 900002);
