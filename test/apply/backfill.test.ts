@@ -216,7 +216,7 @@ describe('batched backfill', () => {
     expect(Number(done![1]!.replace(/,/g, ''))).toBe(partial.unfilled);
     expect(await facts(t.db)).toEqual({ touched: 0, unfilled: 0, wrong: 0, notnull: true, checks: 0 });
     expect(await t.db.query(`SELECT 1 FROM pg_trigger WHERE tgname = 'items_code_backfill' UNION ALL SELECT 1 FROM pg_proc WHERE proname = 'items_code_backfill'`)).toEqual([]);
-    const history = await t.db.query<{ version: number }>(`SELECT version FROM schema_migrations.history ORDER BY version`);
+    const history = await t.db.query<{ version: number }>(`SELECT version::int AS version FROM schema_migrations.history ORDER BY version`);
     expect(history.map((h) => h.version)).toEqual([1, 2]);
   }, 120_000);
 });

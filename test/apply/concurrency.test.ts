@@ -68,7 +68,7 @@ describe('concurrent appliers', () => {
     expect(results.filter((r) => r.stdout.includes('applied 3 migrations'))).toHaveLength(1);
     const runs = await t.db.query<{ version: number; n: string }>(`SELECT version, count(*)::text AS n FROM runs GROUP BY 1 ORDER BY 1`);
     expect(runs).toEqual([{ version: 1, n: '1' }, { version: 2, n: '1' }, { version: 3, n: '1' }]);
-    const history = await t.db.query<{ version: number }>(`SELECT version FROM schema_migrations.history ORDER BY 1`);
+    const history = await t.db.query<{ version: number }>(`SELECT version::int AS version FROM schema_migrations.history ORDER BY 1`);
     expect(history.map((r) => r.version)).toEqual([1, 2, 3]);
     const lease = await t.db.query(`SELECT holder FROM schema_migrations.lease WHERE holder IS NOT NULL`);
     expect(lease).toEqual([]);

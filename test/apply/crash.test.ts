@@ -82,7 +82,7 @@ async function effects(db: Db): Promise<Record<number, boolean>> {
 async function historyVersions(db: Db): Promise<number[]> {
   const exists = await db.query<{ ok: boolean }>(`SELECT to_regclass('schema_migrations.history') IS NOT NULL AS ok`);
   if (!exists[0]?.ok) return [];
-  return (await db.query<{ version: number }>(`SELECT version FROM schema_migrations.history ORDER BY version`)).map((r) => r.version);
+  return (await db.query<{ version: number }>(`SELECT version::int AS version FROM schema_migrations.history ORDER BY version`)).map((r) => r.version);
 }
 
 const catalogOf = (db: Db): Promise<Catalog> => introspect(db, { schemas: ['public'] });

@@ -43,7 +43,7 @@ interface State {
 
 async function state(db: Db): Promise<State> {
   const [row] = await db.query<{ h: number[] | null; accounts: boolean; orders: boolean; col: boolean; idx: boolean; notes: boolean }>(`
-    SELECT (SELECT array_agg(version ORDER BY version) FROM schema_migrations.history) AS h,
+    SELECT (SELECT array_agg(version::int ORDER BY version) FROM schema_migrations.history) AS h,
            to_regclass('public.accounts') IS NOT NULL AS accounts,
            to_regclass('public.orders') IS NOT NULL AS orders,
            EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('public.accounts') AND attname = 'order_count' AND NOT attisdropped) AS col,
@@ -212,7 +212,7 @@ describe('apply under faults', () => {
     };
     const shape = async (db: Db): Promise<{ history: number[]; side: boolean; note: boolean }> => {
       const [r] = await db.query<{ h: number[] | null; side: boolean; note: boolean }>(`
-        SELECT (SELECT array_agg(version ORDER BY version) FROM schema_migrations.history) AS h,
+        SELECT (SELECT array_agg(version::int ORDER BY version) FROM schema_migrations.history) AS h,
                to_regclass('public.side') IS NOT NULL AS side,
                EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'public.locked'::regclass AND attname = 'note') AS note`);
       return { history: (r!.h ?? []).map(Number), side: r!.side, note: r!.note };
@@ -289,7 +289,7 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS events_payload_idx ON events (payload);
     };
     const shape = async (db: Db): Promise<{ history: number[]; sorted: number; kind: boolean; index: string }> => {
       const [r] = await db.query<{ h: number[] | null; sorted: string; kind: boolean; index: string }>(`
-        SELECT (SELECT array_agg(version ORDER BY version) FROM schema_migrations.history) AS h,
+        SELECT (SELECT array_agg(version::int ORDER BY version) FROM schema_migrations.history) AS h,
                CASE WHEN to_regclass('public.events_sorted') IS NULL THEN '-1'
                     ELSE (xpath('/row/c/text()', query_to_xml('SELECT count(*) AS c FROM public.events_sorted', false, true, '')))[1]::text END AS sorted,
                EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'public.events'::regclass AND attname = 'kind') AS kind,

@@ -20,7 +20,7 @@ async function tables(db: Db): Promise<string[]> {
 }
 
 async function history(db: Db): Promise<{ version: number; name: string; checksum: string; duration_ms: number; applied_by: string }[]> {
-  return db.query(`SELECT version, name, checksum, duration_ms, applied_by FROM schema_migrations.history ORDER BY version`);
+  return db.query(`SELECT version::int AS version, name, checksum, duration_ms, applied_by FROM schema_migrations.history ORDER BY version`);
 }
 
 async function versions(db: Db): Promise<number[]> {
@@ -194,7 +194,7 @@ export function runnerSuite(label: string, via: () => (url: string) => string): 
       p.write('002_more.sql', 'CREATE TABLE IF NOT EXISTS more (id int);\n');
       p.write('rollback_002.sql', 'DROP TABLE IF EXISTS more;\n');
       expect((await schema(['apply', '--db', url, '--migrations', p.dir])).code).toBe(0);
-      const rows = await t.db.query<{ version: number; rollback_checksum: string | null }>(`SELECT version, rollback_checksum FROM schema_migrations.history ORDER BY 1`);
+      const rows = await t.db.query<{ version: number; rollback_checksum: string | null }>(`SELECT version::int AS version, rollback_checksum FROM schema_migrations.history ORDER BY 1`);
       expect(rows.map((r) => [r.version, r.rollback_checksum === null])).toEqual([[1, true], [2, false]]);
       expect((await schema(['apply', '--db', url, '--migrations', p.dir, '--rollback', '001'])).code).toBe(0);
     });
