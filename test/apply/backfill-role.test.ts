@@ -4,13 +4,12 @@
  * runs once granted; a table without UPDATE triggers needs nothing; an ALWAYS trigger is refused.
  * Outside the runner the statement is the plain one-shot UPDATE. Judged by the rows themselves.
  */
-import { randomBytes } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { planUnits } from '../../src/apply/index.js';
 import { runBatchedBackfill, type BackfillUnit } from '../../src/apply/batch.js';
 import { connect, type Db } from '../../src/db/index.js';
 import { batchedBackfillSql, loadParser, splitStatements } from '../../src/sql/index.js';
-import { adminUrl, freshDatabase, serverMajor, type TestDatabase } from '../helpers/db.js';
+import { adminUrl, freshDatabase, loginRole, serverMajor, type TestDatabase } from '../helpers/db.js';
 
 const ROWS = 3000;
 const STAMP = '2020-01-01 00:00:00+00';
@@ -34,15 +33,9 @@ afterEach(async () => {
 
 /** A database with `public.t` (an updated_at BEFORE UPDATE trigger) and `public.plain` (none), owned by a plain role. */
 async function setup(): Promise<{ t: TestDatabase; role: string; asRole: Db }> {
-  const role = `bf_${randomBytes(4).toString('hex')}`;
-  const admin = connect(adminUrl());
-  await admin.exec(`CREATE ROLE ${role} LOGIN NOSUPERUSER`);
-  await admin.close();
-  cleanup.push(async () => {
-    const a = connect(adminUrl());
-    await a.exec(`DROP ROLE IF EXISTS ${role}`);
-    await a.close();
-  });
+  const login = await loginRole('bf');
+  const role = login.name;
+  cleanup.push(login.drop);
   // Dropped before the role (which owns its tables).
   const t = await freshDatabase('backfill_role');
   cleanup.push(() => t.drop());

@@ -3,11 +3,9 @@
  * on the database: apply says which privilege is missing and the two ways out, and once the history
  * schema exists (created for the role) it applies without CREATE on the database.
  */
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connect } from '../../src/db/index.js';
 import { permissionCause } from '../../src/db/errors.js';
-import { adminUrl, freshDatabase } from '../helpers/db.js';
+import { freshDatabase, loginRole } from '../helpers/db.js';
 import { project, schema } from './helpers.js';
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -17,15 +15,9 @@ afterEach(async () => {
 
 describe('a schema owner without CREATE on the database', () => {
   it('is told it lacks CREATE on the database, and applies once the history schema was created for it', async () => {
-    const role = `own_${randomBytes(4).toString('hex')}`;
-    const admin = connect(adminUrl());
-    await admin.exec(`CREATE ROLE ${role} LOGIN NOSUPERUSER`);
-    await admin.close();
-    cleanup.push(async () => {
-      const a = connect(adminUrl());
-      await a.exec(`DROP ROLE IF EXISTS ${role}`);
-      await a.close();
-    });
+    const login = await loginRole('own');
+    const role = login.name;
+    cleanup.push(login.drop);
     const t = await freshDatabase('owner_role');
     cleanup.push(() => t.drop());
     const database = new URL(t.url).pathname.slice(1);

@@ -50,3 +50,18 @@ export async function freshDatabase(prefix = 't', base: string = adminUrl()): Pr
     },
   };
 }
+
+/** A plain login role on the suite's server (roles are cluster-wide, so its name is unique); `drop` removes it. */
+export async function loginRole(prefix: string): Promise<{ readonly name: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const run = async (sql: string): Promise<void> => {
+    const admin = connect(adminUrl());
+    try {
+      await admin.exec(sql);
+    } finally {
+      await admin.close();
+    }
+  };
+  await run(`CREATE ROLE ${name} LOGIN NOSUPERUSER`);
+  return { name, drop: () => run(`DROP ROLE IF EXISTS ${name}`) };
+}
