@@ -7,30 +7,9 @@
  * Pure.
  */
 import type { Step } from '../plan/index.js';
-import { refKey } from '../spec/spec-index.js';
+import { pathSubject, refKey } from '../spec/spec-index.js';
 import type { Spec } from '../spec/types.js';
 import type { Finding } from '../util/findings.js';
-
-/** The catalog key a spec path is about, and whether it names a column of that table. */
-function subjectOf(path: string, spec: Spec): { key: string; table: string; column: boolean } | undefined {
-  for (const [section, keys] of [
-    ['tables', Object.keys(spec.tables ?? {})],
-    ['domains', Object.keys(spec.domains ?? {})],
-  ] as const) {
-    for (const specKey of keys) {
-      const prefix = `${section}/${specKey}`;
-      if (path !== prefix && !path.startsWith(`${prefix}/`)) continue;
-      const table = refKey(specKey) ?? specKey;
-      const rest = path.slice(prefix.length + 1);
-      if (section === 'tables' && rest.startsWith('columns/')) {
-        const column = rest.slice('columns/'.length).split('/')[0]!;
-        return { key: `${table}.${column}`, table, column: true };
-      }
-      return { key: table, table, column: false };
-    }
-  }
-  return undefined;
-}
 
 /** Error findings about an object one of `steps` creates or changes. */
 export function blockingFindings(findings: readonly Finding[], spec: Spec, steps: readonly Step[]): Finding[] {
@@ -39,8 +18,9 @@ export function blockingFindings(findings: readonly Finding[], spec: Spec, steps
   const created = (table: string): boolean => steps.some((s) => s.object === table && /^\+ (?:table|partition)\b/.test(s.description));
   return findings.filter((f) => {
     if (f.severity !== 'error' || f.path === undefined) return false;
-    const subject = subjectOf(f.path, spec);
+    const subject = pathSubject(f.path, spec);
     if (!subject) return false;
-    return subject.column ? touches(subject.key) || created(subject.table) : touches(subject.key);
+    const table = refKey(subject.specKey) ?? subject.specKey;
+    return subject.column !== undefined ? touches(`${table}.${subject.column}`) || created(table) : touches(table);
   });
 }

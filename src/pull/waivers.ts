@@ -6,6 +6,7 @@
  * visible in review, and removed when the team fixes the object. Pure.
  */
 import { checkSpecRules, type RuleOptions } from '../rules/index.js';
+import { pathSubject } from '../spec/spec-index.js';
 import type { ColumnSpec, Spec, TableSpec } from '../spec/types.js';
 
 export const PULLED_REASON = 'pulled as the database had it; fix it, or keep this waiver to keep it so';
@@ -16,13 +17,10 @@ export function waivePulledFindings(spec: Spec, options: RuleOptions): Spec {
   const findings = checkSpecRules({ ...options, loaded: { spec, positions: new Map(), files: [] } });
   const tableWaivers = new Map<string, Set<string>>();
   const columnWaivers = new Map<string, Map<string, Set<string>>>();
-  const keys = Object.keys(spec.tables);
   for (const f of findings) {
-    if (f.severity !== 'error' || !f.path?.startsWith('tables/')) continue;
-    const key = keys.find((k) => f.path === `tables/${k}` || f.path!.startsWith(`tables/${k}/`));
-    if (key === undefined) continue;
-    const rest = f.path.slice(`tables/${key}/`.length);
-    const column = rest.startsWith('columns/') ? rest.slice('columns/'.length).split('/')[0] : undefined;
+    const subject = f.severity === 'error' && f.path !== undefined ? pathSubject(f.path, spec) : undefined;
+    if (subject?.section !== 'tables') continue;
+    const { specKey: key, column } = subject;
     if (column !== undefined && spec.tables[key]!.columns?.[column]) {
       const byColumn = columnWaivers.get(key) ?? new Map<string, Set<string>>();
       byColumn.set(column, (byColumn.get(column) ?? new Set()).add(f.code));

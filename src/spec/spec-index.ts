@@ -100,3 +100,21 @@ export function primaryKeyColumns(table: TableSpec): readonly string[] {
     .filter(([, c]) => c.primary_key)
     .map(([name]) => name);
 }
+
+/**
+ * The object a finding's spec path is about (`tables/<key>/columns/<column>/...`): the spec key of
+ * its table or domain and, under `columns/`, the column. Names may hold `/`, so keys are matched
+ * against the spec's own, not split out of the path.
+ */
+export function pathSubject(path: string, spec: Spec): { readonly section: 'tables' | 'domains'; readonly specKey: string; readonly column?: string } | undefined {
+  for (const section of ['tables', 'domains'] as const) {
+    for (const specKey of Object.keys(spec[section] ?? {})) {
+      const prefix = `${section}/${specKey}`;
+      if (path !== prefix && !path.startsWith(`${prefix}/`)) continue;
+      const rest = path.slice(prefix.length + 1);
+      if (section === 'tables' && rest.startsWith('columns/')) return { section, specKey, column: rest.slice('columns/'.length).split('/')[0]! };
+      return { section, specKey };
+    }
+  }
+  return undefined;
+}
