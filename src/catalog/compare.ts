@@ -94,11 +94,17 @@ export function projectCatalog(catalog: Catalog, managedRoles: readonly string[]
 /** The `schema\tFOR ROLE\tobjects` key of one declared default-privileges entry (PlanInputs.defaultPrivileges). */
 export const defaultPrivilegesKey = (schema: string, forRole: string, objects: DefaultObjects): string => `${schema}\t${forRole}\t${objects}`;
 
+/** A `defaultPrivilegesKey` read back. */
+export function parseDefaultPrivilegesKey(key: string): { readonly schema: string; readonly forRole: string; readonly objects: DefaultObjects } {
+  const [schema, forRole, objects] = key.split('\t') as [string, string, DefaultObjects];
+  return { schema, forRole, objects };
+}
+
 /** Only the declared (role, objects) entries, granted to managed roles, each present even when empty. */
 function projectDefaults(schema: string, defaults: DefaultPrivileges | undefined, declared: ReadonlySet<string>, roles: ReadonlySet<string>): DefaultPrivileges | undefined {
   const out: Record<string, Partial<Record<DefaultObjects, Grants>>> = {};
   for (const key of [...declared].sort()) {
-    const [s, forRole, objects] = key.split('\t') as [string, string, DefaultObjects];
+    const { schema: s, forRole, objects } = parseDefaultPrivilegesKey(key);
     if (s !== schema) continue;
     const grants = Object.entries(projectGrants(defaults?.[forRole]?.[objects] ?? {}, roles)).filter(([, privileges]) => privileges.length > 0);
     (out[forRole] ??= {})[objects] = Object.fromEntries(grants.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -65,8 +65,9 @@ export interface PublicationMembership {
   readonly where?: string;
 }
 
-/** What `ALTER DEFAULT PRIVILEGES ... ON <objects>` applies to. */
-export type DefaultObjects = 'tables' | 'sequences' | 'functions' | 'types';
+/** What `ALTER DEFAULT PRIVILEGES ... ON <objects>` applies to, in the order the spec lists them. */
+export const DEFAULT_OBJECT_KINDS = ['tables', 'sequences', 'functions', 'types'] as const;
+export type DefaultObjects = (typeof DEFAULT_OBJECT_KINDS)[number];
 
 /** FOR ROLE -> object kind -> grantee -> privileges the objects that role creates in the schema get. */
 export type DefaultPrivileges = Readonly<Record<string, Readonly<Partial<Record<DefaultObjects, Grants>>>>>;

@@ -4,12 +4,12 @@
  */
 export const TARGET_CONNECTIONS = 3;
 
-import type { Scope } from '../catalog/index.js';
+import { parseDefaultPrivilegesKey, type Scope } from '../catalog/index.js';
 import type { PlanInputs } from '../plan/index.js';
 
 /** What introspection reads for a spec: its schemas, extensions, platform items and declared default privileges. */
 export function scopeOf(inputs: PlanInputs): Scope {
-  const defaults = [...new Set((inputs.defaultPrivileges ?? []).map((key) => key.split('\t')[0]!))].sort();
+  const defaults = [...new Set((inputs.defaultPrivileges ?? []).map((key) => parseDefaultPrivilegesKey(key).schema))].sort();
   return {
     schemas: inputs.managedSchemas,
     extensions: inputs.extensions,

@@ -5,7 +5,7 @@
  * elsewhere (e.g. `auth.users`) are declared `external`, with the triggers the scope owns on them.
  */
 import { explicitSequenceGrants, impliedSequenceGrants } from '../catalog/sequence-usage.js';
-import type { Catalog, DefaultPrivileges, Grants, Domain, EnumType, FunctionDef, PrivilegeName, Sequence, View } from '../catalog/types.js';
+import { DEFAULT_OBJECT_KINDS, type Catalog, type DefaultPrivileges, type Grants, type Domain, type EnumType, type FunctionDef, type PrivilegeName, type Sequence, type View } from '../catalog/types.js';
 import { quoteIdent, splitOption, splitQualified } from '../catalog/names.js';
 import type {
   DomainSpec,
@@ -251,7 +251,7 @@ function defaultPrivilegesSpec(defaults: DefaultPrivileges | undefined): SchemaS
   if (!defaults) return undefined;
   const out: Record<string, Record<string, Record<string, string[]>>> = {};
   for (const forRole of Object.keys(defaults).sort()) {
-    for (const objects of ['tables', 'sequences', 'functions', 'types'] as const) {
+    for (const objects of DEFAULT_OBJECT_KINDS) {
       const grants = defaults[forRole]?.[objects];
       if (!grants || Object.keys(grants).length === 0) continue;
       (out[forRole] ??= {})[objects] = Object.fromEntries(Object.keys(grants).sort().map((role) => [role, [...grants[role]!]]));

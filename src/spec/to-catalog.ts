@@ -4,7 +4,7 @@
  * SQL text (types, defaults, constraint definitions) is quoted where it holds identifiers.
  * Constraint and index names are always explicit, built like PostgreSQL's defaults (see default-names).
  */
-import { emptyCatalog, type Bucket, type Catalog, type CronJob, type DefaultObjects, type DefaultPrivileges, type Extension, type Grants, type Policy, type PrivilegeName, type SchemaDef, type Trigger } from '../catalog/types.js';
+import { DEFAULT_OBJECT_KINDS, emptyCatalog, type Bucket, type Catalog, type CronJob, type DefaultObjects, type DefaultPrivileges, type Extension, type Grants, type Policy, type PrivilegeName, type SchemaDef, type Trigger } from '../catalog/types.js';
 import { qualifiedName } from '../catalog/names.js';
 import { defaultPrivilegesKey } from '../catalog/compare.js';
 import type { PlanInputs } from '../plan/types.js';
@@ -140,7 +140,7 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
   for (const [name, s] of Object.entries(spec.schemas ?? {})) {
     for (const [forRole, kinds] of Object.entries(s?.default_privileges ?? {})) {
       defaultRoles.add(forRole);
-      for (const objects of ['tables', 'sequences', 'functions', 'types'] as const) {
+      for (const objects of DEFAULT_OBJECT_KINDS) {
         const declared = kinds?.[objects];
         if (!declared) continue;
         defaultsDeclared.push(defaultPrivilegesKey(name, forRole, objects));
@@ -196,7 +196,7 @@ function defaultPrivilegesOf(spec: SchemaSpec['default_privileges']): DefaultPri
   if (!spec) return undefined;
   const out: Record<string, Partial<Record<DefaultObjects, Grants>>> = {};
   for (const forRole of Object.keys(spec).sort()) {
-    for (const objects of Object.keys(DEFAULT_ALL) as DefaultObjects[]) {
+    for (const objects of DEFAULT_OBJECT_KINDS) {
       const declared = spec[forRole]?.[objects];
       if (!declared) continue;
       const grants: Record<string, PrivilegeName[]> = {};

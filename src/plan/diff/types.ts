@@ -1,6 +1,7 @@
 /** Schemas, extensions, enums, domains and sequences. */
 import { parseQualifiedReference, qualifiedName } from '../../catalog/names.js';
-import type { Catalog, DefaultObjects, Domain, EnumType, FunctionDef, SchemaDef, Sequence } from '../../catalog/types.js';
+import type { Catalog, Domain, EnumType, FunctionDef, SchemaDef, Sequence } from '../../catalog/types.js';
+import { parseDefaultPrivilegesKey } from '../../catalog/compare.js';
 import { invertChange, type Change, type EnumColumnUse } from '../changes.js';
 import { commentChange, grantChanges, omit, same, type DiffContext } from './context.js';
 import { own } from '../../util/object-keys.js';
@@ -13,11 +14,11 @@ export function schemaChanges(ctx: DiffContext): Change[] {
   const grants = (name: string, before: SchemaDef | undefined, after: SchemaDef | undefined, flags: { implied?: boolean; impliedInverse?: boolean } = {}): Change[] =>
     withGrants.has(name) ? grantChanges(ctx, { type: 'schema', name }, before?.grants ?? {}, after?.grants ?? {}, flags) : [];
   // Default privileges: only the (FOR ROLE, objects) entries the spec declares.
-  const declaredDefaults = (ctx.inputs.defaultPrivileges ?? []).map((key) => key.split('\t') as [string, string, DefaultObjects]);
+  const declaredDefaults = (ctx.inputs.defaultPrivileges ?? []).map(parseDefaultPrivilegesKey);
   const defaults = (name: string, before: SchemaDef | undefined, after: SchemaDef | undefined, flags: { implied?: boolean; impliedInverse?: boolean } = {}): Change[] =>
     declaredDefaults
-      .filter(([schema]) => schema === name)
-      .flatMap(([schema, forRole, objects]) =>
+      .filter(({ schema }) => schema === name)
+      .flatMap(({ schema, forRole, objects }) =>
         grantChanges(ctx, { type: 'default privileges', schema, forRole, objects }, before?.defaultPrivileges?.[forRole]?.[objects] ?? {}, after?.defaultPrivileges?.[forRole]?.[objects] ?? {}, flags),
       );
   for (const [name, s] of Object.entries(ctx.to.schemas)) {
