@@ -2,6 +2,7 @@
  * Files on disk against history in the database: the state of every migration, and what stops an
  * apply before it runs anything. Pure.
  */
+import { rollbackFileName } from '../migrations/index.js';
 import type { MigrationFile } from './files.js';
 import type { HistoryRow } from './history.js';
 
@@ -91,16 +92,12 @@ export function applyProblems(statuses: readonly MigrationStatus[], options: Pro
         break;
     }
     const rollbackProblem = rollbackStateProblem(status);
-    if (rollbackProblem) problems.push({ file: rollbackFileOf(status), reason: rollbackProblem, override: '--force' });
+    if (rollbackProblem) problems.push({ file: rollbackFileName(status.version), reason: rollbackProblem, override: '--force' });
     if ((status.state === 'pending' || status.state === 'out of order') && !status.hasRollback) {
-      problems.push({ file, reason: `has no rollback file (rollback_${String(status.version).padStart(3, '0')}.sql); write one`, override: '--force' });
+      problems.push({ file, reason: `has no rollback file (${rollbackFileName(status.version)}); write one`, override: '--force' });
     }
   }
   return problems;
-}
-
-function rollbackFileOf(status: MigrationStatus): string {
-  return `rollback_${String(status.version).padStart(3, '0')}.sql`;
 }
 
 /** Why an applied migration's rollback file is not the one applied with it; undefined when it is. */
@@ -119,7 +116,7 @@ export function rollbackStateProblem(status: MigrationStatus): string | undefine
 export function rollbackStateLines(statuses: readonly MigrationStatus[]): string[] {
   return statuses.flatMap((status) => {
     const problem = rollbackStateProblem(status);
-    return problem ? [`${rollbackFileOf(status)}: ${problem}`] : [];
+    return problem ? [`${rollbackFileName(status.version)}: ${problem}`] : [];
   });
 }
 

@@ -136,20 +136,21 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     if (plan.forward.length === 0) return { status: 'no-changes', changes: [], hazards: [], ...base };
 
     const changes = plan.forward.map((s) => ({ description: s.description, hazards: s.hazards, ...(s.breaks === undefined ? {} : { breaks: s.breaks }) }));
-    const lacking = await missingPlatform(db, (await checked.loaded()).spec);
+    // A plan with something to write reads the YAML in full from here on (positions, spec).
+    const loaded = await checked.loaded();
+    const lacking = await missingPlatform(db, loaded.spec);
     if (lacking.length > 0) throw platformRefusal(lacking, o.config.preset ?? 'supabase');
-    const breaksChecklist = blockingFindings(findings, (await checked.loaded()).spec, plan.forward);
+    const breaksChecklist = blockingFindings(findings, loaded.spec, plan.forward);
     if (breaksChecklist.length > 0) {
       throw new InputError(
         'the migration would break the checklist on what it creates or changes (above); fix the YAML, or waive a rule with a reason (waive: { rule: "why" }); nothing was written',
         breaksChecklist,
       );
     }
-    const fromRows = await time('rows', () => refusalsFromLiveRows(db, plan.changes as readonly Change[], inputs, () => checked.loaded()));
+    const fromRows = await time('rows', () => refusalsFromLiveRows(db, plan.changes as readonly Change[], inputs, async () => loaded));
     if (fromRows.length > 0) {
       throw new InputError(`the live database holds rows the migration would fail on; nothing was written`, fromRows);
     }
-    const loaded = await checked.loaded();
     const refused = refusedHazards(plan.forward, o.hazards, loaded);
     if (refused.length > 0) {
       throw new OperationError(`the plan has hazards that were not allowed; nothing was written`, 1, refused);
