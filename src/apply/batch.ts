@@ -130,12 +130,15 @@ function refusal(file: string, unit: BackfillUnit, object: string): OperationErr
 
 /** Up to `limit` pages (sorted) holding rows the statement still has to change; a read that takes no row lock. */
 async function stillToChange(db: Db, unit: BackfillUnit, limit: number, statementTimeout: string): Promise<number[]> {
-  const rows = await db.transaction(async (tx) => {
-    await tx.exec(`SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = ${quoteLiteral(statementTimeout)}`);
-    return tx.query<{ page: string }>(
-      `SELECT DISTINCT ((ctid::text::point)[0])::bigint AS page FROM ${unit.target.table} WHERE ${unit.target.predicate} ORDER BY 1 LIMIT ${Math.max(1, Math.floor(limit))}`,
-    );
-  });
+  const rows = await db.transaction(
+    async (tx) => {
+      await tx.exec(`SET LOCAL statement_timeout = ${quoteLiteral(statementTimeout)}`);
+      return tx.query<{ page: string }>(
+        `SELECT DISTINCT ((ctid::text::point)[0])::bigint AS page FROM ${unit.target.table} WHERE ${unit.target.predicate} ORDER BY 1 LIMIT ${Math.max(1, Math.floor(limit))}`,
+      );
+    },
+    { mode: 'READ ONLY' },
+  );
   return rows.map((r) => Number(r.page));
 }
 

@@ -16,7 +16,7 @@
  */
 import { quoteIdent, quoteLiteral } from '../catalog/names.js';
 import type { Catalog } from '../catalog/index.js';
-import type { Db } from '../db/index.js';
+import type { Db, Queryable } from '../db/index.js';
 import type { Plan, Step } from '../plan/index.js';
 import { q, step } from '../plan/render/sql.js';
 import { batchedUpdateSql } from '../sql/backfill.js';
@@ -62,23 +62,28 @@ const SAMPLE = 1000;
 
 /** The steps the live rows of every shaped column need, and the rows a narrowed shape misreads. */
 export async function shapeEvolution(db: Db, loaded: LoadedSpec, live: Catalog, timeout = '10s'): Promise<ShapeEvolution> {
+  const shaped = shapedColumns(loaded, live);
+  if (shaped.length === 0) return { forward: [], rollback: [], narrowed: [], columns: [] };
+  // Every read in one read-only transaction (one snapshot), each statement under the timeout.
+  return db.transaction(async (tx) => {
+    await tx.exec(`SET LOCAL statement_timeout = ${quoteLiteral(timeout)}`);
+    return evolutionOf(tx, loaded, shaped);
+  }, { mode: 'READ ONLY' });
+}
+
+async function evolutionOf(tx: Queryable, loaded: LoadedSpec, shaped: readonly ShapedColumn[]): Promise<ShapeEvolution> {
   const forward: Step[] = [];
   const rollback: Step[] = [];
   const narrowed: Finding[] = [];
   const columns: { table: string; column: string }[] = [];
-  for (const s of shapedColumns(loaded, live)) {
+  for (const s of shaped) {
     const stepsBefore = forward.length;
     const t = q(s.table);
     const c = quoteIdent(s.column);
     const object = `${s.table}.${s.column}`;
     const isObject = `jsonb_typeof(${c}) = 'object'`;
-    const any = async (predicate: string): Promise<boolean> => {
-      const rows = await db.transaction(async (tx) => {
-        await tx.exec(`SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = ${quoteLiteral(timeout)}`);
-        return tx.query<{ hit: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${t} WHERE ${predicate}) AS hit`);
-      });
-      return rows[0]?.hit === true;
-    };
+    const any = async (predicate: string): Promise<boolean> =>
+      (await tx.query<{ hit: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${t} WHERE ${predicate}) AS hit`))[0]?.hit === true;
     for (const [name, property] of Object.entries(s.shape.properties ?? {})) {
       const key = quoteLiteral(name);
       const at = `${object}.${name}`;
@@ -124,10 +129,7 @@ export async function shapeEvolution(db: Db, loaded: LoadedSpec, live: Catalog, 
     }
     if (forward.length > stepsBefore) columns.push({ table: s.table, column: s.column });
     // A sample of the rows against the new shape: what it would misread.
-    const sample = await db.transaction(async (tx) => {
-      await tx.exec(`SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = ${quoteLiteral(timeout)}`);
-      return tx.query<{ v: JsonValue }>(`SELECT ${c} AS v FROM ${t} WHERE ${c} IS NOT NULL LIMIT ${SAMPLE}`);
-    });
+    const sample = await tx.query<{ v: JsonValue }>(`SELECT ${c} AS v FROM ${t} WHERE ${c} IS NOT NULL LIMIT ${SAMPLE}`);
     let misread = 0;
     let first: string | undefined;
     for (const row of sample) {
