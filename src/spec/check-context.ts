@@ -2,7 +2,7 @@
 import type { Preset } from '../presets/index.js';
 import type { Finding } from '../util/findings.js';
 import { positionOf } from './positions.js';
-import { columnRefsOf, expressionProblem, parseTypeName } from './sql-check.js';
+import { expressionFacts, expressionProblem, parseTypeName } from './sql-check.js';
 import { didYouMean } from './suggest.js';
 import { refKey, type SpecIndex } from './spec-index.js';
 import type { LoadedSpec } from './types.js';
@@ -94,9 +94,10 @@ export class CheckContext {
    * `columns` (unqualified, or qualified by one of `qualifiers`, e.g. the table's name or NEW/OLD).
    */
   expressionOn(path: Path, text: string, what: string, columns: ReadonlySet<string> | undefined, label: string, qualifiers: readonly string[]): void {
-    if (expressionProblem(text) !== undefined) return this.expression(path, text, what);
+    const facts = expressionFacts(text);
+    if (facts.problem !== undefined) return this.expression(path, text, what);
     if (columns === undefined) return;
-    for (const ref of columnRefsOf(text)) {
+    for (const ref of facts.columnRefs) {
       const name = ref.length === 1 ? ref[0]! : ref.length === 2 && qualifiers.includes(ref[0]!.toLowerCase()) ? ref[1]! : undefined;
       if (name === undefined || columns.has(name) || SYSTEM_COLUMNS.has(name)) continue;
       const suggestion = didYouMean(name, [...columns]);

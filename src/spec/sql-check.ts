@@ -61,19 +61,33 @@ function commentProblem(text: string): string | undefined {
   return `it holds a ${kind} at character ${column} (${JSON.stringify(token.text.trim().slice(0, 30))}); remove it (a note goes under \`comment:\`)`;
 }
 
-/** Undefined when `text` is one SQL expression; else why not. */
-export const expressionProblem = memo(expressionProblemOf);
+/**
+ * What one parse of an expression tells: why it is not one SQL expression (undefined when it is),
+ * and the column references outside its subqueries (whose names belong to the tables they select
+ * from), as name parts: `[["owner"], ["new", "tier"]]`, empty when it does not parse.
+ */
+export interface ExpressionFacts {
+  readonly problem?: string;
+  readonly columnRefs: readonly (readonly string[])[];
+}
 
-function expressionProblemOf(text: string): string | undefined {
-  if (text.trim() === '') return 'the expression is empty';
-  if (text.includes('\0')) return 'the expression contains a NUL character';
+export const expressionFacts = memo(expressionFactsOf);
+
+/** Undefined when `text` is one SQL expression; else why not. */
+export const expressionProblem = (text: string): string | undefined => expressionFacts(text).problem;
+
+function expressionFactsOf(text: string): ExpressionFacts {
+  const refused = (problem: string): ExpressionFacts => ({ problem, columnRefs: [] });
+  if (text.trim() === '') return refused('the expression is empty');
+  if (text.includes('\0')) return refused('the expression contains a NUL character');
   const comment = commentProblem(text);
-  if (comment) return comment;
+  if (comment) return refused(comment);
   // The closing parenthesis on its own line: a trailing `--` comment cannot swallow it.
   const parsed = parseOne(`SELECT (${text}\n)`);
-  if ('error' in parsed) return parsed.error;
-  if (!singleTarget(parsed.stmt)) return 'not a single SQL expression';
-  return undefined;
+  if ('error' in parsed) return refused(parsed.error);
+  const target = singleTarget(parsed.stmt);
+  if (!target) return refused('not a single SQL expression');
+  return { columnRefs: columnRefsIn(target) };
 }
 
 export interface TypeName {
@@ -128,13 +142,8 @@ export function bodyProblem(definition: string, body: string, language: string):
   }
 }
 
-/**
- * The column references of one expression outside its subqueries (whose names belong to the tables
- * they select from), as name parts: `[["owner"], ["new", "tier"]]`. Empty when it does not parse.
- */
-export const columnRefsOf = memo((text: string): readonly (readonly string[])[] => {
-  const parsed = parseOne(`SELECT (${text}\n)`);
-  if ('error' in parsed) return [];
+/** Column references of an expression tree, outside its subqueries, as name parts. */
+function columnRefsIn(tree: unknown): string[][] {
   const refs: string[][] = [];
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
@@ -149,6 +158,6 @@ export const columnRefsOf = memo((text: string): readonly (readonly string[])[] 
       visit(value);
     }
   };
-  visit(singleTarget(parsed.stmt));
+  visit(tree);
   return refs;
-});
+}
