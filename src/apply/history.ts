@@ -121,17 +121,12 @@ async function missingCreate(db: Queryable, message: string): Promise<OperationE
 export async function readHistory(q: Queryable): Promise<HistoryRow[]> {
   const exists = await q.query<{ ok: boolean }>(`SELECT pg_catalog.to_regclass($1) IS NOT NULL AS ok`, [HISTORY_TABLE]);
   if (exists[0]?.ok !== true) return [];
-  const hasRollbackChecksum = await q.query<{ ok: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute
-                     WHERE attrelid = pg_catalog.to_regclass($1) AND attname = 'rollback_checksum' AND NOT attisdropped) AS ok`,
-    [HISTORY_TABLE],
-  );
-  const rollbackColumn = hasRollbackChecksum[0]?.ok === true ? 'rollback_checksum' : 'NULL::text AS rollback_checksum';
+  // A history table from before rollback checksums has no such column: read through the row's JSON.
   const rows = await q.query<{ version: number; name: string; checksum: string; rollback_checksum: string | null; applied_at: string; duration_ms: number; applied_by: string }>(
-    `SELECT version, name, checksum, ${rollbackColumn},
+    `SELECT version, name, checksum, to_jsonb(h) ->> 'rollback_checksum' AS rollback_checksum,
             to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS applied_at,
             duration_ms, applied_by
-       FROM ${HISTORY_TABLE} ORDER BY version`,
+       FROM ${HISTORY_TABLE} h ORDER BY version`,
   );
   return rows.map((r) => ({
     version: Number(r.version),
