@@ -79,6 +79,9 @@ const trigger = obj(
   ['function'],
 );
 
+/** `validated:` of a foreign key or a check. */
+const validated = bool('`false`: added NOT VALID and kept so (the rows already there are not checked; new rows are); changing it to `true` validates. Default true.');
+
 const references = obj(
   'Foreign key from this column.',
   {
@@ -88,7 +91,7 @@ const references = obj(
     on_update: { ...referentialAction, description: 'ON UPDATE action; default `no action`.' },
     name: str('Constraint name; default `<table>_<column>_fkey` (as PostgreSQL names it).'),
     deferrable,
-    validated: bool('`false`: added NOT VALID and kept so (the rows already there are not checked; new rows are); changing it to `true` validates. Default true.'),
+    validated,
   },
   ['table'],
 );
@@ -202,7 +205,7 @@ const checkConstraint = {
         check: str('SQL boolean expression.', { minLength: 1 }),
         no_inherit: bool('NO INHERIT: the check does not apply to child tables.'),
         comment: str('COMMENT ON CONSTRAINT.'),
-        validated: bool('`false`: added NOT VALID and kept so (the rows already there are not checked; new rows are); changing it to `true` validates. Default true.'),
+        validated,
       },
       ['check'],
     ),
@@ -240,7 +243,7 @@ const foreignKey = obj(
     deferrable,
     match: { enum: ['simple', 'full'], description: 'MATCH FULL (all referencing columns null, or none); default `simple`.' },
     comment: str('COMMENT ON CONSTRAINT.'),
-    validated: bool('`false`: added NOT VALID and kept so (the rows already there are not checked; new rows are); changing it to `true` validates. Default true.'),
+    validated,
   },
   ['columns', 'references'],
 );
