@@ -12,7 +12,8 @@ import type { Finding } from '../util/findings.js';
 function whereNamed(loaded: LoadedSpec, role: string): { file: string; line: number; col: number } {
   const grant = `/grants/${role}`;
   for (const [path, position] of loaded.positions) if (path.endsWith(grant)) return position;
-  for (const [path, position] of loaded.positions) if (new RegExp(`/default_privileges/${role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|/)`).test(path)) return position;
+  const forRole = `/default_privileges/${role}`;
+  for (const [path, position] of loaded.positions) if (path.endsWith(forRole) || path.includes(`${forRole}/`)) return position;
   for (const [specKey, t] of Object.entries(loaded.spec.tables ?? {})) {
     for (const [name, p] of Object.entries(t.policies ?? {})) {
       const to = Array.isArray(p.to) ? p.to : p.to === undefined ? [] : [p.to];
