@@ -81,6 +81,9 @@ export type Change = Base &
     | { readonly kind: 'CreateTable'; readonly table: Table }
     /** `whileTable`: drop only while that table exists (the name is freed for it by a rename). */
     | { readonly kind: 'DropTable'; readonly table: Table; readonly whileTable?: string; readonly whileTableKind?: true; readonly unlessShape?: string }
+    /** An existing table made a partition of `parent` (its rows kept), and the reverse. */
+    | { readonly kind: 'AttachPartition'; readonly table: string; readonly parent: string; readonly bound: string }
+    | { readonly kind: 'DetachPartition'; readonly table: string; readonly parent: string; readonly bound: string }
     /** `parts`: the table's keys, indexes and sequences renamed with it (names in the table's schema). */
     | { readonly kind: 'RenameTable'; readonly from: string; readonly to: string; readonly parts: RenamedParts }
     | { readonly kind: 'AddColumn'; readonly table: string; readonly column: Column; readonly existing: boolean; readonly backfill?: string }
@@ -233,6 +236,10 @@ export function invertChange(change: Change): Change {
       return { ...f, kind: 'DropTable', table: change.table };
     case 'DropTable':
       return { ...f, kind: 'CreateTable', table: change.table };
+    case 'AttachPartition':
+      return { ...f, kind: 'DetachPartition', table: change.table, parent: change.parent, bound: change.bound };
+    case 'DetachPartition':
+      return { ...f, kind: 'AttachPartition', table: change.table, parent: change.parent, bound: change.bound };
     case 'RenameTable':
       return { ...f, kind: 'RenameTable', from: change.to, to: change.from, parts: invertParts(change.parts) };
     case 'AddColumn':

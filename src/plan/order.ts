@@ -132,6 +132,12 @@ function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clas
       return 78;
     case 'SetBucket':
       return c.to === undefined ? 11.5 : 82;
+    case 'DetachPartition':
+      // Before the parent, or the columns only the partition keeps, go.
+      return 9.6;
+    case 'AttachPartition':
+      // Once the parent and the table's own columns are what the partition needs; before the parent's indexes.
+      return 41.5;
     case 'SetCronJob':
       // Unscheduled first; scheduled last, when what the command calls exists.
       return c.to === undefined ? 8 : 95;

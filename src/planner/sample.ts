@@ -117,6 +117,8 @@ export async function copySample(
     tables.add(key);
     for (const fk of fks) if (fk.child === key && !tables.has(fk.parent)) queue.push(fk.parent);
   }
+  // A partitioned table's rows are its partitions' rows: read once, through the topmost table copied.
+  for (const key of [...tables]) if (ancestors(live, key).some((a) => tables.has(a))) tables.delete(key);
   // Parents after children for the reads (a parent's rows include those its children point at);
   // the reverse for the writes.
   const order = childrenFirst([...tables], fks);
@@ -178,6 +180,15 @@ export async function copySample(
     for (const d of disabled) await tx.exec(`ALTER TABLE ${d.table} ENABLE TRIGGER ${quoteIdent(d.trigger)}`);
   });
   return { rows: counts };
+}
+
+/** The tables `key` is a partition of, nearest first. */
+function ancestors(catalog: Catalog, key: string): string[] {
+  const out: string[] = [];
+  for (let parent = catalog.tables[key]?.partitionOf?.parent; parent !== undefined && !out.includes(parent); parent = catalog.tables[parent]?.partitionOf?.parent) {
+    out.push(parent);
+  }
+  return out;
 }
 
 /** Tables ordered so that every table comes before the tables it references (cycles broken anywhere). */

@@ -74,6 +74,16 @@ function tableChanges(ctx: DiffContext, external: ReadonlySet<string>, recreated
       continue;
     }
     consumed.add(oldKey);
+    if (oldKey === key && partitionMove(from.tables[key]!, table)) {
+      // A table becoming a partition, leaving one, or moving to another parent or bound: detached and
+      // attached, rows kept; the rest of the table is compared as if it already had its new place.
+      const live = from.tables[key]!;
+      const placed: Table = { ...withoutPartitionOf(live), ...(table.partitionOf ? { partitionOf: table.partitionOf } : {}) };
+      if (live.partitionOf) out.push({ kind: 'DetachPartition', table: key, parent: live.partitionOf.parent, bound: live.partitionOf.bound });
+      if (table.partitionOf) out.push({ kind: 'AttachPartition', table: key, parent: table.partitionOf.parent, bound: table.partitionOf.bound });
+      out.push(...alterTableChanges(ctx, key, placed, table, recreated));
+      continue;
+    }
     if (oldKey === key && shapeChanged(from.tables[key]!, table)) {
       // Partitioned <-> plain, or another parent or bound: no ALTER does it, so the table is re-created
       // (its drop guarded by the live shape, so a re-run keeps the new table).
@@ -99,6 +109,16 @@ function tableChanges(ctx: DiffContext, external: ReadonlySet<string>, recreated
 /** How a table is partitioned, and of what it is a partition: `partition key|parent|bound`. */
 export function tableShape(t: Table): string {
   return `${t.partitionBy ?? ''}|${t.partitionOf?.parent ?? ''}|${t.partitionOf?.bound ?? ''}`;
+}
+
+/** Same partitioning of its own, another place as a partition: detach and attach do it. */
+function partitionMove(a: Table, b: Table): boolean {
+  return (a.partitionBy ?? '') === (b.partitionBy ?? '') && a.kind === b.kind && shapeChanged(a, b);
+}
+
+function withoutPartitionOf(t: Table): Table {
+  const { partitionOf: _, ...rest } = t;
+  return rest;
 }
 
 export function shapeChanged(a: Table, b: Table): boolean {

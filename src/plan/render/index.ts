@@ -24,6 +24,7 @@ import {
 import { own } from '../../util/object-keys.js';
 import { renamedParts, renameTable } from './table-rename.js';
 import { renderPlatformChange } from './platform.js';
+import { partitionAttachSteps } from './partition-attach.js';
 
 export function renderChange(change: Change, options: PlanOptions): Step[] {
   if (change.implied) return [];
@@ -315,6 +316,9 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
     case 'SetBucket':
     case 'SetCronJob':
       return renderPlatformChange(change);
+    case 'AttachPartition':
+    case 'DetachPartition':
+      return partitionAttachSteps(change);
     default:
       return unsupported(change);
   }

@@ -1,0 +1,26 @@
+/**
+ * An existing table made a partition, or a partition made a table of its own: `ATTACH PARTITION`
+ * and `DETACH PARTITION` keep the rows, where a drop and re-create would lose them. Each is guarded
+ * by `pg_inherits`, so a re-run does nothing.
+ *
+ * ATTACH holds ACCESS EXCLUSIVE on the table it attaches while it checks every row against the
+ * bound (the parent only SHARE UPDATE EXCLUSIVE); DETACH holds ACCESS EXCLUSIVE on the parent.
+ */
+import type { Change } from '../changes.js';
+import type { Step } from '../types.js';
+import { doBlock, lit, q, step } from './sql.js';
+
+type PartitionChange = Extract<Change, { kind: 'AttachPartition' | 'DetachPartition' }>;
+
+const isPartitionOf = (table: string, parent: string): string =>
+  `EXISTS (SELECT 1 FROM pg_catalog.pg_inherits WHERE inhrelid = to_regclass(${lit(table)}) AND inhparent = to_regclass(${lit(parent)}))`;
+
+export function partitionAttachSteps(change: PartitionChange): Step[] {
+  const { table, parent, bound } = change;
+  if (change.kind === 'AttachPartition') {
+    const sql = doBlock(`  IF NOT ${isPartitionOf(table, parent)} THEN\n    ALTER TABLE ${q(parent)} ATTACH PARTITION ${q(table)} ${bound};\n  END IF;`);
+    return [step(sql, `~ table ${table} attached as a partition of ${parent}`, table, { hazards: ['access-exclusive-lock'] })];
+  }
+  const sql = doBlock(`  IF ${isPartitionOf(table, parent)} THEN\n    ALTER TABLE ${q(parent)} DETACH PARTITION ${q(table)};\n  END IF;`);
+  return [step(sql, `~ table ${table} detached from ${parent}`, table, { hazards: ['access-exclusive-lock'] })];
+}
