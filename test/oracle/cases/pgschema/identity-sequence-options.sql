@@ -13,4 +13,4 @@ CREATE TABLE jobs (
     ext_no integer GENERATED ALWAYS AS IDENTITY (START WITH 1 MAXVALUE 99999 CYCLE)
 );
 -- @seed
-INSERT INTO jobs (name) VALUES ('build'), ('deploy');
+INSERT INTO jobs (id, name, ext_no) OVERRIDING SYSTEM VALUE VALUES (1000, 'build', 1), (1010, 'deploy', 2);
