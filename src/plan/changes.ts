@@ -108,7 +108,8 @@ export type Change = Base &
     | { readonly kind: 'DropNotNull'; readonly table: string; readonly column: string; readonly existing: boolean }
     | { readonly kind: 'SetIdentity'; readonly table: string; readonly column: string; readonly from?: Column['identity']; readonly to?: Column['identity'] }
     | { readonly kind: 'AddConstraint'; readonly table: string; readonly constraint: Constraint; readonly existing: boolean; readonly partitioned?: true }
-    | { readonly kind: 'DropConstraint'; readonly table: string; readonly constraint: Constraint; readonly existing: boolean; readonly partitioned?: true }
+    /** `onlyLocal`: a table attached as a partition by the plan, where the re-run finds the parent's inherited twin under that name. */
+    | { readonly kind: 'DropConstraint'; readonly table: string; readonly constraint: Constraint; readonly existing: boolean; readonly partitioned?: true; readonly onlyLocal?: true }
     /** VALIDATE of a constraint left NOT VALID (e.g. by a VALIDATE that failed at apply). */
     | { readonly kind: 'ValidateConstraint'; readonly table: string; readonly constraint: Constraint }
     /** Its reverse: the constraint back to NOT VALID (dropped and added NOT VALID, which reads no rows). */

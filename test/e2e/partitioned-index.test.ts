@@ -98,9 +98,9 @@ describe('an index on an existing partitioned table', () => {
     const file = readdirSync(join(work, 'generated-migrations')).find((f) => f.startsWith('002_'))!;
     const sql = readFileSync(join(work, 'generated-migrations', file), 'utf8');
     expect(sql).toContain('CREATE INDEX IF NOT EXISTS measurements_value_idx ON ONLY public.measurements (value)');
-    expect(sql).toContain('CREATE INDEX IF NOT EXISTS measurements_2025_measurements_value_idx ON ONLY public.measurements_2025 (value)');
+    expect(sql).toContain('CREATE INDEX IF NOT EXISTS measurements_2025_value_idx ON ONLY public.measurements_2025 (value)');
     for (const leaf of ['measurements_2024', 'measurements_2025_eu', 'measurements_2025_us']) {
-      expect(sql).toContain(`CREATE INDEX CONCURRENTLY IF NOT EXISTS ${leaf}_measurements_value_idx ON public.${leaf} (value)`);
+      expect(sql).toContain(`CREATE INDEX CONCURRENTLY IF NOT EXISTS ${leaf}_value_idx ON public.${leaf} (value)`);
     }
     expect(sql).not.toMatch(/CREATE INDEX CONCURRENTLY[^;]* ON public\.measurements \(/);
     expect((await cli(['lint', 'generated-migrations'])).code).toBe(0);
@@ -123,10 +123,10 @@ describe('an index on an existing partitioned table', () => {
     expect(written).toBeGreaterThan(0);
 
     expect(await indexes()).toEqual([
-      'measurements_2024_measurements_value_idx valid=true parent=measurements_value_idx',
-      'measurements_2025_eu_measurements_value_idx valid=true parent=measurements_2025_measurements_value_idx',
-      'measurements_2025_measurements_value_idx valid=true parent=measurements_value_idx',
-      'measurements_2025_us_measurements_value_idx valid=true parent=measurements_2025_measurements_value_idx',
+      'measurements_2024_value_idx valid=true parent=measurements_value_idx',
+      'measurements_2025_eu_value_idx valid=true parent=measurements_2025_value_idx',
+      'measurements_2025_us_value_idx valid=true parent=measurements_2025_value_idx',
+      'measurements_2025_value_idx valid=true parent=measurements_value_idx',
       'measurements_value_idx valid=true parent=-',
     ]);
     expect(await relfilenodes()).toBe(before);

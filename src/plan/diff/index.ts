@@ -81,7 +81,8 @@ function tableChanges(ctx: DiffContext, external: ReadonlySet<string>, recreated
       const placed: Table = { ...withoutPartitionOf(live), ...(table.partitionOf ? { partitionOf: table.partitionOf } : {}) };
       if (live.partitionOf) out.push({ kind: 'DetachPartition', table: key, parent: live.partitionOf.parent, bound: live.partitionOf.bound });
       if (table.partitionOf) out.push({ kind: 'AttachPartition', table: key, parent: table.partitionOf.parent, bound: table.partitionOf.bound });
-      out.push(...alterTableChanges(ctx, key, placed, table, recreated));
+      const rest = alterTableChanges(ctx, key, placed, table, recreated);
+      out.push(...(table.partitionOf ? rest.map((c) => (c.kind === 'DropConstraint' ? { ...c, onlyLocal: true as const } : c)) : rest));
       continue;
     }
     if (oldKey === key && shapeChanged(from.tables[key]!, table)) {
@@ -281,7 +282,7 @@ function viewChanges(ctx: DiffContext, retyped: ReadonlyMap<string, ReadonlySet<
     const appendOnly =
       !old.materialized &&
       !v.materialized &&
-      same(old.options, v.options) &&
+      // CREATE OR REPLACE VIEW sets the options it is given and resets the others.
       old.columns.length <= v.columns.length &&
       old.columns.every((c, i) => v.columns[i] === c);
     // The reverse of an append is a shrink, which needs drop + create: only safe with no view on top.

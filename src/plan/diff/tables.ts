@@ -144,10 +144,11 @@ export function alterTableChanges(ctx: DiffContext, key: string, live: Table, b:
     // Declared `validated: false` over a validated constraint: back to NOT VALID (no rows read).
     else if (o.validated && !c.validated) out.push({ kind: 'InvalidateConstraint', table: key, constraint: c });
   }
+  const rebuiltOn = indexPartitions(ctx.to, ctx.from, key);
   for (const [name, i] of Object.entries(a.indexes)) {
     const n = own(b.indexes, name);
     if (!n || !same(omit(i, 'comment', 'definition'), omit(n, 'comment', 'definition'))) {
-      out.push({ kind: 'DropIndex', table: key, index: i, existing: true });
+      out.push({ kind: 'DropIndex', table: key, index: i, existing: true, ...(rebuiltOn ? { partitions: rebuiltOn } : {}) });
     }
   }
   const partitions = indexPartitions(ctx.from, ctx.to, key);

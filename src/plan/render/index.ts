@@ -187,7 +187,7 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
     case 'AddConstraint':
       return addConstraint(change.table, change.constraint, change.existing, change.partitioned === true);
     case 'DropConstraint':
-      return dropConstraint(change.table, change.constraint);
+      return dropConstraint(change.table, change.constraint, change.onlyLocal === true);
     case 'ValidateConstraint':
       return [validateConstraint(change.table, change.constraint, 'left NOT VALID')];
     case 'InvalidateConstraint':

@@ -20,14 +20,32 @@ type IndexSql = (table: string, i: Index, concurrently: boolean, options: PlanOp
 const schemaOf = (key: string): string => key.slice(0, key.indexOf('.'));
 const nameOf = (key: string): string => key.slice(key.indexOf('.') + 1);
 
-/** The index a partition gets for the parent's index `name`: `<partition>_<name>`, at most 63 bytes. */
-export function partitionIndexName(name: string, partition: string): string {
-  return shortName(`${nameOf(partition)}_${name}`, '');
+/** A key's column name as PostgreSQL names index columns: the column, or `expr` for an expression. */
+function keyColumn(key: string): string {
+  const m = /^(?:"((?:[^"]|"")+)"|([a-z_][a-z0-9_$]*))(?:\s|$)/.exec(key);
+  return m ? (m[1]?.replaceAll('""', '"') ?? m[2]!) : 'expr';
+}
+
+/**
+ * The index a partition gets for the parent's index, named as PostgreSQL names the ones it creates
+ * itself (`<partition>_<columns>_idx`, unique or not; a repeated column name gets a number), so
+ * a partition indexed by a plan looks like one indexed by PostgreSQL. Cut with a hash past 63 bytes.
+ */
+export function partitionIndexName(i: Index, partition: string): string {
+  const seen = new Set<string>();
+  const columns = [...i.keys, ...i.include].map((key) => {
+    const base = keyColumn(key);
+    let name = base;
+    for (let n = 1; seen.has(name); n++) name = `${base}${n}`;
+    seen.add(name);
+    return name;
+  });
+  return shortName(`${nameOf(partition)}_${columns.join('_')}`, '_idx');
 }
 
 export function createPartitionedIndex(table: string, i: Index, partitions: readonly IndexPartition[], options: PlanOptions, indexSql: IndexSql): Step[] {
   const object = `${schemaOf(table)}.${i.name}`;
-  const indexOf = (key: string): string => (key === table ? object : `${schemaOf(key)}.${partitionIndexName(i.name, key)}`);
+  const indexOf = (key: string): string => (key === table ? object : `${schemaOf(key)}.${partitionIndexName(i, key)}`);
   // Every step is about the parent's index: the partitions' own indexes are part of it once attached.
   const out: Step[] = [step(`${WAIVER}${indexSql(table, i, false, options, true)}`, `+ index ${object} on ${table} (ON ONLY: each partition builds its own concurrently)`, object)];
   for (const p of partitions) {

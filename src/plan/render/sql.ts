@@ -18,10 +18,10 @@ export function lit(key: string): string {
 export { quoteIdent as ident, quoteLiteral as str };
 
 /** Wraps a PL/pgSQL body in `DO $tag$ ... $tag$` with a tag that does not occur in the body. */
-export function doBlock(body: string): string {
+export function doBlock(body: string, declare?: string): string {
   let tag = 'do';
   for (let i = 1; body.includes(`$${tag}$`); i++) tag = `do${i}`;
-  return `DO $${tag}$\nBEGIN\n${body}\nEND\n$${tag}$`;
+  return `DO $${tag}$\n${declare ? `DECLARE\n  ${declare}\n` : ''}BEGIN\n${body}\nEND\n$${tag}$`;
 }
 
 /** `IF <condition> THEN <statement>; END IF;` in a DO block. */

@@ -284,7 +284,8 @@ export function addConstraint(table: string, c: Constraint, existing: boolean, p
   const out: Step[] = [];
   if (existing && (c.kind === 'unique' || c.kind === 'primary_key') && c.columns.length > 0) {
     out.push(duplicatesGuard(table, c.columns.map(quoteIdent), undefined, c.kind === 'unique' && !/NULLS NOT DISTINCT/.test(def), `${label} ${c.name}`));
-    const online = keyThroughIndex(table, c, def);
+    // PostgreSQL attaches no key to a partitioned table USING INDEX: there the key is added as is.
+    const online = partitioned ? undefined : keyThroughIndex(table, c, def);
     if (online) return [...out, ...online];
   }
   const waiver = existing && validOnly ? `-- schema:waive fk-not-valid PostgreSQL has no NOT VALID foreign key on a partitioned table\n` : '';
@@ -345,8 +346,10 @@ function keyThroughIndex(table: string, c: Constraint, def: string): Step[] | un
   ];
 }
 
-export function dropConstraint(table: string, c: Constraint): Step[] {
-  return [step(`ALTER TABLE IF EXISTS ${q(table)} DROP CONSTRAINT IF EXISTS ${quoteIdent(c.name)}`, `- ${c.kind.replace('_', ' ')} ${c.name} on ${table}`, `${table}.${c.name}`)];
+export function dropConstraint(table: string, c: Constraint, onlyLocal = false): Step[] {
+  const drop = `ALTER TABLE IF EXISTS ${q(table)} DROP CONSTRAINT IF EXISTS ${quoteIdent(c.name)}`;
+  const local = `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = to_regclass(${lit(table)}) AND conname = ${str(c.name)} AND conislocal)`;
+  return [step(onlyLocal ? guarded(local, drop) : drop, `- ${c.kind.replace('_', ' ')} ${c.name} on ${table}`, `${table}.${c.name}`)];
 }
 
 /** Drops the INVALID index a crashed concurrent build left under `schema.name`, so the build runs again. */

@@ -15,7 +15,7 @@ CREATE TABLE books (
     author_email text,
     CONSTRAINT books_author_id_fkey FOREIGN KEY (author_id) REFERENCES authors (id)
         ON DELETE CASCADE ON UPDATE RESTRICT DEFERRABLE INITIALLY DEFERRED,
-    CONSTRAINT books_author_email_fkey FOREIGN KEY (author_email) REFERENCES authors (email) MATCH SIMPLE
+    CONSTRAINT books_author_email_fkey FOREIGN KEY (author_email) REFERENCES authors (email) 
         ON DELETE SET NULL ON UPDATE CASCADE NOT VALID
 );
 -- @seed
