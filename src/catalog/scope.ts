@@ -50,6 +50,11 @@ export interface Scope {
   readonly platform?: readonly string[];
   /** Managed schemas whose default privileges the spec declares: only theirs are read. */
   readonly defaultPrivileges?: readonly string[];
+  /**
+   * Read owners: each object owned by a role other than the connecting one (`current_user`, the
+   * role that runs migrations) gets `owner`; an object without one is the connecting role's.
+   */
+  readonly owners?: boolean;
 }
 
 /** The platform tables whose policies a spec may own (Supabase Storage's and Realtime's). */

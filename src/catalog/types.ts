@@ -74,6 +74,8 @@ export type DefaultPrivileges = Readonly<Record<string, Readonly<Partial<Record<
 
 export interface SchemaDef {
   readonly name: string;
+  /** The owning role when it is not the role that runs migrations (read when the scope asks for owners). */
+  readonly owner?: string;
   /** Role -> USAGE/CREATE (`nspacl`, owner left out); absent when none. Managed only where the spec declares them. */
   readonly grants?: Grants;
   /** `pg_default_acl` entries of the schema; read and managed only where the spec declares them. */
@@ -89,6 +91,8 @@ export interface Extension {
 export interface EnumType {
   readonly schema: string;
   readonly name: string;
+  /** The owning role when it is not the role that runs migrations (read when the scope asks for owners). */
+  readonly owner?: string;
   /** In sort order. */
   readonly values: readonly string[];
   readonly comment?: string;
@@ -97,6 +101,8 @@ export interface EnumType {
 export interface Domain {
   readonly schema: string;
   readonly name: string;
+  /** The owning role when it is not the role that runs migrations (read when the scope asks for owners). */
+  readonly owner?: string;
   /** `format_type` of the base type, e.g. `character varying(20)`. */
   readonly type: string;
   readonly notNull: boolean;
@@ -110,6 +116,8 @@ export interface Domain {
 export interface Sequence {
   readonly schema: string;
   readonly name: string;
+  /** The owning role when it is not the role that runs migrations (read when the scope asks for owners). */
+  readonly owner?: string;
   readonly type: string;
   readonly start: string;
   readonly increment: string;
@@ -157,6 +165,8 @@ export interface Column {
   /** Column privileges (`GRANT UPDATE (col)`), role -> select/insert/update/references; absent when none. */
   readonly grants?: Grants;
   readonly comment?: string;
+  /** COMMENT ON SEQUENCE of an identity column's sequence (named in its schema); absent when none. */
+  readonly identitySequence?: { readonly name: string; readonly comment: string };
 }
 
 export type ConstraintKind = 'primary_key' | 'unique' | 'check' | 'foreign_key' | 'exclusion';
@@ -185,6 +195,8 @@ export interface Constraint {
   /** Check expression (without `CHECK (...)`). */
   readonly check?: string;
   readonly comment?: string;
+  /** COMMENT ON INDEX of the index behind a primary key, unique or exclusion constraint (named like it). */
+  readonly indexComment?: string;
 }
 
 export interface Index {
@@ -240,6 +252,8 @@ export interface Policy {
 export interface Table {
   readonly schema: string;
   readonly name: string;
+  /** The owning role when it is not the role that runs migrations (read when the scope asks for owners). */
+  readonly owner?: string;
   /** `partitioned` for a declaratively partitioned parent. */
   readonly kind: 'table' | 'partitioned';
   /** `pg_get_partkeydef`, e.g. `RANGE (created_at)`. */
@@ -275,6 +289,8 @@ export interface FunctionArg {
 export interface FunctionDef {
   readonly schema: string;
   readonly name: string;
+  /** The owning role when it is not the role that runs migrations (read when the scope asks for owners). */
+  readonly owner?: string;
   readonly kind: 'function' | 'procedure';
   /** `pg_get_function_identity_arguments`. */
   readonly identityArgs: string;
@@ -299,6 +315,8 @@ export interface FunctionDef {
 export interface View {
   readonly schema: string;
   readonly name: string;
+  /** The owning role when it is not the role that runs migrations (read when the scope asks for owners). */
+  readonly owner?: string;
   readonly materialized: boolean;
   /** `pg_get_viewdef(oid, true)`. */
   readonly definition: string;
@@ -307,6 +325,8 @@ export interface View {
   readonly columns: readonly string[];
   readonly grants: Grants;
   readonly comment?: string;
+  /** COMMENT ON COLUMN of the view's columns, column -> comment; absent when none. */
+  readonly columnComments?: Readonly<Record<string, string>>;
   /** Indexes on a materialized view. */
   readonly indexes: Readonly<Record<string, Index>>;
 }

@@ -1,4 +1,5 @@
 /** The state hash of a database over a migration's scope: what a header's pre-/post-state records. */
+import { withoutOwners } from '../catalog/owners.js';
 import { catalogHash, introspect, projectCatalog, type Catalog, type SnapshotReader } from '../catalog/index.js';
 
 export interface StateScope {
@@ -10,7 +11,7 @@ export interface StateScope {
 }
 
 export function stateHash(catalog: Catalog, scope: StateScope): string {
-  return catalogHash(projectCatalog(catalog, scope.managedRoles));
+  return catalogHash(projectCatalog(withoutOwners(catalog), scope.managedRoles));
 }
 
 export async function liveStateHash(db: SnapshotReader, scope: StateScope): Promise<string> {

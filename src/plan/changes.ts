@@ -136,6 +136,8 @@ export type Change = Base &
     | { readonly kind: 'Grant'; readonly target: ObjectRef; readonly role: string; readonly privileges: readonly PrivilegeName[] }
     | { readonly kind: 'Revoke'; readonly target: ObjectRef; readonly role: string; readonly privileges: readonly PrivilegeName[] }
     | { readonly kind: 'SetComment'; readonly target: ObjectRef; readonly from?: string; readonly to?: string }
+    /** ALTER ... OWNER TO; an absent owner is the role that runs the migration (CURRENT_USER). */
+    | { readonly kind: 'SetOwner'; readonly target: ObjectRef; readonly from?: string; readonly to?: string }
     | { readonly kind: 'AddToPublication'; readonly table: string; readonly publication: string; readonly membership: PublicationMembership }
     | { readonly kind: 'DropFromPublication'; readonly table: string; readonly publication: string; readonly membership: PublicationMembership }
     | { readonly kind: 'SetReplicaIdentity'; readonly table: string; readonly from?: 'full' | 'nothing'; readonly to?: 'full' | 'nothing' }
@@ -319,6 +321,8 @@ export function invertChange(change: Change): Change {
       return { ...f, kind: 'Grant', target: change.target, role: change.role, privileges: change.privileges };
     case 'SetComment':
       return { ...f, kind: 'SetComment', target: change.target, ...opt('from', change.to), ...opt('to', change.from) };
+    case 'SetOwner':
+      return { ...f, kind: 'SetOwner', target: change.target, ...opt('from', change.to), ...opt('to', change.from) };
     case 'AddToPublication':
       return { ...f, kind: 'DropFromPublication', table: change.table, publication: change.publication, membership: change.membership };
     case 'DropFromPublication':

@@ -123,6 +123,9 @@ function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clas
       return c.target.type === 'table' ? 84.5 : 85;
     case 'SetComment':
       return 90;
+    case 'SetOwner':
+      // Once the object exists (created or recreated), before its grants.
+      return 83;
     case 'DropFromPublication':
       // Before the columns of its column list go.
       return 9.5;

@@ -34,6 +34,8 @@ export interface PlanInputs {
   readonly defaultPrivileges?: readonly string[];
   /** Roles whose future objects the spec gives default privileges (FOR ROLE), sorted: they must exist. */
   readonly defaultPrivilegeRoles?: readonly string[];
+  /** Roles the spec names as owners (`owner:`), sorted: they must exist. */
+  readonly ownerRoles?: readonly string[];
   /** Columns with a JSONB `shape:` (`schema.table.column`), sorted: their rows may need evolving (planner/shape-evolution.ts). */
   readonly shapedColumns?: readonly string[];
   /** Functions declared as auth hooks (`schema.name`): created with EXECUTE revoked from anon and authenticated too. */

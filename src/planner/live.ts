@@ -14,6 +14,7 @@ export function scopeOf(inputs: PlanInputs): Scope {
     schemas: inputs.managedSchemas,
     extensions: inputs.extensions,
     platform: inputs.platform ?? [],
+    owners: true,
     ...(defaults.length > 0 ? { defaultPrivileges: defaults } : {}),
   };
 }

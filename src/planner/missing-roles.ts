@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '../db/index.js';
 import { didYouMean } from '../spec/suggest.js';
+import { ownerPosition } from '../spec/owner-roles.js';
 import type { LoadedSpec } from '../spec/types.js';
 import type { Finding } from '../util/findings.js';
 
@@ -22,7 +23,7 @@ function whereNamed(loaded: LoadedSpec, role: string): { file: string; line: num
       if (position) return position;
     }
   }
-  return { file: loaded.files[0] ?? 'schema', line: 1, col: 1 };
+  return ownerPosition(loaded.spec, loaded.positions, role) ?? { file: loaded.files[0] ?? 'schema', line: 1, col: 1 };
 }
 
 export async function missingRoles(db: Queryable, roles: readonly string[], load: () => Promise<LoadedSpec>): Promise<Finding[]> {

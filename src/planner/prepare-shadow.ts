@@ -9,7 +9,7 @@ export async function prepareShadow(db: Db, preset: Preset, inputs: PlanInputs, 
   const presetSql = preset.shadowSql();
   if (presetSql.trim()) await db.exec(presetSql);
   // Roles are cluster-wide: create the ones the spec names that the server lacks.
-  const roles = [...new Set([...inputs.managedRoles, ...(inputs.defaultPrivilegeRoles ?? [])])].filter((role) => role !== 'public');
+  const roles = [...new Set([...inputs.managedRoles, ...(inputs.defaultPrivilegeRoles ?? []), ...(inputs.ownerRoles ?? [])])].filter((role) => role !== 'public');
   if (roles.length === 0) return;
   const existing = await db.query<{ rolname: string }>(`SELECT rolname FROM pg_catalog.pg_roles WHERE rolname = ANY ($1::text[])`, [roles]);
   const have = new Set(existing.map((row) => row.rolname));

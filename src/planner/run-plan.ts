@@ -117,7 +117,7 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     if (!desiredIsCached(desiredInputs)) void shadows.get().then((p) => p.warm(o.verify === 'none' ? 1 : 2), () => undefined);
     const scope = scopeOf(inputs);
     const live = await time('introspect', () => introspect(db, scope));
-    const namedRoles = [...inputs.managedRoles, ...(inputs.defaultPrivilegeRoles ?? [])];
+    const namedRoles = [...inputs.managedRoles, ...(inputs.defaultPrivilegeRoles ?? []), ...(inputs.ownerRoles ?? [])];
     const unknownRoles = namedRoles.length > 0 ? await missingRoles(db, namedRoles, () => checked.loaded()) : [];
     if (unknownRoles.length > 0) throw new InputError('the YAML names roles the server does not have; nothing was written', unknownRoles);
     // JSONB shapes evolve the rows, not the catalog: what the live rows need comes first.

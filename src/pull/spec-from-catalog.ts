@@ -41,7 +41,8 @@ const byKey = <T>(record: Readonly<Record<string, T>>, keep: (value: T) => boole
     .filter(([, value]) => keep(value));
 
 function enumSpec(e: EnumType): readonly string[] | EnumSpec {
-  return e.comment === undefined ? [...e.values] : { values: [...e.values], comment: e.comment };
+  if (e.comment === undefined && e.owner === undefined) return [...e.values];
+  return { values: [...e.values], ...(e.comment !== undefined ? { comment: e.comment } : {}), ...(e.owner !== undefined ? { owner: e.owner } : {}) };
 }
 
 function domainSpec(d: Domain): DomainSpec {
@@ -54,6 +55,7 @@ function domainSpec(d: Domain): DomainSpec {
     out.checks = Object.fromEntries(checks.map((name) => [name, stripOuterParens(d.checks[name]!.replace(/^CHECK /, ''))]));
   }
   if (d.comment !== undefined) out.comment = d.comment;
+  if (d.owner !== undefined) out.owner = d.owner;
   return out;
 }
 
@@ -90,6 +92,8 @@ function sequenceSpec(s: Sequence, implied: Grants | undefined): SequenceSpec {
   const grants = grantsSpec(explicitSequenceGrants(s, implied), ['select', 'update', 'usage']);
   if (grants) out.grants = grants as SequenceSpec['grants'];
   if (s.comment !== undefined) out.comment = s.comment;
+  // A sequence owned by a column follows its table's owner.
+  if (s.owner !== undefined && s.ownedBy === undefined) out.owner = s.owner;
   return out;
 }
 
@@ -140,6 +144,7 @@ function functionSpec(fn: FunctionDef, publicManaged: boolean): FunctionSpec {
   const grants = functionGrants(fn, publicManaged);
   if (grants) out.grants = grants;
   if (fn.comment !== undefined) out.comment = fn.comment;
+  if (fn.owner !== undefined) out.owner = fn.owner;
   out.body = fn.body;
   return out;
 }
@@ -194,6 +199,8 @@ function viewSpec(v: View): ViewSpec {
     .sort()
     .map((name) => indexSpec(v.name, v.columns, v.indexes[name]!, true));
   if (indexes.length > 0) out.indexes = indexes;
+  if (v.columnComments && Object.keys(v.columnComments).length > 0) out.column_comments = { ...v.columnComments };
+  if (v.owner !== undefined) out.owner = v.owner;
   out.query = v.definition.trim().replace(/;$/, '');
   return out;
 }
@@ -274,10 +281,11 @@ export function* eachFragment(catalog: Catalog, options: PullOptions = {}): Gene
     const comment = catalog.schemas[name]?.comment;
     const grants = schemaGrantsSpec(name, catalog.schemas[name]?.grants);
     const defaults = defaultPrivilegesSpec(catalog.schemas[name]?.defaultPrivileges);
+    const owner = catalog.schemas[name]?.owner;
     schemas[name] =
-      comment === undefined && grants === undefined && defaults === undefined
+      comment === undefined && grants === undefined && defaults === undefined && owner === undefined
         ? null
-        : { ...(grants ? { grants } : {}), ...(comment !== undefined ? { comment } : {}), ...(defaults ? { default_privileges: defaults } : {}) };
+        : { ...(grants ? { grants } : {}), ...(comment !== undefined ? { comment } : {}), ...(defaults ? { default_privileges: defaults } : {}), ...(owner !== undefined ? { owner } : {}) };
   }
   yield { file: 'schemas.yaml', spec: { schemas } };
 

@@ -232,6 +232,7 @@ function exclusionSpec(table: Table, c: Constraint): ExclusionSpec {
   const deferrable = deferrableSpec(c);
   if (deferrable !== undefined) out.deferrable = deferrable;
   if (c.comment !== undefined) out.comment = c.comment;
+  if (c.indexComment !== undefined) out.index_comment = c.indexComment;
   const { elements, ...rest } = out;
   return parts.using !== 'gist' ? { using: parts.using, elements, ...omitUsing(rest) } : { elements, ...rest };
 }
@@ -245,11 +246,12 @@ const omitUsing = <T extends { using?: string }>(value: T): Omit<T, 'using'> => 
 function uniqueSpec(c: Constraint): readonly string[] | UniqueSpec {
   const nullsNotDistinct = c.definition.includes('NULLS NOT DISTINCT');
   const deferrable = deferrableSpec(c);
-  if (!nullsNotDistinct && deferrable === undefined && c.comment === undefined) return [...c.columns];
+  if (!nullsNotDistinct && deferrable === undefined && c.comment === undefined && c.indexComment === undefined) return [...c.columns];
   const out: Mutable<UniqueSpec> = { columns: [...c.columns] };
   if (nullsNotDistinct) out.nulls_not_distinct = true;
   if (deferrable !== undefined) out.deferrable = deferrable;
   if (c.comment !== undefined) out.comment = c.comment;
+  if (c.indexComment !== undefined) out.index_comment = c.indexComment;
   return out;
 }
 
@@ -276,12 +278,13 @@ function mapSorted<T, U>(record: Readonly<Record<string, T>>, map: (value: T) =>
 function primaryKeySpec(table: Table, pk: Constraint): NonNullable<TableSpec['primary_key']> {
   const named = pk.name !== defaultPrimaryKeyName(table.name);
   const deferrable = deferrableSpec(pk);
-  if (!named && deferrable === undefined && pk.comment === undefined) return [...pk.columns];
+  if (!named && deferrable === undefined && pk.comment === undefined && pk.indexComment === undefined) return [...pk.columns];
   return {
     ...(named ? { name: pk.name } : {}),
     columns: [...pk.columns],
     ...(deferrable !== undefined ? { deferrable } : {}),
     ...(pk.comment !== undefined ? { comment: pk.comment } : {}),
+    ...(pk.indexComment !== undefined ? { index_comment: pk.indexComment } : {}),
   };
 }
 
@@ -289,7 +292,7 @@ export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: 
   const constraints = sorted(table.constraints);
   const pk = constraints.find((c) => c.kind === 'primary_key');
   const pkOnColumn =
-    pk && pk.columns.length === 1 && pk.name === defaultPrimaryKeyName(table.name) && !pk.deferrable && pk.comment === undefined;
+    pk && pk.columns.length === 1 && pk.name === defaultPrimaryKeyName(table.name) && !pk.deferrable && pk.comment === undefined && pk.indexComment === undefined;
   // Most tables have few constraints: each set and record is made when its first entry comes.
   let columnUnique: Set<string> | undefined;
   let columnReferences: Map<string, Constraint> | undefined;
@@ -300,7 +303,7 @@ export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: 
   let foreignKeys: Record<string, ForeignKeySpec> | undefined;
   for (const c of constraints) {
     if (c.kind === 'unique') {
-      if (c.columns.length === 1 && c.name === defaultUniqueName(table.name, c.columns) && !c.deferrable && c.comment === undefined && !c.definition.includes('NULLS NOT DISTINCT') && !columnUnique?.has(c.columns[0]!)) {
+      if (c.columns.length === 1 && c.name === defaultUniqueName(table.name, c.columns) && !c.deferrable && c.comment === undefined && c.indexComment === undefined && !c.definition.includes('NULLS NOT DISTINCT') && !columnUnique?.has(c.columns[0]!)) {
         (columnUnique ??= new Set()).add(c.columns[0]!);
       } else {
         (unique ??= nameRecord())[c.name] = uniqueSpec(c);
@@ -331,6 +334,7 @@ export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: 
     if (value !== undefined) out.default = value;
     if (column.collation !== undefined) out.collation = column.collation;
     if (column.comment !== undefined) out.comment = column.comment;
+    if (column.identitySequence !== undefined) out.sequence_comment = column.identitySequence.comment;
     columns[column.name] = out;
   }
 
@@ -368,5 +372,6 @@ export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: 
         );
   }
   if (table.replicaIdentity) out.replica_identity = table.replicaIdentity;
+  if (table.owner !== undefined) out.owner = table.owner;
   return out;
 }

@@ -37,7 +37,7 @@ export async function pullDatabase(db: Db, schemas?: readonly string[]): Promise
     scope = existing.filter((name) => !isUnmanagedSchema(name));
   }
   // The unmanaged-feature scan is read with the catalog, in its snapshot.
-  const { catalog, extra } = await introspectWith(db, { schemas: scope, extensions: row?.extensions ?? [], platform: ALL_PLATFORM_ITEMS, defaultPrivileges: scope }, [
+  const { catalog, extra } = await introspectWith(db, { schemas: scope, extensions: row?.extensions ?? [], platform: ALL_PLATFORM_ITEMS, defaultPrivileges: scope, owners: true }, [
     { name: 'unmanaged', sql: unmanagedQuery() },
   ]);
   return { catalog, schemas: scope, unmanaged: unmanagedOf(extra['unmanaged'] ?? []) };

@@ -128,6 +128,7 @@ const column = obj(
     unique: bool('UNIQUE constraint on this column, named `<table>_<column>_key`.'),
     references,
     identity: { enum: ['always', 'by default'], description: 'GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY (integer types).' },
+    sequence_comment: str("COMMENT ON SEQUENCE of the identity column's sequence (`identity:` columns only)."),
     generated: str('GENERATED ALWAYS AS (expression) STORED: the SQL expression.'),
     collation: str('COLLATE clause, e.g. `C` or `und-x-icu`.'),
     comment: str('COMMENT ON COLUMN.'),
@@ -179,7 +180,7 @@ const policy = obj('A row level security policy.', {
 });
 
 const uniqueConstraint = {
-  description: 'Columns of the unique constraint, or `{ columns, nulls_not_distinct, deferrable, comment }`.',
+  description: 'Columns of the unique constraint, or `{ columns, nulls_not_distinct, deferrable, comment, index_comment }`.',
   anyOf: [
     { type: 'array', items: { type: 'string' }, minItems: 1 },
     obj(
@@ -189,6 +190,7 @@ const uniqueConstraint = {
         nulls_not_distinct: bool('NULLS NOT DISTINCT (PostgreSQL 15+).'),
         deferrable,
         comment: str('COMMENT ON CONSTRAINT.'),
+        index_comment: str('COMMENT ON INDEX of the index behind the constraint (named like it).'),
       },
       ['columns'],
     ),
@@ -226,6 +228,7 @@ const exclusion = obj(
     where: str('Partial constraint predicate: an SQL boolean expression.'),
     deferrable,
     comment: str('COMMENT ON CONSTRAINT.'),
+    index_comment: str('COMMENT ON INDEX of the index behind the constraint (named like it).'),
   },
   ['elements'],
 );
@@ -269,10 +272,11 @@ const table = obj(
   'A managed table.',
   {
     comment: str('COMMENT ON TABLE.'),
+    owner: str('Owning role (ALTER ... OWNER TO); absent: the role that runs the migration owns it.', { minLength: 1 }),
     renamed_from: str('Previous name of this table (same schema unless qualified): the plan renames it.'),
     columns: mapOf('Columns in order: name -> definition.', ref('column', 'A column.')),
     primary_key: {
-      description: 'Composite primary key: a list of columns, or `{ name, columns, deferrable, comment }`.',
+      description: 'Composite primary key: a list of columns, or `{ name, columns, deferrable, comment, index_comment }`.',
       anyOf: [
         { type: 'array', items: { type: 'string' }, minItems: 1 },
         obj(
@@ -282,6 +286,7 @@ const table = obj(
             columns: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Key columns.' },
             deferrable,
             comment: str('COMMENT ON CONSTRAINT.'),
+            index_comment: str('COMMENT ON INDEX of the index behind the constraint (named like it).'),
           },
           ['columns'],
         ),
@@ -357,6 +362,7 @@ const fn = obj(
       description: 'A Supabase Auth hook: EXECUTE for `supabase_auth_admin` only, revoked from `anon`, `authenticated` and PUBLIC by construction.',
     },
     comment: str('COMMENT ON FUNCTION.'),
+    owner: str('Owning role (ALTER ... OWNER TO); absent: the role that runs the migration owns it.', { minLength: 1 }),
   },
   ['body'],
 );
@@ -367,6 +373,7 @@ const enumLong = obj(
     values: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Values in order.' },
     remap: mapOf('Old value -> new value: rows are updated before an old value is removed.', { type: 'string' }),
     comment: str('COMMENT ON TYPE.'),
+    owner: str('Owning role (ALTER ... OWNER TO); absent: the role that runs the migration owns it.', { minLength: 1 }),
   },
   ['values'],
 );
@@ -392,6 +399,7 @@ export const SPEC_JSON_SCHEMA = {
             { enum: ['usage', 'create', 'all'] },
           ),
           comment: str('COMMENT ON SCHEMA.'),
+          owner: str('Owning role (ALTER ... OWNER TO); absent: the role that runs the migration owns it.', { minLength: 1 }),
           default_privileges: mapOf(
             'ALTER DEFAULT PRIVILEGES FOR ROLE <key> IN SCHEMA: what the objects that role creates here later get. Each declared role and object kind is managed exactly (`authenticated: []` revokes); the others are left alone.',
             obj('Default privileges of the objects one role creates, per kind.', {
@@ -408,7 +416,7 @@ export const SPEC_JSON_SCHEMA = {
       description: 'Extension options (or empty).',
       anyOf: [{ type: 'null' }, obj('Extension options.', { schema: str('Schema to install into; default `extensions` with the supabase preset, else `public`.') })],
     }),
-    enums: mapOf('Enum types: name -> list of values, or `{ values, remap, comment }`.', {
+    enums: mapOf('Enum types: name -> list of values, or `{ values, remap, comment, owner }`.', {
       description: 'Values in order, or the long form.',
       anyOf: [{ type: 'array', items: { type: 'string' }, minItems: 1 }, enumLong],
     }),
@@ -454,6 +462,7 @@ export const SPEC_JSON_SCHEMA = {
         checks: mapOf('Check constraints: name -> SQL boolean expression over VALUE.', { type: 'string', minLength: 1 }),
         collation: str('COLLATE clause, e.g. `C`.'),
         comment: str('COMMENT ON DOMAIN.'),
+        owner: str('Owning role (ALTER ... OWNER TO); absent: the role that runs the migration owns it.', { minLength: 1 }),
       },
       ['type'],
     ),
@@ -471,6 +480,7 @@ export const SPEC_JSON_SCHEMA = {
         { enum: ['usage', 'select', 'update', 'all'] },
       ),
       comment: str('COMMENT ON SEQUENCE.'),
+      owner: str('Owning role (ALTER ... OWNER TO); absent: the role that runs the migration owns it.', { minLength: 1 }),
     }),
     view: obj(
       'A view.',
@@ -483,6 +493,8 @@ export const SPEC_JSON_SCHEMA = {
         indexes: { type: 'array', description: 'Indexes (materialized views only).', items: ref('index', 'An index.') },
         grants: grants('Privileges per role.', tablePrivilege),
         comment: str('COMMENT ON VIEW.'),
+        column_comments: mapOf('COMMENT ON COLUMN of the view: column name -> comment.', { type: 'string' }),
+        owner: str('Owning role (ALTER ... OWNER TO); absent: the role that runs the migration owns it.', { minLength: 1 }),
       },
       ['query'],
     ),

@@ -137,6 +137,7 @@ export function toFunction(schema: string, name: string, fn: FunctionSpec, index
     definition: `${head}\n ${clauses.join(' ')}\n${SQL_STANDARD_BODY.test(fn.body) && language === 'sql' ? fn.body : `AS ${tag}${fn.body}${tag}`}`,
     grants: functionGrants(effectiveFunctionGrants(fn)),
     ...(fn.comment !== undefined ? { comment: fn.comment } : {}),
+    ...(fn.owner !== undefined ? { owner: fn.owner } : {}),
   };
 }
 
@@ -189,6 +190,8 @@ export function toView(schema: string, name: string, v: ViewSpec): View {
     columns: [],
     grants: tableGrants(v.grants),
     ...(v.comment !== undefined ? { comment: v.comment } : {}),
+    ...(v.column_comments && Object.keys(v.column_comments).length > 0 ? { columnComments: Object.fromEntries(Object.entries(v.column_comments).sort(([a], [b]) => (a < b ? -1 : 1))) } : {}),
+    ...(v.owner !== undefined ? { owner: v.owner } : {}),
     indexes: Object.fromEntries(indexes.map((i) => [i.name, i])),
   };
 }
@@ -204,6 +207,7 @@ export function toDomain(schema: string, name: string, d: DomainSpec, index: Spe
     ...(d.collation !== undefined ? { collation: quoteCollation(d.collation) } : {}),
     checks: Object.fromEntries(Object.entries(d.checks ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([n, expr]) => [n, `CHECK ((${expr}))`])),
     ...(d.comment !== undefined ? { comment: d.comment } : {}),
+    ...(d.owner !== undefined ? { owner: d.owner } : {}),
   };
 }
 
@@ -231,6 +235,7 @@ export function toSequence(schema: string, name: string, s: SequenceSpec): Seque
     ...(owned !== undefined ? { ownedBy: owned } : {}),
     ...(Object.keys(grants).length > 0 ? { grants } : {}),
     ...(s.comment !== undefined ? { comment: s.comment } : {}),
+    ...(s.owner !== undefined ? { owner: s.owner } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 /** A spec table -> a draft catalog Table (and the trigger shape shared with external tables). */
 import { shapeCheckExpression, shapeCheckName } from './shape-check.js';
+import { identitySequenceName } from './identity-sequence-name.js';
 import { quoteIdent, quoteQualified } from '../catalog/names.js';
 import type {
   Column,
@@ -173,6 +174,7 @@ const simple = (
   nullsNotDistinct = false,
   deferrable?: DeferrableSpec,
   comment?: string,
+  indexComment?: string,
 ): Constraint =>
   withComment(
     {
@@ -182,6 +184,7 @@ const simple = (
       definition: `${kind === 'primary_key' ? 'PRIMARY KEY' : nullsNotDistinct ? 'UNIQUE NULLS NOT DISTINCT' : 'UNIQUE'} (${columnsText(columns)})${deferrableSql(deferrable)}`,
       validated: true,
       ...deferrableOf(deferrable),
+      ...(indexComment !== undefined ? { indexComment } : {}),
     },
     comment,
   );
@@ -214,7 +217,7 @@ function exclusion(name: string, e: ExclusionSpec, columnNames: ReadonlySet<stri
   if (e.where !== undefined) definition += ` WHERE (${e.where})`;
   definition += deferrableSql(e.deferrable);
   const columns = e.elements.map(([element]) => element).filter((element) => columnNames.has(element));
-  return withComment({ name, kind: 'exclusion', columns, definition, validated: true, ...deferrableOf(e.deferrable) }, e.comment);
+  return withComment({ name, kind: 'exclusion', columns, definition, validated: true, ...deferrableOf(e.deferrable), ...(e.index_comment !== undefined ? { indexComment: e.index_comment } : {}) }, e.comment);
 }
 
 function constraints(tableName: string, t: TableSpec, index: SpecIndex): Record<string, Constraint> {
@@ -222,7 +225,7 @@ function constraints(tableName: string, t: TableSpec, index: SpecIndex): Record<
   const pk = primaryKeyColumns(t);
   if (pk.length > 0) {
     const long = t.primary_key && !Array.isArray(t.primary_key) ? (t.primary_key as Exclude<TableSpec['primary_key'], readonly string[] | undefined>) : undefined;
-    out.push(simple(long?.name ?? primaryKeyName(tableName), 'primary_key', pk, false, long?.deferrable, long?.comment));
+    out.push(simple(long?.name ?? primaryKeyName(tableName), 'primary_key', pk, false, long?.deferrable, long?.comment, long?.index_comment));
   }
   for (const [column, c] of Object.entries(t.columns)) {
     if (c.unique) out.push(simple(columnConstraintName(tableName, [column], 'key'), 'unique', [column]));
@@ -230,7 +233,7 @@ function constraints(tableName: string, t: TableSpec, index: SpecIndex): Record<
   }
   for (const [name, u] of Object.entries(t.unique ?? {})) {
     const long = Array.isArray(u) ? undefined : (u as UniqueSpec);
-    out.push(simple(name, 'unique', long?.columns ?? (u as readonly string[]), long?.nulls_not_distinct === true, long?.deferrable, long?.comment));
+    out.push(simple(name, 'unique', long?.columns ?? (u as readonly string[]), long?.nulls_not_distinct === true, long?.deferrable, long?.comment, long?.index_comment));
   }
   for (const [name, c] of Object.entries(t.checks ?? {})) {
     const { check, no_inherit, comment, validated } = checkOf(c);
@@ -310,7 +313,7 @@ export function toIndex(tableName: string, i: IndexSpec, columns: ReadonlySet<st
   };
 }
 
-function toColumn(name: string, c: TableSpec['columns'][string], isPk: boolean, index: SpecIndex): Column {
+function toColumn(name: string, c: TableSpec['columns'][string], isPk: boolean, index: SpecIndex, tableName: string): Column {
   const type = renderType(c.type, index);
   const dflt = c.identity || c.generated !== undefined ? undefined : renderDefault(c.default, c.type, index);
   return {
@@ -322,6 +325,7 @@ function toColumn(name: string, c: TableSpec['columns'][string], isPk: boolean, 
     ...(c.generated !== undefined ? { generated: c.generated } : {}),
     ...(c.collation !== undefined ? { collation: quoteCollation(c.collation) } : {}),
     ...(c.comment !== undefined ? { comment: c.comment } : {}),
+    ...(c.identity && c.sequence_comment !== undefined ? { identitySequence: { name: identitySequenceName(tableName, name), comment: c.sequence_comment } } : {}),
   };
 }
 
@@ -348,7 +352,7 @@ export function toTable(schema: string, name: string, t: TableSpec, index: SpecI
     ...(t.partition_by !== undefined ? { partitionBy: t.partition_by } : {}),
     ...(t.partition_of !== undefined ? { partitionOf: { parent: refKey(t.partition_of.table) ?? t.partition_of.table, bound: t.partition_of.bound } } : {}),
     columns: Object.entries(t.columns).map(([columnName, c]) => {
-      const column = toColumn(columnName, c, pk.has(columnName), index);
+      const column = toColumn(columnName, c, pk.has(columnName), index, name);
       const grants = columnPrivileges.get(columnName);
       return grants ? { ...column, grants } : column;
     }),
@@ -360,6 +364,7 @@ export function toTable(schema: string, name: string, t: TableSpec, index: SpecI
     forceRls: t.force_rls === true,
     grants: tableGrants(t.grants),
     ...(t.comment !== undefined ? { comment: t.comment } : {}),
+    ...(t.owner !== undefined ? { owner: t.owner } : {}),
     ...(t.with && Object.keys(t.with).length > 0 ? { with: Object.entries(t.with).map(([option, value]) => `${option}=${String(value)}`).sort() } : {}),
     ...publicationsOf(t),
     ...(t.replica_identity === 'full' || t.replica_identity === 'nothing' ? { replicaIdentity: t.replica_identity } : {}),

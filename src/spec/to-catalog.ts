@@ -7,6 +7,7 @@
 import { DEFAULT_OBJECT_KINDS, emptyCatalog, type Bucket, type Catalog, type CronJob, type DefaultObjects, type DefaultPrivileges, type Extension, type Grants, type Policy, type PrivilegeName, type SchemaDef, type Trigger } from '../catalog/types.js';
 import { qualifiedName } from '../catalog/names.js';
 import { defaultPrivilegesKey } from '../catalog/compare.js';
+import { ownerRoles } from './owner-roles.js';
 import type { PlanInputs } from '../plan/types.js';
 import { presetNamed, type PresetName } from '../presets/index.js';
 import { enumValues, indexSpec, refKey, refParts } from './spec-index.js';
@@ -37,9 +38,10 @@ export function toCatalog(spec: Spec, options: ToCatalogOptions = {}): ToCatalog
   const schemas = managedSchemas(spec);
   const schemaDefs: [string, SchemaDef][] = schemas.map((name) => {
     const comment = spec.schemas?.[name]?.comment;
+    const owner = spec.schemas?.[name]?.owner;
     const grants = schemaGrants(spec.schemas?.[name]?.grants);
     const defaults = defaultPrivilegesOf(spec.schemas?.[name]?.default_privileges);
-    return [name, { name, ...(Object.keys(grants).length > 0 ? { grants } : {}), ...(comment !== undefined ? { comment } : {}), ...(defaults ? { defaultPrivileges: defaults } : {}) }];
+    return [name, { name, ...(Object.keys(grants).length > 0 ? { grants } : {}), ...(comment !== undefined ? { comment } : {}), ...(defaults ? { defaultPrivileges: defaults } : {}), ...(owner !== undefined ? { owner } : {}) }];
   });
   const extensionDefs: [string, Extension][] = Object.entries(spec.extensions ?? {}).map(([name, e]) => [
     name,
@@ -87,8 +89,8 @@ export function toCatalog(spec: Spec, options: ToCatalogOptions = {}): ToCatalog
     extensions: sortedRecord(extensionDefs),
     enums: sortedRecord(
       each(spec.enums, (schema, name, e) => {
-        const comment = Array.isArray(e) ? undefined : (e as { comment?: string }).comment;
-        return { schema, name, values: [...enumValues(e)], ...(comment !== undefined ? { comment } : {}) };
+        const { comment, owner } = Array.isArray(e) ? {} : (e as { comment?: string; owner?: string });
+        return { schema, name, values: [...enumValues(e)], ...(comment !== undefined ? { comment } : {}), ...(owner !== undefined ? { owner } : {}) };
       }),
     ),
     domains: sortedRecord(each(spec.domains, (schema, name, d) => toDomain(schema, name, d, index))),
@@ -102,7 +104,8 @@ export function toCatalog(spec: Spec, options: ToCatalogOptions = {}): ToCatalog
     ...(cronJobs.length > 0 ? { cronJobs: sortedRecord(cronJobs) } : {}),
   };
   const authHooks = Object.values(spec.functions ?? {}).flatMap((value, i) => (value.hook !== undefined ? [`${functions[i]![1].schema}.${functions[i]![1].name}`] : [])).sort();
-  const inputs = planInputs(spec, schemas, index);
+  const owners = ownerRoles(spec);
+  const inputs = { ...planInputs(spec, schemas, index), ...(owners.length > 0 ? { ownerRoles: owners } : {}) };
   return { catalog, inputs: authHooks.length > 0 ? { ...inputs, authHooks } : inputs };
 }
 

@@ -65,6 +65,8 @@ export interface SchemaSpec {
    */
   readonly default_privileges?: Readonly<Record<string, Readonly<{ tables?: DefaultGrantsSpec; sequences?: DefaultGrantsSpec; functions?: DefaultGrantsSpec; types?: DefaultGrantsSpec }>>>;
   readonly comment?: string;
+  /** Owning role; absent: the role that runs the migration. */
+  readonly owner?: string;
 }
 
 export interface ExtensionSpec {
@@ -76,6 +78,8 @@ export interface EnumSpec {
   /** old value -> new value, applied to rows before an old value is removed or renamed. */
   readonly remap?: Readonly<Record<string, string>>;
   readonly comment?: string;
+  /** Owning role; absent: the role that runs the migration. */
+  readonly owner?: string;
 }
 
 export interface DomainSpec {
@@ -86,6 +90,8 @@ export interface DomainSpec {
   /** COLLATE of the domain, e.g. `C`. */
   readonly collation?: string;
   readonly comment?: string;
+  /** Owning role; absent: the role that runs the migration. */
+  readonly owner?: string;
 }
 
 export interface SequenceSpec {
@@ -100,6 +106,8 @@ export interface SequenceSpec {
   /** Role -> privileges; a table's INSERT/UPDATE grant implies USAGE on the sequences its defaults call. */
   readonly grants?: Readonly<Record<string, readonly SequencePrivilegeSpec[]>>;
   readonly comment?: string;
+  /** Owning role; absent: the role that runs the migration. */
+  readonly owner?: string;
 }
 
 export type SequencePrivilegeSpec = 'usage' | 'select' | 'update' | 'all';
@@ -131,6 +139,8 @@ export interface ColumnSpec {
   readonly unique?: boolean;
   readonly references?: ReferencesSpec;
   readonly identity?: 'always' | 'by default';
+  /** COMMENT ON SEQUENCE of the identity column's sequence. */
+  readonly sequence_comment?: string;
   /** Stored generated column expression. */
   readonly generated?: string;
   readonly collation?: string;
@@ -191,6 +201,8 @@ export interface UniqueSpec {
   readonly nulls_not_distinct?: boolean;
   readonly deferrable?: DeferrableSpec;
   readonly comment?: string;
+  /** COMMENT ON INDEX of the index behind the constraint. */
+  readonly index_comment?: string;
 }
 
 export interface ExclusionSpec {
@@ -202,6 +214,8 @@ export interface ExclusionSpec {
   readonly where?: string;
   readonly deferrable?: DeferrableSpec;
   readonly comment?: string;
+  /** COMMENT ON INDEX of the index behind the constraint. */
+  readonly index_comment?: string;
 }
 
 export interface IndexSpec {
@@ -262,12 +276,14 @@ export type ColumnPrivilegeSpec = Readonly<Partial<Record<'select' | 'insert' | 
 
 export interface TableSpec {
   readonly comment?: string;
+  /** Owning role; absent: the role that runs the migration. */
+  readonly owner?: string;
   readonly renamed_from?: string;
   readonly columns: Readonly<Record<string, ColumnSpec>>;
   /** Composite primary key; a single-column key may use the column's `primary_key: true`. */
   readonly primary_key?:
     | readonly string[]
-    | { readonly name?: string; readonly columns: readonly string[]; readonly deferrable?: DeferrableSpec; readonly comment?: string };
+    | { readonly name?: string; readonly columns: readonly string[]; readonly deferrable?: DeferrableSpec; readonly comment?: string; readonly index_comment?: string };
   /** Constraint name -> columns. */
   readonly unique?: Readonly<Record<string, readonly string[] | UniqueSpec>>;
   /** Constraint name -> boolean SQL expression, or `{ check, no_inherit, comment }`. */
@@ -332,6 +348,8 @@ export interface FunctionSpec {
   readonly set?: Readonly<Record<string, string>>;
   readonly procedure?: boolean;
   readonly grants?: Readonly<Record<string, readonly ('execute' | 'all')[]>>;
+  /** Owning role; absent: the role that runs the migration. */
+  readonly owner?: string;
   /** A Supabase Auth hook: EXECUTE for `supabase_auth_admin` only (revoked from anon, authenticated and PUBLIC). */
   readonly hook?: AuthHook;
   readonly comment?: string;
@@ -355,6 +373,10 @@ export interface ViewSpec {
   readonly indexes?: readonly IndexSpec[];
   readonly grants?: Readonly<Record<string, readonly PrivilegeSpec[]>>;
   readonly comment?: string;
+  /** View column -> COMMENT ON COLUMN. */
+  readonly column_comments?: Readonly<Record<string, string>>;
+  /** Owning role; absent: the role that runs the migration. */
+  readonly owner?: string;
 }
 
 /** Source position of a node. Lines and columns are 1-based. */

@@ -130,6 +130,7 @@ function constraintOf(row: R): Constraint {
       table: str(row['ref_table']),
     };
   }
+  setOptional(out, 'indexComment', opt(row['index_comment']));
   out['initiallyDeferred'] = row['deferred'] === true;
   out['kind'] = kind;
   out['name'] = str(row['name']);
@@ -230,6 +231,8 @@ function columnOf(row: R, grantsSeen: Map<string, Grants>): Column {
     if (Object.keys(grants).length > 0) out['grants'] = grants;
   }
   setOptional(out, 'identity', opt(row['identity']));
+  const sequenceComment = opt(row['sequence_comment']);
+  if (sequenceComment !== undefined) out['identitySequence'] = { comment: sequenceComment, name: str(row['sequence_name']) };
   out['name'] = str(row['name']);
   out['notNull'] = row['not_null'] === true;
   out['type'] = str(row['type']);
@@ -461,6 +464,7 @@ export function finishCatalog(assembly: Assembly): Catalog {
       out['indexes'] = indexesByRel.get(rel) ?? {};
       out['kind'] = row['partitioned'] === true ? 'partitioned' : 'table';
       out['name'] = str(row['name']);
+      setOptional(out, 'owner', opt(row['other_owner']));
       setOptional(out, 'partitionBy', opt(row['partition_by']));
       if (parent) out['partitionOf'] = { bound: str(row['partition_bound']), parent };
       out['policies'] = policiesByRel.get(rel) ?? {};
@@ -480,7 +484,10 @@ export function finishCatalog(assembly: Assembly): Catalog {
     (p.views ?? []).map((row): View => {
       const rel = str(row['oid']);
       const out: Mutable = {};
-      out['columns'] = (columnsByRel.get(rel) ?? []).map((c) => c.name);
+      const columns = columnsByRel.get(rel) ?? [];
+      const commented = columns.filter((c) => c.comment !== undefined);
+      if (commented.length > 0) out['columnComments'] = Object.fromEntries(commented.map((c) => [c.name, c.comment!]).sort(([x], [y]) => (x! < y! ? -1 : 1)));
+      out['columns'] = columns.map((c) => c.name);
       setOptional(out, 'comment', opt(row['comment']));
       out['definition'] = reparsable(str(row['definition']));
       out['grants'] = grantsOf(row, assembly.grantsSeen);
@@ -488,6 +495,7 @@ export function finishCatalog(assembly: Assembly): Catalog {
       out['materialized'] = row['materialized'] === true;
       out['name'] = str(row['name']);
       out['options'] = strs(row['options']).sort();
+      setOptional(out, 'owner', opt(row['other_owner']));
       out['schema'] = str(row['schema']);
       return out as unknown as View;
     }),
@@ -517,6 +525,7 @@ function domainOf(row: R): Domain {
   setOptional(out, 'default', opt(row['default']));
   out['name'] = str(row['name']);
   out['notNull'] = row['not_null'] === true;
+  setOptional(out, 'owner', opt(row['other_owner']));
   out['schema'] = str(row['schema']);
   out['type'] = str(row['type']);
   return out as unknown as Domain;
@@ -526,6 +535,7 @@ function enumOf(row: R): EnumType {
   const out: Mutable = {};
   setOptional(out, 'comment', opt(row['comment']));
   out['name'] = str(row['name']);
+  setOptional(out, 'owner', opt(row['other_owner']));
   out['schema'] = str(row['schema']);
   out['values'] = strs(row['values']);
   return out as unknown as EnumType;
@@ -541,6 +551,7 @@ function functionOf(row: R, grantsSeen: Map<string, Grants>): FunctionDef {
   out['kind'] = str(row['kind']);
   out['language'] = str(row['language']);
   out['name'] = str(row['name']);
+  setOptional(out, 'owner', opt(row['other_owner']));
   setOptional(out, 'returns', opt(row['returns']));
   out['schema'] = str(row['schema']);
   out['security'] = str(row['security']);
@@ -560,6 +571,7 @@ function sequenceOf(row: R, grantsSeen: Map<string, Grants>): Sequence {
   out['min'] = str(row['min']);
   out['name'] = str(row['name']);
   setOptional(out, 'ownedBy', opt(row['owned_by']));
+  setOptional(out, 'owner', opt(row['other_owner']));
   out['schema'] = str(row['schema']);
   out['start'] = str(row['start']);
   out['type'] = str(row['type']);
@@ -592,6 +604,7 @@ function schemaOf(row: R, grantsSeen: Map<string, Grants>): SchemaDef {
   const defaults = defaultPrivilegesOf(row['default_acl']);
   if (defaults) out['defaultPrivileges'] = defaults;
   out['name'] = str(row['name']);
+  setOptional(out, 'owner', opt(row['other_owner']));
   return out as unknown as SchemaDef;
 }
 

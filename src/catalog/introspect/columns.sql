@@ -10,6 +10,17 @@ SELECT a.attrelid::int8::text AS rel, a.attname AS name,
        CASE WHEN a.attcollation <> t.typcollation THEN (SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname)
             FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END AS collation,
        ds.description AS comment,
+       -- The identity sequence, only when it has a comment (COMMENT ON SEQUENCE of an identity column).
+       CASE WHEN a.attidentity <> '' THEN (SELECT sc.relname FROM pg_catalog.pg_depend dp
+              JOIN pg_catalog.pg_class sc ON sc.oid = dp.objid AND sc.relkind = 'S'
+              JOIN pg_catalog.pg_description sd ON sd.objoid = sc.oid AND sd.classoid = 'pg_catalog.pg_class'::regclass AND sd.objsubid = 0
+             WHERE dp.classid = 'pg_catalog.pg_class'::regclass AND dp.refclassid = 'pg_catalog.pg_class'::regclass
+               AND dp.refobjid = a.attrelid AND dp.refobjsubid = a.attnum AND dp.deptype = 'i' LIMIT 1) END AS sequence_name,
+       CASE WHEN a.attidentity <> '' THEN (SELECT sd.description FROM pg_catalog.pg_depend dp
+              JOIN pg_catalog.pg_class sc ON sc.oid = dp.objid AND sc.relkind = 'S'
+              JOIN pg_catalog.pg_description sd ON sd.objoid = sc.oid AND sd.classoid = 'pg_catalog.pg_class'::regclass AND sd.objsubid = 0
+             WHERE dp.classid = 'pg_catalog.pg_class'::regclass AND dp.refclassid = 'pg_catalog.pg_class'::regclass
+               AND dp.refobjid = a.attrelid AND dp.refobjsubid = a.attnum AND dp.deptype = 'i' LIMIT 1) END AS sequence_comment,
        -- Column privileges are rare: the owner is read only for the columns that have some.
        a.attacl::text[] AS acl, CASE WHEN a.attacl IS NOT NULL THEN pg_catalog.pg_get_userbyid(c.relowner) END AS owner
 FROM pg_catalog.pg_attribute a

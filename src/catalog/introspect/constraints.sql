@@ -16,7 +16,8 @@ SELECT con.conrelid::int8::text AS rel, con.conname AS name, con.contype AS type
                    JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord)::text[] END AS ref_columns,
        con.confdeltype AS on_delete, con.confupdtype AS on_update, con.confmatchtype AS match,
        CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END AS check_expr,
-       ds.description AS comment
+       ds.description AS comment,
+       CASE WHEN con.contype IN ('p', 'u', 'x') AND con.conindid <> 0 THEN obj_description(con.conindid, 'pg_class') END AS index_comment
 FROM pg_catalog.pg_constraint con
 JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

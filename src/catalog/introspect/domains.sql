@@ -7,7 +7,8 @@ SELECT n.nspname AS schema, t.typname AS name,
             FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace cn ON cn.oid = c.collnamespace WHERE c.oid = t.typcollation) END AS collation,
        coalesce((SELECT jsonb_object_agg(c.conname, pg_catalog.pg_get_constraintdef(c.oid, true))
                  FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c'), '{}'::jsonb) AS checks,
-       obj_description(t.oid, 'pg_type') AS comment
+       obj_description(t.oid, 'pg_type') AS comment,
+       CASE WHEN 'owners' = ANY ($5::text[]) THEN NULLIF(pg_catalog.pg_get_userbyid(t.typowner), current_user::text) END AS other_owner
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace

@@ -14,6 +14,7 @@ SELECT n.nspname AS schema, p.proname AS name,
        coalesce(p.proconfig, '{}')::text[] AS config,
        pg_catalog.pg_get_functiondef(p.oid) AS definition,
        coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))::text[] AS acl, pg_catalog.pg_get_userbyid(p.proowner) AS owner,
+       CASE WHEN 'owners' = ANY ($5::text[]) THEN NULLIF(pg_catalog.pg_get_userbyid(p.proowner), current_user::text) END AS other_owner,
        obj_description(p.oid, 'pg_proc') AS comment
 FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace

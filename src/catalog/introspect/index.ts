@@ -58,7 +58,7 @@ export async function introspectWith(
   extra: readonly ExtraQuery[],
 ): Promise<{ catalog: Catalog; extra: Record<string, readonly Record<string, unknown>[]> }> {
   const sql = catalogQueries();
-  const params = [[...scope.schemas], [...(scope.extensions ?? [])], [...(scope.platform ?? [])], [...(scope.defaultPrivileges ?? [])]];
+  const params = [[...scope.schemas], [...(scope.extensions ?? [])], [...(scope.platform ?? [])], [...(scope.defaultPrivileges ?? [])], scope.owners ? ['owners'] : []];
   const assembly = newAssembly();
   const extraRows: Record<string, readonly Record<string, unknown>[]> = {};
   await db.readSnapshot(

@@ -12,7 +12,8 @@ SELECT n.nspname AS schema, c.relname AS name,
            AND d.deptype = 'a' AND d.refobjsubid > 0
          LIMIT 1) AS owned_by,
        obj_description(c.oid, 'pg_class') AS comment,
-       c.relacl::text[] AS acl, pg_catalog.pg_get_userbyid(c.relowner) AS owner
+       c.relacl::text[] AS acl, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
+       CASE WHEN 'owners' = ANY ($5::text[]) THEN NULLIF(pg_catalog.pg_get_userbyid(c.relowner), current_user::text) END AS other_owner
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

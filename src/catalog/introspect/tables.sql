@@ -11,6 +11,7 @@ SELECT c.oid::int8::text AS oid, n.nspname AS schema, c.relname AS name,
        c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls,
        ds.description AS comment,
        c.relacl::text[] AS acl, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
+       CASE WHEN 'owners' = ANY ($5::text[]) THEN NULLIF(pg_catalog.pg_get_userbyid(c.relowner), current_user::text) END AS other_owner,
        c.reloptions::text[] AS options,
        CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' END AS replica_identity,
        (SELECT pg_catalog.json_agg(pg_catalog.json_build_object(

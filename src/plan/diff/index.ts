@@ -6,6 +6,8 @@ import type { Catalog, FunctionDef, Grants, Policy, Table, View } from '../../ca
 import { invertChange, type Change } from '../changes.js';
 import type { PlanInputs } from '../types.js';
 import { commentChange, grantChanges, omit, same, type DiffContext } from './context.js';
+import { ownerChanges } from './owners.js';
+import { viewColumnComments } from './view-column-comments.js';
 import { alterTableChanges, createTableChanges, dropTableChanges, triggerChanges } from './tables.js';
 import { domainChanges, enumChanges, extensionChanges, managedOnly, schemaChanges, sequenceChanges, signatureUsesType } from './types.js';
 import { own } from '../../util/object-keys.js';
@@ -54,6 +56,7 @@ export function diff(from: Catalog, to: Catalog, inputs: PlanInputs): Change[] {
     }
   }
   out.push(...platformChanges(a, b));
+  out.push(...ownerChanges(a, b, out));
   return out;
 }
 
@@ -173,7 +176,7 @@ function functionChanges(ctx: DiffContext, swapped: { forward: ReadonlySet<strin
       out.push(...createFunction(ctx, key, old).map(invertChange), ...createFunction(ctx, key, fn));
       continue;
     }
-    if (usesAny(old, swapped.rollbackOnly) && same(old, fn)) {
+    if (usesAny(old, swapped.rollbackOnly) && same(omit(old, 'owner'), omit(fn, 'owner'))) {
       out.push(...rollbackOnly([...createFunction(ctx, key, old).map(invertChange), ...createFunction(ctx, key, fn)]));
       continue;
     }
@@ -183,7 +186,7 @@ function functionChanges(ctx: DiffContext, swapped: { forward: ReadonlySet<strin
       out.push(...createFunction(ctx, key, old).map(invertChange), ...createFunction(ctx, key, fn));
       continue;
     }
-    if (!same(omit(old, 'grants', 'comment'), omit(fn, 'grants', 'comment'))) out.push({ kind: 'ReplaceFunction', from: old, to: fn });
+    if (!same(omit(old, 'grants', 'comment', 'owner'), omit(fn, 'grants', 'comment', 'owner'))) out.push({ kind: 'ReplaceFunction', from: old, to: fn });
     out.push(...grantChanges(ctx, { type: 'function', fn }, old.grants, fn.grants));
     out.push(...commentChange({ type: 'function', fn }, old.comment, fn.comment));
   }
@@ -202,6 +205,7 @@ function createView(ctx: DiffContext, key: string, view: View): Change[] {
     ]),
     ...grantChanges(ctx, { type, key }, {}, view.grants, f),
     ...commentChange({ type, key }, undefined, view.comment, f),
+    ...viewColumnComments(key, undefined, view, f),
   ];
 }
 
@@ -258,13 +262,13 @@ function viewChanges(ctx: DiffContext, retyped: ReadonlyMap<string, ReadonlySet<
   const rollbackRecreate = new Set<string>();
   for (const [key, v] of Object.entries(from.views)) {
     const n = to.views[key];
-    if (n && !recreate.has(key) && same(v, n) && reads(v, retypedInRollback)) rollbackRecreate.add(key);
+    if (n && !recreate.has(key) && same(omit(v, 'owner', 'columnComments'), omit(n, 'owner', 'columnComments')) && reads(v, retypedInRollback)) rollbackRecreate.add(key);
   }
   for (let grew = true; grew; ) {
     grew = false;
     for (const [key, v] of Object.entries(from.views)) {
       const n = to.views[key];
-      if (rollbackRecreate.has(key) || recreate.has(key) || !n || !same(v, n)) continue;
+      if (rollbackRecreate.has(key) || recreate.has(key) || !n || !same(omit(v, 'owner', 'columnComments'), omit(n, 'owner', 'columnComments'))) continue;
       if (viewMentions(v, rollbackRecreate).length > 0) {
         rollbackRecreate.add(key);
         grew = true;
@@ -278,7 +282,7 @@ function viewChanges(ctx: DiffContext, retyped: ReadonlyMap<string, ReadonlySet<
   for (const [key, v] of Object.entries(to.views)) {
     const old = from.views[key];
     if (!old) continue;
-    if (same(omit(old, 'grants', 'comment', 'indexes'), omit(v, 'grants', 'comment', 'indexes'))) continue;
+    if (same(omit(old, 'grants', 'comment', 'indexes', 'owner', 'columnComments'), omit(v, 'grants', 'comment', 'indexes', 'owner', 'columnComments'))) continue;
     const appendOnly =
       !old.materialized &&
       !v.materialized &&
@@ -334,7 +338,7 @@ function viewChanges(ctx: DiffContext, retyped: ReadonlyMap<string, ReadonlySet<
       out.push(...createView(ctx, key, old).map(invertChange), ...createView(ctx, key, v));
       continue;
     }
-    if (!same(omit(old, 'grants', 'comment', 'indexes'), omit(v, 'grants', 'comment', 'indexes'))) out.push({ kind: 'ReplaceView', from: old, to: v });
+    if (!same(omit(old, 'grants', 'comment', 'indexes', 'owner', 'columnComments'), omit(v, 'grants', 'comment', 'indexes', 'owner', 'columnComments'))) out.push({ kind: 'ReplaceView', from: old, to: v });
     const type = v.materialized ? ('materialized view' as const) : ('view' as const);
     for (const [name, i] of Object.entries(old.indexes)) {
       const n = own(v.indexes, name);
@@ -348,6 +352,7 @@ function viewChanges(ctx: DiffContext, retyped: ReadonlyMap<string, ReadonlySet<
     }
     out.push(...grantChanges(ctx, { type, key }, old.grants, v.grants));
     out.push(...commentChange({ type, key }, old.comment, v.comment));
+    out.push(...viewColumnComments(key, old, v));
   }
   for (const [key, v] of Object.entries(from.views)) if (!to.views[key]) out.push(...createView(ctx, key, v).map(invertChange));
   return out;

@@ -66,7 +66,7 @@ function pair<T extends { name: string }>(
   return out;
 }
 
-const constraintContent = (c: Constraint): unknown => ({ ...omit(c, 'name', 'validated', 'comment', 'definition'), d: c.definition.replace(/\s+NOT VALID$/, '') });
+const constraintContent = (c: Constraint): unknown => ({ ...omit(c, 'name', 'validated', 'comment', 'indexComment', 'definition'), d: c.definition.replace(/\s+NOT VALID$/, '') });
 const indexContent = (i: Index): unknown => omit(i, 'name', 'definition', 'comment');
 
 function referencesRenamed(c: Constraint, renames: ReadonlyMap<string, string>): Constraint {
@@ -155,7 +155,7 @@ function ownedSequencePairs(from: Catalog, to: Catalog, oldKey: string, newKey: 
     if (to.sequences[`${s.schema}.${s.name}`]) continue;
     const column = s.ownedBy!.slice(oldKey.length + 1);
     const match = wanted.find((w) => w.ownedBy === `${newKey}.${column}` && w.schema === s.schema && !from.sequences[`${w.schema}.${w.name}`]);
-    if (match && same(omit(s, 'name', 'ownedBy', 'comment'), omit(match, 'name', 'ownedBy', 'comment'))) out.push([s.name, match.name]);
+    if (match && same(omit(s, 'name', 'ownedBy', 'comment', 'owner'), omit(match, 'name', 'ownedBy', 'comment', 'owner'))) out.push([s.name, match.name]);
   }
   return out.sort((a, b) => a[0].localeCompare(b[0]));
 }

@@ -2,6 +2,7 @@
 import type { Column, Constraint, Policy, Table } from '../../catalog/types.js';
 import { invertChange, type Change } from '../changes.js';
 import { commentChange, grantChanges, omit, same, type DiffContext } from './context.js';
+import { constraintIndexComments, identitySequenceComment } from './constraint-index-comments.js';
 import { columnRenamesBetween, renameColumnsInTable } from './renames.js';
 import { own } from '../../util/object-keys.js';
 import { indexPartitions } from './index-partitions.js';
@@ -26,8 +27,8 @@ export function constraintDef(c: Constraint): string {
 
 function sameConstraint(a: Constraint, b: Constraint): boolean {
   return same(
-    { ...omit(a, 'validated', 'comment', 'definition'), d: constraintDef(a) },
-    { ...omit(b, 'validated', 'comment', 'definition'), d: constraintDef(b) },
+    { ...omit(a, 'validated', 'comment', 'indexComment', 'definition'), d: constraintDef(a) },
+    { ...omit(b, 'validated', 'comment', 'indexComment', 'definition'), d: constraintDef(b) },
   );
 }
 
@@ -58,9 +59,11 @@ function tableComments(key: string, before: Table | undefined, after: Table, f: 
   for (const c of after.columns) {
     const b = before?.columns.find((x) => x.name === c.name);
     out.push(...commentChange({ type: 'column', table: key, column: c.name }, b?.comment, c.comment, f));
+    out.push(...identitySequenceComment(key, b, c, f));
   }
   for (const c of Object.values(after.constraints)) {
     out.push(...commentChange({ type: 'constraint', table: key, name: c.name }, own(before?.constraints, c.name)?.comment, c.comment, f));
+    out.push(...commentChange({ type: 'index', table: key, name: c.name }, own(before?.constraints, c.name)?.indexComment, c.indexComment, f));
   }
   for (const i of Object.values(after.indexes)) {
     out.push(...commentChange({ type: 'index', table: key, name: i.name }, own(before?.indexes, i.name)?.comment, i.comment, f));
@@ -187,6 +190,7 @@ function tableCommentsBetween(key: string, a: Table, b: Table, pairs: readonly [
     // A column dropped and re-added (generated expression change) gets its comment from the add.
     if (!sameGenerated(old.generated, col.generated)) continue;
     out.push(...commentChange({ type: 'column', table: key, column: col.name }, old.comment, col.comment));
+    out.push(...identitySequenceComment(key, old.identity === col.identity || (old.identity !== undefined && col.identity !== undefined) ? old : undefined, col));
   }
   const parts = [
     ['constraint', a.constraints, b.constraints],
@@ -216,6 +220,7 @@ function tableCommentsBetween(key: string, a: Table, b: Table, pairs: readonly [
       if (!Object.hasOwn(after, name) && item.comment !== undefined) out.push(...commentChange({ type, table: key, name }, item.comment, undefined, { implied: true }));
     }
   }
+  out.push(...constraintIndexComments(key, a, b));
   return out;
 }
 

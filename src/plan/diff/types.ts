@@ -155,7 +155,7 @@ export function domainChanges(ctx: DiffContext): Change[] {
     else if (old.type !== d.type || old.collation !== d.collation) {
       out.push(...create(key, old).map(invertChange), ...create(key, d));
     } else {
-      if (!same(omit(old, 'comment'), omit(d, 'comment'))) out.push({ kind: 'AlterDomain', from: old, to: d });
+      if (!same(omit(old, 'comment', 'owner'), omit(d, 'comment', 'owner'))) out.push({ kind: 'AlterDomain', from: old, to: d });
       out.push(...commentChange({ type: 'domain', key }, old.comment, d.comment));
     }
   }
@@ -177,7 +177,7 @@ export function sequenceChanges(ctx: DiffContext): Change[] {
       out.push(...create(key, s));
       continue;
     }
-    if (!same(omit(old, 'comment', 'ownedBy', 'grants'), omit(s, 'comment', 'ownedBy', 'grants'))) out.push({ kind: 'AlterSequence', from: old, to: s });
+    if (!same(omit(old, 'comment', 'ownedBy', 'grants', 'owner'), omit(s, 'comment', 'ownedBy', 'grants', 'owner'))) out.push({ kind: 'AlterSequence', from: old, to: s });
     // Released before anything is dropped (dropping the owning table or column would drop the sequence),
     // owned anew once the new owner exists: a change of owner is the two.
     if (old.ownedBy !== s.ownedBy && old.ownedBy) out.push({ kind: 'SetSequenceOwner', sequence: key, from: old.ownedBy });

@@ -25,6 +25,7 @@ import { own } from '../../util/object-keys.js';
 import { renamedParts, renameTable } from './table-rename.js';
 import { renderPlatformChange } from './platform.js';
 import { partitionAttachSteps } from './partition-attach.js';
+import { recreatedViewExtras, renderOwner } from './owners.js';
 
 export function renderChange(change: Change, options: PlanOptions): Step[] {
   if (change.implied) return [];
@@ -256,6 +257,7 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
           viewSql(to),
           ...Object.entries(to.grants).map(([role, privileges]) => `GRANT ${privileges.map((p) => p.toUpperCase()).join(', ')} ON TABLE ${q(k)} TO ${role === 'public' ? 'PUBLIC' : quoteIdent(role)}`),
           ...(to.comment !== undefined ? [`COMMENT ON VIEW ${q(k)} IS ${str(to.comment)}`] : []),
+          ...recreatedViewExtras(k, to),
         ];
         const body = `  ${viewSql(to).replaceAll('\n', '\n  ')};\nEXCEPTION WHEN invalid_table_definition THEN\n${again.map((x) => `  ${x.replaceAll('\n', '\n  ')};`).join('\n')}`;
         return [step(doBlock(body), `~ ${viewType(to)} ${k}`, k)];
@@ -269,6 +271,7 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
         out.push(step(`GRANT ${privileges.map((p) => p.toUpperCase()).join(', ')} ON TABLE ${q(k)} TO ${role === 'public' ? 'PUBLIC' : quoteIdent(role)}`, `+ grant on ${k} to ${role}`, k));
       }
       if (to.comment !== undefined) out.push(step(`COMMENT ON VIEW ${q(k)} IS ${str(to.comment)}`, `~ comment on view ${k}`, k));
+      for (const sql of recreatedViewExtras(k, to)) out.push(step(sql, `~ view ${k} column comment or owner`, k));
       return out;
     }
     case 'DropView':
@@ -310,6 +313,8 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
           refName(change.target),
         ),
       ];
+    case 'SetOwner':
+      return [renderOwner(change.target, change.to)];
     case 'AddToPublication':
     case 'DropFromPublication':
     case 'SetReplicaIdentity':
