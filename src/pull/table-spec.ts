@@ -367,6 +367,6 @@ export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: 
           ]),
         );
   }
-  if (table.replicaIdentity) out.replica_identity = table.replicaIdentity;
+  if (table.replicaIdentity) out.replica_identity = typeof table.replicaIdentity === 'string' ? table.replicaIdentity : { index: table.replicaIdentity.index };
   return out;
 }
