@@ -45,7 +45,8 @@ export interface Scope {
   readonly extensions?: readonly string[];
   /**
    * What the scope owns on the platform's tables (see `PlatformItem`), sorted: `buckets` (rows of
-   * storage.buckets), `cron_jobs` (pg_cron jobs), `policies:<table>` (policies on that table).
+   * storage.buckets), `cron_jobs` (pg_cron jobs), `policies:<table>` (policies on that table),
+   * `publications` (the database's publications, but the platform's and FOR ALL TABLES ones).
    */
   readonly platform?: readonly string[];
   /** Managed schemas whose default privileges the spec declares: only theirs are read. */
@@ -61,4 +62,11 @@ export interface Scope {
 export const POLICY_TABLES: readonly string[] = ['realtime.messages', 'storage.buckets', 'storage.objects'];
 
 /** Every platform item, for reading a whole database (pull). */
-export const ALL_PLATFORM_ITEMS: readonly string[] = ['buckets', 'cron_jobs', ...POLICY_TABLES.map((t) => `policies:${t}`)];
+export const ALL_PLATFORM_ITEMS: readonly string[] = ['buckets', 'cron_jobs', 'publications', ...POLICY_TABLES.map((t) => `policies:${t}`)];
+
+/** Publications that belong to the platform: tables join and leave them, plans never create or drop them. */
+export const PLATFORM_PUBLICATIONS: readonly string[] = ['supabase_realtime'];
+
+export function isPlatformPublication(name: string): boolean {
+  return PLATFORM_PUBLICATIONS.includes(name);
+}

@@ -36,6 +36,30 @@ export interface Catalog {
   readonly buckets?: Readonly<Record<string, Bucket>>;
   /** The database's named pg_cron jobs (rows of `cron.job`), by name: read when the scope names `cron_jobs`. */
   readonly cronJobs?: Readonly<Record<string, CronJob>>;
+  /**
+   * The database's publications, by name: read when the scope names `publications` (the spec has the
+   * key). Platform publications (`supabase_realtime`) and FOR ALL TABLES ones are never here; a
+   * table's membership is the table's `publications`.
+   */
+  readonly publications?: Readonly<Record<string, Publication>>;
+}
+
+/** The operations a publication can publish, in PostgreSQL's order. */
+export const PUBLISH_OPERATIONS = ['insert', 'update', 'delete', 'truncate'] as const;
+export type PublishOperation = (typeof PUBLISH_OPERATIONS)[number];
+
+/** A publication (CREATE PUBLICATION): what it publishes; its tables are the tables' memberships. */
+export interface Publication {
+  readonly name: string;
+  /** Published operations, in PUBLISH_OPERATIONS order; absent when all four (the default). */
+  readonly publish?: readonly PublishOperation[];
+  /** `publish_via_partition_root = true`; absent when false. */
+  readonly viaPartitionRoot?: true;
+  /** FOR TABLES IN SCHEMA (PostgreSQL 15+), sorted; absent when none. */
+  readonly schemas?: readonly string[];
+  /** Owner when not the role that plans (the connecting role); absent otherwise. */
+  readonly owner?: string;
+  readonly comment?: string;
 }
 
 /** A Supabase Storage bucket: a row of `storage.buckets` (its `name` is its id). */
@@ -56,6 +80,9 @@ export interface CronJob {
   readonly command: string;
   readonly active: boolean;
 }
+
+/** REPLICA IDENTITY other than DEFAULT: FULL, NOTHING, or USING INDEX (a unique index of the table). */
+export type ReplicaIdentity = 'full' | 'nothing' | { readonly index: string };
 
 /** A table's membership in a publication: all columns and rows unless a list or a filter says otherwise. */
 export interface PublicationMembership {
@@ -276,7 +303,7 @@ export interface Table {
   /** Publications the table is a member of (e.g. `supabase_realtime`); absent when none. */
   readonly publications?: Readonly<Record<string, PublicationMembership>>;
   /** `REPLICA IDENTITY` when not the default (the primary key). */
-  readonly replicaIdentity?: 'full' | 'nothing';
+  readonly replicaIdentity?: ReplicaIdentity;
 }
 
 export interface FunctionArg {

@@ -19,7 +19,9 @@ import type {
   Index,
   Policy,
   PrivilegeName,
+  Publication,
   PublicationMembership,
+  ReplicaIdentity,
   SchemaDef,
   Sequence,
   Table,
@@ -140,11 +142,13 @@ export type Change = Base &
     | { readonly kind: 'SetOwner'; readonly target: ObjectRef; readonly from?: string; readonly to?: string }
     | { readonly kind: 'AddToPublication'; readonly table: string; readonly publication: string; readonly membership: PublicationMembership }
     | { readonly kind: 'DropFromPublication'; readonly table: string; readonly publication: string; readonly membership: PublicationMembership }
-    | { readonly kind: 'SetReplicaIdentity'; readonly table: string; readonly from?: 'full' | 'nothing'; readonly to?: 'full' | 'nothing' }
+    | { readonly kind: 'SetReplicaIdentity'; readonly table: string; readonly from?: ReplicaIdentity; readonly to?: ReplicaIdentity }
     /** A row of storage.buckets: inserted (no `from`), updated, or deleted (no `to`). */
     | { readonly kind: 'SetBucket'; readonly id: string; readonly from?: Bucket; readonly to?: Bucket }
     /** A pg_cron job: scheduled (no `from`), changed, or unscheduled (no `to`). */
     | { readonly kind: 'SetCronJob'; readonly name: string; readonly from?: CronJob; readonly to?: CronJob }
+    /** A publication: created (no `from`), altered (options, schemas, owner, comment), or dropped (no `to`). */
+    | { readonly kind: 'SetPublication'; readonly name: string; readonly from?: Publication; readonly to?: Publication }
   );
 
 export type ChangeKind = Change['kind'];
@@ -333,6 +337,8 @@ export function invertChange(change: Change): Change {
       return { ...f, kind: 'SetBucket', id: change.id, ...opt('from', change.to), ...opt('to', change.from) };
     case 'SetCronJob':
       return { ...f, kind: 'SetCronJob', name: change.name, ...opt('from', change.to), ...opt('to', change.from) };
+    case 'SetPublication':
+      return { ...f, kind: 'SetPublication', name: change.name, ...opt('from', change.to), ...opt('to', change.from) };
     default:
       return unsupported(change);
   }

@@ -141,6 +141,9 @@ function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clas
     case 'AttachPartition':
       // Once the parent and the table's own columns are what the partition needs; before the parent's indexes.
       return 41.5;
+    case 'SetPublication':
+      // Dropped after its tables leave it; created or altered once its schemas and owner exist, before tables join it.
+      return c.to === undefined ? 9.7 : 77;
     case 'SetCronJob':
       // Unscheduled first; scheduled last, when what the command calls exists.
       return c.to === undefined ? 8 : 95;

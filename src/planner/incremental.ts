@@ -36,13 +36,14 @@ export function mergeIncremental(previous: Catalog, partial: Catalog, roots: rea
   const sequences: Record<string, Sequence> = {};
   for (const [key, s] of Object.entries(previous.sequences)) if (!rootSet.has(tableOf(s) ?? '')) sequences[key] = s;
   for (const [key, s] of Object.entries(partial.sequences)) if (rootSet.has(tableOf(s) ?? '')) sequences[key] = s;
-  const { externalPolicies: _p, buckets: _b, cronJobs: _c, ...rest } = previous;
+  const { externalPolicies: _p, buckets: _b, cronJobs: _c, publications: _pub, ...rest } = previous;
   return {
     ...rest,
     // The platform parts are whole in every draft, like enums and functions.
     ...(partial.externalPolicies ? { externalPolicies: partial.externalPolicies } : {}),
     ...(partial.buckets ? { buckets: partial.buckets } : {}),
     ...(partial.cronJobs ? { cronJobs: partial.cronJobs } : {}),
+    ...(partial.publications ? { publications: partial.publications } : {}),
     enums: partial.enums,
     functions: partial.functions,
     externalTriggers: partial.externalTriggers,

@@ -1,7 +1,7 @@
 /** Maps catalog objects back to the YAML that declared them, for positioned errors. */
 import type { LoadedSpec, SourcePosition } from '../spec/types.js';
 
-const KIND_PATHS = ['tables', 'external', 'enums', 'functions', 'views', 'domains', 'sequences', 'extensions', 'schemas'];
+const KIND_PATHS = ['tables', 'external', 'enums', 'functions', 'views', 'domains', 'sequences', 'extensions', 'schemas', 'publications'];
 
 /**
  * The best position for an object key such as `public.notifications`, `public.notifications.is_read`,

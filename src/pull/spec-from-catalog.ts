@@ -4,6 +4,7 @@
  * `tables/<schema>.<table>.yaml`. Only what the managed schemas hold; tables they reference
  * elsewhere (e.g. `auth.users`) are declared `external`, with the triggers the scope owns on them.
  */
+import { publicationSpecs } from './publication-spec.js';
 import { explicitSequenceGrants, impliedSequenceGrants } from '../catalog/sequence-usage.js';
 import { DEFAULT_OBJECT_KINDS, type Catalog, type DefaultPrivileges, type Grants, type Domain, type EnumType, type FunctionDef, type PrivilegeName, type Sequence, type View } from '../catalog/types.js';
 import { quoteIdent, splitOption, splitQualified } from '../catalog/names.js';
@@ -394,4 +395,5 @@ export function* eachFragment(catalog: Catalog, options: PullOptions = {}): Gene
     for (const j of Object.values(catalog.cronJobs)) jobs[j.name] = { schedule: j.schedule, command: j.command, ...(j.active ? {} : { active: false }) };
     yield { file: 'cron.yaml', spec: { cron_jobs: jobs } };
   }
+  if (catalog.publications) yield { file: 'publications.yaml', spec: { publications: publicationSpecs(catalog.publications) } };
 }

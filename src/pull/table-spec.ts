@@ -371,7 +371,7 @@ export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: 
           ]),
         );
   }
-  if (table.replicaIdentity) out.replica_identity = table.replicaIdentity;
+  if (table.replicaIdentity) out.replica_identity = typeof table.replicaIdentity === 'string' ? table.replicaIdentity : { index: table.replicaIdentity.index };
   if (table.owner !== undefined) out.owner = table.owner;
   return out;
 }

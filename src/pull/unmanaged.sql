@@ -42,10 +42,6 @@ SELECT CASE a.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END, a.qname
        'column privileges (' || string_agg(quote_ident(a.attname) || ': ' || array_to_string(a.attacl, ' '), '; ' ORDER BY a.attnum) || ')'
   FROM odd_att a WHERE a.attacl IS NOT NULL AND a.relkind IN ('v', 'm') GROUP BY a.relkind, a.qname
 UNION ALL
--- REPLICA IDENTITY FULL and NOTHING are the spec's `replica_identity`; USING INDEX is not.
-SELECT 'table', r.qname, 'REPLICA IDENTITY USING INDEX'
-  FROM rel r WHERE r.relkind IN ('r', 'p') AND r.relreplident = 'i'
-UNION ALL
 -- A publication of every table: its members are not a table's `publications`.
 SELECT 'publication', quote_ident(p.pubname), 'FOR ALL TABLES'
   FROM pg_catalog.pg_publication p WHERE p.puballtables

@@ -318,7 +318,10 @@ const table = obj(
         }),
       ],
     },
-    replica_identity: { enum: ['default', 'full', 'nothing'], description: 'REPLICA IDENTITY; `full` publishes the old row on update and delete (Realtime filters and old records need it).' },
+    replica_identity: {
+      description: 'REPLICA IDENTITY; `full` publishes the old row on update and delete (Realtime filters and old records need it); `{ index: name }` is USING INDEX (a unique index of the table on NOT NULL columns).',
+      anyOf: [{ enum: ['default', 'full', 'nothing'] }, obj('REPLICA IDENTITY USING INDEX.', { index: str('The unique index whose columns identify the old row.', { minLength: 1 }) }, ['index'])],
+    },
     waive,
     tests: mapOf('Access tests: name -> case (see access_test).', ref('access_test', 'An access test.')),
   },
@@ -441,6 +444,27 @@ export const SPEC_JSON_SCHEMA = {
       ],
     }),
     cron_jobs: mapOf('pg_cron jobs of this database, scheduled by name: name -> job. Once present, named jobs not listed are unscheduled.', ref('cron_job', 'A pg_cron job.')),
+    publications: mapOf(
+      'Publications (logical replication) the spec manages: name -> options (or empty). Tables join one with their `publications`. Once present, publications not listed are dropped (never the platform\'s `supabase_realtime`, nor FOR ALL TABLES ones).',
+      {
+        description: 'Publication options (or empty).',
+        anyOf: [
+          { type: 'null' },
+          obj('A publication.', {
+            publish: {
+              type: 'array',
+              description: 'Operations published (insert, update, delete, truncate); default all four.',
+              items: { enum: ['insert', 'update', 'delete', 'truncate'] },
+              uniqueItems: true,
+            },
+            publish_via_partition_root: bool('Publish changes of partitions as changes of their root table; default false.'),
+            schemas: { type: 'array', description: 'FOR TABLES IN SCHEMA: every table of these schemas, present and future (PostgreSQL 15+).', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+            owner: str('Owning role; default the role that applies the plan.', { minLength: 1 }),
+            comment: str('COMMENT ON PUBLICATION.'),
+          }),
+        ],
+      },
+    ),
   },
   $defs: {
     column,

@@ -367,7 +367,11 @@ export function toTable(schema: string, name: string, t: TableSpec, index: SpecI
     ...(t.owner !== undefined ? { owner: t.owner } : {}),
     ...(t.with && Object.keys(t.with).length > 0 ? { with: Object.entries(t.with).map(([option, value]) => `${option}=${String(value)}`).sort() } : {}),
     ...publicationsOf(t),
-    ...(t.replica_identity === 'full' || t.replica_identity === 'nothing' ? { replicaIdentity: t.replica_identity } : {}),
+    ...(t.replica_identity === 'full' || t.replica_identity === 'nothing'
+      ? { replicaIdentity: t.replica_identity }
+      : typeof t.replica_identity === 'object' && t.replica_identity !== null
+        ? { replicaIdentity: { index: t.replica_identity.index } }
+        : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import type { PlanInputs } from '../plan/types.js';
 import { presetNamed, type PresetName } from '../presets/index.js';
 import { enumValues, indexSpec, refKey, refParts } from './spec-index.js';
 import { effectiveFunctionGrants, toDomain, toFunction, toSequence, toView } from './to-catalog-objects.js';
+import { toPublications } from './to-catalog-publications.js';
 import { toPolicy, toTable, toTrigger } from './to-catalog-table.js';
 import type { SchemaSpec, Spec } from './types.js';
 
@@ -83,6 +84,7 @@ export function toCatalog(spec: Spec, options: ToCatalogOptions = {}): ToCatalog
     { name, schedule: j.schedule, command: j.command, active: j.active !== false },
   ]);
 
+  const publications = toPublications(spec);
   const catalog: Catalog = {
     ...emptyCatalog(),
     schemas: sortedRecord(schemaDefs),
@@ -102,6 +104,7 @@ export function toCatalog(spec: Spec, options: ToCatalogOptions = {}): ToCatalog
     ...(externalPolicies.length > 0 ? { externalPolicies: sortedRecord(externalPolicies) } : {}),
     ...(buckets.length > 0 ? { buckets: sortedRecord(buckets) } : {}),
     ...(cronJobs.length > 0 ? { cronJobs: sortedRecord(cronJobs) } : {}),
+    ...(publications && Object.keys(publications).length > 0 ? { publications } : {}),
   };
   const authHooks = Object.values(spec.functions ?? {}).flatMap((value, i) => (value.hook !== undefined ? [`${functions[i]![1].schema}.${functions[i]![1].name}`] : [])).sort();
   const owners = ownerRoles(spec);
@@ -137,6 +140,7 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
   for (const v of Object.values(spec.views ?? {})) for (const role of Object.keys(v.grants ?? {})) roles.add(role);
   for (const f of Object.values(spec.functions ?? {})) for (const role of Object.keys(effectiveFunctionGrants(f) ?? {})) roles.add(role);
   for (const s of Object.values(spec.sequences ?? {})) for (const role of Object.keys(s?.grants ?? {})) roles.add(role);
+  for (const p of Object.values(spec.publications ?? {})) if (p?.owner !== undefined) roles.add(p.owner);
   const schemaGrantsDeclared: string[] = [];
   const defaultsDeclared: string[] = [];
   const defaultRoles = new Set<string>();
@@ -219,6 +223,7 @@ function platformScope(spec: Spec): { platform?: string[] } {
   const items: string[] = [];
   if (spec.buckets !== undefined) items.push('buckets');
   if (spec.cron_jobs !== undefined) items.push('cron_jobs');
+  if (spec.publications !== undefined) items.push('publications');
   for (const [specKey, ext] of Object.entries(spec.external ?? {})) {
     if (ext?.policies !== undefined) items.push(`policies:${refKey(specKey) ?? specKey}`);
   }

@@ -27,6 +27,20 @@ export interface Spec {
   readonly buckets?: Readonly<Record<string, BucketSpec | null>>;
   /** pg_cron jobs of this database: name -> schedule and command. Managed once the key is present. */
   readonly cron_jobs?: Readonly<Record<string, CronJobSpec>>;
+  /** Publications (logical replication): name -> options. Managed once the key is present; tables join them with their `publications`. */
+  readonly publications?: Readonly<Record<string, PublicationObjectSpec | null>>;
+}
+
+/** A publication: what it publishes (every table's membership is the table's `publications`). */
+export interface PublicationObjectSpec {
+  /** Operations published; default all four. */
+  readonly publish?: readonly ('insert' | 'update' | 'delete' | 'truncate')[];
+  /** Changes of partitions published as their root table's; default false. */
+  readonly publish_via_partition_root?: boolean;
+  /** FOR TABLES IN SCHEMA: every table of these schemas, present and future (PostgreSQL 15+). */
+  readonly schemas?: readonly string[];
+  readonly owner?: string;
+  readonly comment?: string;
 }
 
 export interface BucketSpec {
@@ -303,8 +317,8 @@ export interface TableSpec {
   readonly partition_of?: { readonly table: string; readonly bound: string };
   /** Publications the table is in (`[supabase_realtime]` streams it to Realtime), or name -> column list / row filter. */
   readonly publications?: readonly string[] | Readonly<Record<string, PublicationSpec | null>>;
-  /** REPLICA IDENTITY; `full` sends the old row on update and delete (Realtime's old record, filters on it). */
-  readonly replica_identity?: 'default' | 'full' | 'nothing';
+  /** REPLICA IDENTITY; `full` sends the old row on update and delete (Realtime's old record, filters on it); `{ index: name }` is USING INDEX. */
+  readonly replica_identity?: 'default' | 'full' | 'nothing' | { readonly index: string };
   readonly waive?: Waivers;
   /** Storage parameters: `{ fillfactor: 70, autovacuum_vacuum_scale_factor: 0.05 }`. */
   readonly with?: Readonly<Record<string, string | number | boolean>>;

@@ -4,6 +4,7 @@
  * warnings are valid YAML that is most likely a mistake. The checklist rules run in rules/validate-spec.ts.
  */
 import { checkReach } from './validate-reach.js';
+import { checkPublications } from './validate-publications.js';
 import { presetNamed, type PresetName } from '../presets/index.js';
 import { compareFindings, type Finding } from '../util/findings.js';
 import { CheckContext } from './check-context.js';
@@ -89,6 +90,7 @@ export function checkSpecStructure(loaded: LoadedSpec, config: ValidateConfig): 
     (v.indexes ?? []).forEach((i, n) => checkIndex(ctx, [...path, 'indexes', n], i, undefined, `view "${name}"`));
   }
   checkRelationNames(ctx, spec);
+  checkPublications(ctx, spec);
 
   const errors = [...ctx.errors].sort(compareFindings);
   const warnings = [...(loaded.warnings ?? []), ...ctx.warnings];

@@ -58,7 +58,7 @@ export interface RoundTripOptions {
 
 export async function roundTrip(before: string, after: string, o: RoundTripOptions = {}): Promise<RoundTrip> {
   const inputs = inputsFor(o.inputs);
-  const scope = { schemas: inputs.managedSchemas, extensions: inputs.extensions, owners: true };
+  const scope = { schemas: inputs.managedSchemas, extensions: inputs.extensions, owners: true, ...(inputs.platform ? { platform: inputs.platform } : {}) };
   const a = await freshDatabase('plan');
   const b = await freshDatabase('plan');
   try {

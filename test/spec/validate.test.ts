@@ -55,6 +55,22 @@ describe('validateSpec', () => {
     ]);
   });
 
+  it('names a publication a table joins that `publications:` does not declare, and refuses to declare the platform one', async () => {
+    const errors = await errorsOf(`publications:
+  sync_pub: { publish: [insert] }
+  supabase_realtime: {}
+tables:
+  t:
+    columns:
+      id: { type: uuid, primary_key: true }
+    publications: [sync_pbu, supabase_realtime]
+`);
+    expect(errors.filter((e) => e.code.includes('publication')).map((e) => `${e.line}:${e.col} ${e.code} ${e.message} | ${e.fix}`)).toEqual([
+      `3:3 platform-publication "supabase_realtime" is the platform's publication: plans never create or drop it | remove it here; tables join it with \`publications: [supabase_realtime]\``,
+      '8:20 unknown-publication table "t" joins publication "sync_pbu", which is not under `publications:` | did you mean sync_pub?',
+    ]);
+  });
+
   it('finds unknown columns in keys, indexes, foreign keys and triggers', async () => {
     const errors = await errorsOf(
       table(

@@ -17,7 +17,9 @@ import type {
   Policy,
   PolicyCommand,
   PrivilegeName,
+  Publication,
   PublicationMembership,
+  ReplicaIdentity,
   ReferentialAction,
   SchemaDef,
   Sequence,
@@ -29,6 +31,8 @@ import type {
 import { qualifiedName } from '../names.js';
 import { nameRecord } from '../../util/object-keys.js';
 import { aclPairs } from './acl.js';
+import { publicationOf, sortedKeys } from './publications.js';
+import { isPlatformPublication } from '../scope.js';
 import { indexColumns } from './index-keys.js';
 import { reparsable } from './reparsable.js';
 import type { QueryName } from './queries.js';
@@ -287,6 +291,7 @@ export interface Assembly {
     externalPolicies: NonNullable<Catalog['externalPolicies']>;
     buckets: NonNullable<Catalog['buckets']>;
     cronJobs: NonNullable<Catalog['cronJobs']>;
+    publications: Record<string, Publication>;
     domains: Catalog['domains'];
     enums: Catalog['enums'];
     functions: Catalog['functions'];
@@ -470,7 +475,8 @@ export function finishCatalog(assembly: Assembly): Catalog {
       out['policies'] = policiesByRel.get(rel) ?? {};
       const publications = publicationsOf(row['publications']);
       if (publications) out['publications'] = publications;
-      setOptional(out, 'replicaIdentity', opt(row['replica_identity']));
+      const replicaIdentity = replicaIdentityOf(row);
+      if (replicaIdentity !== undefined) out['replicaIdentity'] = replicaIdentity;
       out['rls'] = row['rls'] === true;
       out['schema'] = str(row['schema']);
       out['triggers'] = triggersByRel.get(rel) ?? {};
@@ -504,6 +510,7 @@ export function finishCatalog(assembly: Assembly): Catalog {
   return {
     ...(p.buckets && Object.keys(p.buckets).length > 0 ? { buckets: p.buckets } : {}),
     ...(p.cronJobs && Object.keys(p.cronJobs).length > 0 ? { cronJobs: p.cronJobs } : {}),
+    ...(p.publications ? { publications: sortedKeys(p.publications) } : {}),
     domains: p.domains ?? {},
     enums: p.enums ?? {},
     extensions: p.extensions ?? {},
@@ -608,6 +615,14 @@ function schemaOf(row: R, grantsSeen: Map<string, Grants>): SchemaDef {
   return out as unknown as SchemaDef;
 }
 
+/** FULL, NOTHING or USING INDEX (an index flagged indisreplident; none left acts as NOTHING). */
+function replicaIdentityOf(row: R): ReplicaIdentity | undefined {
+  const kind = opt(row['replica_identity']);
+  if (kind !== 'index') return kind as ReplicaIdentity | undefined;
+  const index = opt(row['replica_index']);
+  return index === undefined ? 'nothing' : { index };
+}
+
 /** A table's publications (JSON from tables.sql), by name; undefined when none. */
 function publicationsOf(value: unknown): Record<string, PublicationMembership> | undefined {
   if (value === null || value === undefined) return undefined;
@@ -638,6 +653,9 @@ function readPlatform(rows: readonly R[], parts: Assembly['parts']): void {
       parts.buckets = keyed((value as R[]).map(bucketOf), (b) => b.id);
     } else if (row['kind'] === 'cron_jobs') {
       parts.cronJobs = keyed((value as R[]).map(cronJobOf), (j) => j.name);
+    } else if (row['kind'] === 'publication') {
+      const pub = publicationOf(value as R);
+      if (!isPlatformPublication(pub.name)) parts.publications = { ...parts.publications, [pub.name]: pub };
     }
   }
   parts.externalPolicies = keyed(policies, (p) => `${p.table}.${p.name}`);

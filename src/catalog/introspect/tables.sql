@@ -1,6 +1,7 @@
 -- Tables (plain and partitioned) of the managed schemas: RLS, partitioning, comment, grants
 -- (the ACL as text and the owner, read by acl.ts), replica identity and publication memberships
--- (a column list and a row filter are PostgreSQL 15's: read through to_jsonb so 14 reads too).
+-- (a column list and a row filter are PostgreSQL 15's: read through to_jsonb so 14 reads too; the
+-- int2vector prattrs is a JSON array there). REPLICA IDENTITY USING INDEX names its index.
 SELECT c.oid::int8::text AS oid, n.nspname AS schema, c.relname AS name,
        c.relkind = 'p' AS partitioned,
        CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_by,
@@ -13,12 +14,14 @@ SELECT c.oid::int8::text AS oid, n.nspname AS schema, c.relname AS name,
        c.relacl::text[] AS acl, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
        CASE WHEN 'owners' = ANY ($5::text[]) THEN NULLIF(pg_catalog.pg_get_userbyid(c.relowner), current_user::text) END AS other_owner,
        c.reloptions::text[] AS options,
-       CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' END AS replica_identity,
+       CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' WHEN 'i' THEN 'index' END AS replica_identity,
+       CASE WHEN c.relreplident = 'i' THEN (SELECT ic.relname FROM pg_catalog.pg_index ix JOIN pg_catalog.pg_class ic ON ic.oid = ix.indexrelid
+              WHERE ix.indrelid = c.oid AND ix.indisreplident LIMIT 1) END AS replica_index,
        (SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
                  'publication', pb.pubname,
                  'columns', CASE WHEN pg_catalog.to_jsonb(pr) ->> 'prattrs' IS NOT NULL THEN
                    (SELECT array_agg(a.attname ORDER BY a.attnum) FROM pg_catalog.pg_attribute a
-                     WHERE a.attrelid = c.oid AND a.attnum = ANY (pg_catalog.string_to_array(pg_catalog.to_jsonb(pr) ->> 'prattrs', ' ')::int2[])) END,
+                     WHERE a.attrelid = c.oid AND a.attnum IN (SELECT pg_catalog.jsonb_array_elements_text(pg_catalog.to_jsonb(pr) -> 'prattrs')::int2)) END,
                  'where', (SELECT pg_catalog.to_jsonb(pt) ->> 'rowfilter' FROM pg_catalog.pg_publication_tables pt
                             WHERE pt.pubname = pb.pubname AND pt.schemaname = n.nspname AND pt.tablename = c.relname))
                ORDER BY pb.pubname)::text

@@ -13,6 +13,7 @@ import { domainChanges, enumChanges, extensionChanges, managedOnly, schemaChange
 import { own } from '../../util/object-keys.js';
 import { NO_PARTS, throughTableRenames, type RenamedParts } from './table-renames.js';
 import { platformChanges } from './platform.js';
+import { publicationObjectChanges } from './publications.js';
 
 export function diff(from: Catalog, to: Catalog, inputs: PlanInputs): Change[] {
   const schemas = new Set(inputs.managedSchemas);
@@ -56,6 +57,7 @@ export function diff(from: Catalog, to: Catalog, inputs: PlanInputs): Change[] {
     }
   }
   out.push(...platformChanges(a, b));
+  out.push(...publicationObjectChanges(a, b));
   out.push(...ownerChanges(a, b, out));
   return out;
 }

@@ -352,7 +352,7 @@ export function publicationChanges(key: string, a: Table | undefined, b: Table, 
     const o = own(before, publication);
     if (!o || !same(o, m)) out.push({ ...flags, kind: 'AddToPublication', table: key, publication, membership: m });
   }
-  if (a?.replicaIdentity !== b.replicaIdentity) {
+  if (!same(a?.replicaIdentity ?? null, b.replicaIdentity ?? null)) {
     out.push({ ...flags, kind: 'SetReplicaIdentity', table: key, ...(a?.replicaIdentity ? { from: a.replicaIdentity } : {}), ...(b.replicaIdentity ? { to: b.replicaIdentity } : {}) });
   }
   return out;

@@ -206,6 +206,7 @@ export function managedOnly(catalog: Catalog, schemas: ReadonlySet<string>): Cat
     ...(catalog.externalPolicies ? { externalPolicies: catalog.externalPolicies } : {}),
     ...(catalog.buckets ? { buckets: catalog.buckets } : {}),
     ...(catalog.cronJobs ? { cronJobs: catalog.cronJobs } : {}),
+    ...(catalog.publications ? { publications: catalog.publications } : {}),
   };
 }
 

@@ -23,6 +23,7 @@ import {
 } from './tables.js';
 import { own } from '../../util/object-keys.js';
 import { renamedParts, renameTable } from './table-rename.js';
+import { renderPublicationChange } from './publications.js';
 import { renderPlatformChange } from './platform.js';
 import { partitionAttachSteps } from './partition-attach.js';
 import { recreatedViewExtras, renderOwner } from './owners.js';
@@ -324,6 +325,8 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
     case 'AttachPartition':
     case 'DetachPartition':
       return partitionAttachSteps(change);
+    case 'SetPublication':
+      return renderPublicationChange(change);
     default:
       return unsupported(change);
   }

@@ -4,7 +4,7 @@
  * an upsert or delete by id, `cron.schedule` (which replaces a job of the same name) and an
  * `unschedule` of the job only while it exists.
  */
-import type { Bucket, CronJob, PublicationMembership } from '../../catalog/types.js';
+import type { Bucket, CronJob, PublicationMembership, ReplicaIdentity } from '../../catalog/types.js';
 import type { Change } from '../changes.js';
 import type { Step } from '../types.js';
 import { guarded, ident, lit, q, step, str } from './sql.js';
@@ -32,8 +32,8 @@ export function renderPlatformChange(change: PlatformChange): Step[] {
     case 'SetReplicaIdentity':
       return [
         step(
-          `ALTER TABLE ${q(change.table)} REPLICA IDENTITY ${(change.to ?? 'default').toUpperCase()}`,
-          `~ table ${change.table} replica identity ${change.to ?? 'default'}`,
+          `ALTER TABLE ${q(change.table)} REPLICA IDENTITY ${replicaIdentitySql(change.to)}`,
+          `~ table ${change.table} replica identity ${replicaIdentityText(change.to)}`,
           change.table,
         ),
       ];
@@ -56,6 +56,14 @@ export function renderPlatformChange(change: PlatformChange): Step[] {
       return [step(scheduleSql(change.to, change.from), `${change.from ? '~' : '+'} cron job ${change.name}`, object)];
     }
   }
+}
+
+function replicaIdentitySql(r: ReplicaIdentity | undefined): string {
+  return r === undefined ? 'DEFAULT' : typeof r === 'string' ? r.toUpperCase() : `USING INDEX ${ident(r.index)}`;
+}
+
+function replicaIdentityText(r: ReplicaIdentity | undefined): string {
+  return r === undefined ? 'default' : typeof r === 'string' ? r : `using index ${r.index}`;
 }
 
 /** True while the table is a member of the publication. */
