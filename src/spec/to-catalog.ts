@@ -10,6 +10,7 @@ import { defaultPrivilegesKey } from '../catalog/compare.js';
 import type { PlanInputs } from '../plan/types.js';
 import { presetNamed, type PresetName } from '../presets/index.js';
 import { enumValues, indexSpec, refKey, refParts } from './spec-index.js';
+import { toComposite } from './to-catalog-composite.js';
 import { effectiveFunctionGrants, toDomain, toFunction, toSequence, toView } from './to-catalog-objects.js';
 import { toPolicy, toTable, toTrigger } from './to-catalog-table.js';
 import type { SchemaSpec, Spec } from './types.js';
@@ -81,8 +82,10 @@ export function toCatalog(spec: Spec, options: ToCatalogOptions = {}): ToCatalog
     { name, schedule: j.schedule, command: j.command, active: j.active !== false },
   ]);
 
+  const composites = each(spec.types, (schema, name, t) => toComposite(schema, name, t, index));
   const catalog: Catalog = {
     ...emptyCatalog(),
+    ...(composites.length > 0 ? { composites: sortedRecord(composites) } : {}),
     schemas: sortedRecord(schemaDefs),
     extensions: sortedRecord(extensionDefs),
     enums: sortedRecord(
