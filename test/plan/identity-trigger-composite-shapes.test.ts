@@ -19,6 +19,17 @@ describe('identity options, constraint triggers, composite types', () => {
     expect(r.forwardSql).toMatch(/ADD GENERATED ALWAYS AS IDENTITY \(MAXVALUE 99999 CYCLE\)/);
   });
 
+  it('a standalone sequence whose value is below its raised MINVALUE restarts at its start', async () => {
+    const r = await roundTrip(
+      `CREATE TABLE public.foobar (id bigint PRIMARY KEY, ext_id bigint);
+       CREATE SEQUENCE public.foobar_ext_seq;
+       SELECT nextval('public.foobar_ext_seq');`,
+      `CREATE TABLE public.foobar (id bigint PRIMARY KEY, ext_id bigint);
+       CREATE SEQUENCE public.foobar_ext_seq AS integer INCREMENT BY 5 MINVALUE 100 MAXVALUE 2000000000 START WITH 100 CACHE 20 CYCLE;`,
+    );
+    expect(r.forwardSql).toMatch(/NOT BETWEEN 100 AND 2000000000 THEN\n\s+ALTER SEQUENCE public\.foobar_ext_seq .* RESTART;/);
+  });
+
   it('a trigger becomes a deferred constraint trigger, another is added disabled', async () => {
     const fn = `CREATE FUNCTION public.guard() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;`;
     await roundTrip(

@@ -1,7 +1,7 @@
-/** Changing an identity column's sequence options (ALTER COLUMN ... SET INCREMENT BY ...). */
+/** Changing sequence options: an identity column's (ALTER COLUMN ... SET INCREMENT BY ...) and a standalone sequence's. */
 import { fullIdentityOptions } from '../../catalog/identity-options.js';
-import type { IdentityOptions } from '../../catalog/types.js';
-import { lit, str } from './sql.js';
+import type { IdentityOptions, Sequence } from '../../catalog/types.js';
+import { lit, q, str } from './sql.js';
 
 /**
  * Every option spelled out (no old bound conflicts with a new one). A sequence whose current value
@@ -20,4 +20,17 @@ export function identityAlterSql(alterColumn: string, generation: string, table:
     '  END IF;',
   ].join('\n');
   return `DO $do$\nDECLARE seq_at numeric;\nBEGIN\n${body}\nEND\n$do$`;
+}
+
+/** ALTER SEQUENCE with the options; restarted at its start when its value falls outside the new bounds. */
+export function alterSequenceSql(s: Sequence, options: string): string {
+  const seq = q(`${s.schema}.${s.name}`);
+  const body = [
+    `  IF (SELECT last_value FROM ${seq}) NOT BETWEEN ${s.min} AND ${s.max} THEN`,
+    `    ALTER SEQUENCE ${seq}${options} RESTART;`,
+    '  ELSE',
+    `    ALTER SEQUENCE ${seq}${options};`,
+    '  END IF;',
+  ].join('\n');
+  return `DO $do$\nBEGIN\n${body}\nEND\n$do$`;
 }

@@ -1,7 +1,7 @@
 /** One Change -> its Steps. The switch is exhaustive; an unknown change is an UnsupportedChange error. */
 import { alterComposite, createComposite, dropComposite } from './composites.js';
 import { identityOptionsClause, sameIdentityOptions } from '../../catalog/identity-options.js';
-import { identityAlterSql } from './identity.js';
+import { alterSequenceSql, identityAlterSql } from './identity.js';
 import { quoteIdent } from '../../catalog/names.js';
 import type { EnumType, FunctionDef, Policy, Sequence, Trigger, View } from '../../catalog/types.js';
 import { UnsupportedChange, unsupported, type Change, type EnumColumnUse, type ObjectRef } from '../changes.js';
@@ -122,7 +122,7 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
     case 'DropSequence':
       return [step(`DROP SEQUENCE IF EXISTS ${q(key(change.sequence))}`, `- sequence ${key(change.sequence)}`, key(change.sequence))];
     case 'AlterSequence':
-      return [step(`ALTER SEQUENCE ${q(key(change.to))}${sequenceOptions(change.to)}`, `~ sequence ${key(change.to)}`, key(change.to))];
+      return [step(alterSequenceSql(change.to, sequenceOptions(change.to)), `~ sequence ${key(change.to)}`, key(change.to))];
     case 'SetSequenceOwner': {
       const owner = change.to === undefined ? 'NONE' : ownerColumn(change.to);
       return [step(`ALTER SEQUENCE ${q(change.sequence)} OWNED BY ${owner}`, `~ sequence ${change.sequence} owned by ${change.to ?? 'none'}`, change.sequence)];
