@@ -8,7 +8,7 @@ export function catalogsEqual(a: Catalog, b: Catalog): boolean {
   return catalogJson(a) === catalogJson(b);
 }
 
-const KINDS = ['schemas', 'extensions', 'enums', 'domains', 'sequences', 'tables', 'functions', 'views', 'externalTriggers', 'externalPolicies', 'buckets', 'cronJobs', 'publications'] as const;
+const KINDS = ['schemas', 'extensions', 'enums', 'domains', 'composites', 'sequences', 'tables', 'functions', 'views', 'externalTriggers', 'externalPolicies', 'buckets', 'cronJobs', 'publications'] as const;
 
 /** Object paths that differ, e.g. `tables.public.notifications`, sorted, at most `limit`. */
 export function catalogDifferences(a: Catalog, b: Catalog, limit = 20): string[] {

@@ -16,6 +16,8 @@ export interface Catalog {
   readonly extensions: Readonly<Record<string, Extension>>;
   readonly enums: Readonly<Record<string, EnumType>>;
   readonly domains: Readonly<Record<string, Domain>>;
+  /** Composite types (CREATE TYPE ... AS (...)); absent when there are none. */
+  readonly composites?: Readonly<Record<string, CompositeType>>;
   readonly sequences: Readonly<Record<string, Sequence>>;
   readonly tables: Readonly<Record<string, Table>>;
   /** Keyed by `schema.name(identity args)`, e.g. `public.add(integer, integer)`. */
@@ -125,6 +127,22 @@ export interface EnumType {
   readonly comment?: string;
 }
 
+export interface CompositeAttribute {
+  readonly name: string;
+  /** `format_type`, e.g. `character varying(12)`. */
+  readonly type: string;
+  /** Only when different from the type's default collation. */
+  readonly collation?: string;
+}
+
+export interface CompositeType {
+  readonly schema: string;
+  readonly name: string;
+  /** In attribute order. */
+  readonly attributes: readonly CompositeAttribute[];
+  readonly comment?: string;
+}
+
 export interface Domain {
   readonly schema: string;
   readonly name: string;
@@ -185,6 +203,8 @@ export interface Column {
   /** `pg_get_expr(adbin)`; absent for identity and generated columns. */
   readonly default?: string;
   readonly identity?: 'always' | 'by default';
+  /** The identity sequence's options that differ from the defaults for the column's type; absent when none. */
+  readonly identityOptions?: IdentityOptions;
   /** Stored generated column expression. */
   readonly generated?: string;
   /** Only when different from the type's default collation. */
@@ -194,6 +214,19 @@ export interface Column {
   readonly comment?: string;
   /** COMMENT ON SEQUENCE of an identity column's sequence (named in its schema); absent when none. */
   readonly identitySequence?: { readonly name: string; readonly comment: string };
+}
+
+/**
+ * Options of an identity column's sequence, each only when it differs from what PostgreSQL picks for
+ * the column's type (see `src/catalog/identity-options.ts`): numbers as text, like `Sequence`.
+ */
+export interface IdentityOptions {
+  readonly start?: string;
+  readonly increment?: string;
+  readonly min?: string;
+  readonly max?: string;
+  readonly cache?: string;
+  readonly cycle?: true;
 }
 
 export type ConstraintKind = 'primary_key' | 'unique' | 'check' | 'foreign_key' | 'exclusion';
@@ -259,6 +292,8 @@ export interface Trigger {
   readonly args: readonly string[];
   /** `pg_get_triggerdef`. */
   readonly definition: string;
+  /** A constraint trigger (CREATE CONSTRAINT TRIGGER), fired at the end of the statement or, deferred, of the transaction. */
+  readonly constraint?: { readonly deferrable: boolean; readonly initiallyDeferred: boolean };
   readonly enabled: boolean;
   readonly comment?: string;
 }

@@ -3,6 +3,7 @@
  * columns (resolved types, nullability, defaults), foreign keys, enums, views and functions.
  * Pure: the Spec alone, no database. Tables sorted by qualified key; columns in spec order.
  */
+import { identityGeneration } from '../spec/identity.js';
 import { qualifiedName } from '../catalog/names.js';
 import { managedSchemas } from '../spec/to-catalog.js';
 import { enumValues, indexSpec, type SpecIndex, jsonKind, primaryKeyColumns, refKey, refParts, renderDefault } from '../spec/spec-index.js';
@@ -200,7 +201,7 @@ function toAppColumn(name: string, c: ColumnSpec, inPk: boolean, lookup: TypeLoo
     hasDefault: defaultSql !== undefined || c.identity !== undefined || c.generated !== undefined || isSerial(c.type),
     ...(defaultSql !== undefined ? { defaultSql } : {}),
     ...(c.generated !== undefined ? { generated: c.generated } : {}),
-    ...(c.identity !== undefined ? { identity: c.identity } : {}),
+    ...(c.identity !== undefined ? { identity: identityGeneration(c.identity)! } : {}),
     primaryKey: Boolean(c.primary_key) || inPk,
     unique: Boolean(c.unique),
     ...(c.comment !== undefined ? { comment: c.comment } : {}),

@@ -9,6 +9,7 @@
 import type {
   Bucket,
   Column,
+  CompositeType,
   CronJob,
   Constraint,
   DefaultObjects,
@@ -16,6 +17,7 @@ import type {
   EnumType,
   Extension,
   FunctionDef,
+  IdentityOptions,
   Index,
   Policy,
   PrivilegeName,
@@ -73,6 +75,10 @@ export type Change = Base &
         /** Same uses, as they are before the swap (for the reverse). */
         readonly columnsBefore: readonly EnumColumnUse[];
       }
+    | { readonly kind: 'CreateComposite'; readonly composite: CompositeType }
+    | { readonly kind: 'DropComposite'; readonly composite: CompositeType }
+    /** Attributes added, dropped or retyped in place (ALTER TYPE ... ADD / DROP / ALTER ATTRIBUTE). */
+    | { readonly kind: 'AlterComposite'; readonly from: CompositeType; readonly to: CompositeType }
     | { readonly kind: 'CreateDomain'; readonly domain: Domain }
     | { readonly kind: 'DropDomain'; readonly domain: Domain }
     | { readonly kind: 'AlterDomain'; readonly from: Domain; readonly to: Domain }
@@ -108,7 +114,20 @@ export type Change = Base &
     | { readonly kind: 'DropColumnDefault'; readonly table: string; readonly column: string; readonly from: string; readonly beforeIdentity?: true }
     | { readonly kind: 'SetNotNull'; readonly table: string; readonly column: string; readonly existing: boolean }
     | { readonly kind: 'DropNotNull'; readonly table: string; readonly column: string; readonly existing: boolean }
-    | { readonly kind: 'SetIdentity'; readonly table: string; readonly column: string; readonly from?: Column['identity']; readonly to?: Column['identity'] }
+    /**
+     * Adds, drops or changes an identity: its generation and its sequence's options (`fromOptions` ->
+     * `toOptions`, sparse, for a column of `type`).
+     */
+    | {
+        readonly kind: 'SetIdentity';
+        readonly table: string;
+        readonly column: string;
+        readonly from?: Column['identity'];
+        readonly to?: Column['identity'];
+        readonly type?: string;
+        readonly fromOptions?: IdentityOptions;
+        readonly toOptions?: IdentityOptions;
+      }
     | { readonly kind: 'AddConstraint'; readonly table: string; readonly constraint: Constraint; readonly existing: boolean; readonly partitioned?: true }
     /** `onlyLocal`: a table attached as a partition by the plan, where the re-run finds the parent's inherited twin under that name. */
     | { readonly kind: 'DropConstraint'; readonly table: string; readonly constraint: Constraint; readonly existing: boolean; readonly partitioned?: true; readonly onlyLocal?: true }
@@ -225,6 +244,12 @@ export function invertChange(change: Change): Change {
       for (const [a, b] of Object.entries(change.remap)) if (!change.from.values.includes(b)) remap[b] = a;
       return { ...f, kind: 'ReplaceEnum', from: change.to, to: change.from, remap, columns: change.columnsBefore, columnsBefore: change.columns };
     }
+    case 'CreateComposite':
+      return { ...f, kind: 'DropComposite', composite: change.composite };
+    case 'DropComposite':
+      return { ...f, kind: 'CreateComposite', composite: change.composite };
+    case 'AlterComposite':
+      return { ...f, kind: 'AlterComposite', from: change.to, to: change.from };
     case 'CreateDomain':
       return { ...f, kind: 'DropDomain', domain: change.domain };
     case 'DropDomain':
@@ -272,7 +297,17 @@ export function invertChange(change: Change): Change {
     case 'DropNotNull':
       return { ...f, kind: 'SetNotNull', table: change.table, column: change.column, existing: change.existing };
     case 'SetIdentity':
-      return { ...f, kind: 'SetIdentity', table: change.table, column: change.column, ...opt('from', change.to), ...opt('to', change.from) };
+      return {
+        ...f,
+        kind: 'SetIdentity',
+        table: change.table,
+        column: change.column,
+        ...opt('from', change.to),
+        ...opt('to', change.from),
+        ...opt('type', change.type),
+        ...opt('fromOptions', change.toOptions),
+        ...opt('toOptions', change.fromOptions),
+      };
     case 'AddConstraint':
       return { ...f, kind: 'DropConstraint', table: change.table, constraint: change.constraint, existing: change.existing, ...(change.partitioned ? { partitioned: true as const } : {}) };
     case 'DropConstraint':

@@ -53,6 +53,10 @@ function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clas
     case 'CreateDomain':
     case 'AlterDomain':
       return 28;
+    case 'CreateComposite':
+    case 'AlterComposite':
+      // Attributes may be of an enum or a domain; columns and function signatures may use the type.
+      return 28.5;
     case 'CreateSequence':
     case 'AlterSequence':
       return 29;
@@ -84,6 +88,9 @@ function phase(c: Change, early: ReadonlySet<string>, direction: Direction, clas
     case 'DropFunction':
       // Before an enum swap that drops the type its arguments or result use.
       return [...swapped].some((e) => signatureUsesType(c.fn, e)) ? 26.5 : 45;
+    case 'DropComposite':
+      // Before the enums and domains its attributes may use.
+      return 45.5;
     case 'DropEnum':
     case 'DropDomain':
       return 46;
@@ -305,6 +312,9 @@ function objectIdentity(c: Change): string | undefined {
     case 'CreateDomain':
     case 'DropDomain':
       return `type ${c.domain.schema}.${c.domain.name}`;
+    case 'CreateComposite':
+    case 'DropComposite':
+      return `type ${c.composite.schema}.${c.composite.name}`;
     case 'CreateEnum':
     case 'DropEnum':
       return `type ${c.enum.schema}.${c.enum.name}`;

@@ -48,9 +48,9 @@ function foreignKeys(table: Table, key: string): ForeignKey[] {
 /** Enum and domain keys whose definitions differ: their columns' values may change too. */
 export function changedTypes(live: Catalog, desired: Catalog): string[] {
   const out: string[] = [];
-  for (const kind of ['enums', 'domains'] as const) {
-    const a: Readonly<Record<string, unknown>> = live[kind];
-    const b: Readonly<Record<string, unknown>> = desired[kind];
+  for (const kind of ['enums', 'domains', 'composites'] as const) {
+    const a: Readonly<Record<string, unknown>> = live[kind] ?? {};
+    const b: Readonly<Record<string, unknown>> = desired[kind] ?? {};
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) if (!same(a[key], b[key])) out.push(key);
   }
   return out.sort();

@@ -97,8 +97,8 @@ export interface VerificationScope {
 }
 
 export function verificationScope(live: Catalog, desired: Catalog): VerificationScope | undefined {
-  for (const kind of ['schemas', 'extensions', 'domains'] as const) {
-    if (differingKeys(live[kind], desired[kind]).length > 0) return undefined;
+  for (const kind of ['schemas', 'extensions', 'domains', 'composites'] as const) {
+    if (differingKeys(live[kind] ?? {}, desired[kind] ?? {}).length > 0) return undefined;
   }
   const roots = new Set(differingKeys(live.tables, desired.tables));
   const views = new Set(differingKeys(live.views, desired.views));

@@ -6,9 +6,10 @@
  */
 import { publicationSpecs } from './publication-spec.js';
 import { explicitSequenceGrants, impliedSequenceGrants } from '../catalog/sequence-usage.js';
-import { DEFAULT_OBJECT_KINDS, type Catalog, type DefaultPrivileges, type Grants, type Domain, type EnumType, type FunctionDef, type PrivilegeName, type Sequence, type View } from '../catalog/types.js';
+import { DEFAULT_OBJECT_KINDS, type Catalog, type CompositeType, type DefaultPrivileges, type Grants, type Domain, type EnumType, type FunctionDef, type PrivilegeName, type Sequence, type View } from '../catalog/types.js';
 import { quoteIdent, splitOption, splitQualified } from '../catalog/names.js';
 import type {
+  CompositeTypeSpec,
   DomainSpec,
   EnumSpec,
   ExternalTableSpec,
@@ -44,6 +45,12 @@ const byKey = <T>(record: Readonly<Record<string, T>>, keep: (value: T) => boole
 function enumSpec(e: EnumType): readonly string[] | EnumSpec {
   if (e.comment === undefined && e.owner === undefined) return [...e.values];
   return { values: [...e.values], ...(e.comment !== undefined ? { comment: e.comment } : {}), ...(e.owner !== undefined ? { owner: e.owner } : {}) };
+}
+
+function compositeSpec(t: CompositeType): CompositeTypeSpec {
+  // A collation other than the type's default has no spelling here yet: it shows in the type text.
+  const attributes = Object.fromEntries(t.attributes.map((a) => [a.name, a.collation ? `${shortType(a.type)} COLLATE ${a.collation}` : shortType(a.type)]));
+  return t.comment === undefined ? { attributes } : { attributes, comment: t.comment };
 }
 
 function domainSpec(d: Domain): DomainSpec {
@@ -306,6 +313,10 @@ export function* eachFragment(catalog: Catalog, options: PullOptions = {}): Gene
   const domains = byKey(catalog.domains, inScope);
   if (domains.length > 0) {
     yield { file: 'domains.yaml', spec: { domains: Object.fromEntries(domains.map(([, d]) => [specRef(d.schema, d.name), domainSpec(d)])) } };
+  }
+  const composites = byKey(catalog.composites ?? {}, inScope);
+  if (composites.length > 0) {
+    yield { file: 'types.yaml', spec: { types: Object.fromEntries(composites.map(([, t]) => [specRef(t.schema, t.name), compositeSpec(t)])) } };
   }
   const sequences = byKey(catalog.sequences, inScope);
   if (sequences.length > 0) {

@@ -3,11 +3,12 @@
  * foreign keys go on the column; names only where they differ from Postgres's own; Postgres's
  * defaults (no action, btree, permissive, for each row, ...) left out.
  */
-import type { Constraint, Grants, Index, Policy, Table, Trigger } from '../catalog/types.js';
+import type { Constraint, Grants, IdentityOptions, Index, Policy, Table, Trigger } from '../catalog/types.js';
 import type {
   CheckSpec,
   ColumnPrivilegeSpec,
   ColumnSpec,
+  IdentitySpec,
   ExclusionSpec,
   ForeignKeySpec,
   IndexSpec,
@@ -199,6 +200,7 @@ export function triggerSpec(trigger: Trigger): TriggerSpec {
   if (trigger.when !== undefined) out.when = stripOuterParens(trigger.when);
   if (trigger.args.length > 0) out.args = [...trigger.args];
   if (!trigger.enabled) out.enabled = false;
+  if (trigger.constraint) out.constraint = trigger.constraint.initiallyDeferred ? 'initially deferred' : trigger.constraint.deferrable ? 'deferrable' : true;
   if (trigger.comment !== undefined) out.comment = trigger.comment;
   out.function = specRefOfKey(trigger.function);
   return out;
@@ -328,7 +330,7 @@ export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: 
     if (columnUnique?.has(column.name)) out.unique = true;
     const ref = columnReferences?.get(column.name);
     if (ref) out.references = referencesSpec(table, ref, primaryKeyOf);
-    if (column.identity !== undefined) out.identity = column.identity;
+    if (column.identity !== undefined) out.identity = identitySpec(column.identity, column.identityOptions);
     if (column.generated !== undefined) out.generated = stripOuterParens(column.generated);
     const value = columnDefault(column, isEnum);
     if (value !== undefined) out.default = value;
@@ -373,5 +375,18 @@ export function tableSpec(table: Table, primaryKeyOf: PrimaryKeyLookup, isEnum: 
   }
   if (table.replicaIdentity) out.replica_identity = typeof table.replicaIdentity === 'string' ? table.replicaIdentity : { index: table.replicaIdentity.index };
   if (table.owner !== undefined) out.owner = table.owner;
+  return out;
+}
+
+/** `always`, or the long form when the identity's sequence has options of its own. */
+function identitySpec(generated: 'always' | 'by default', o: IdentityOptions | undefined): NonNullable<ColumnSpec['identity']> {
+  if (!o) return generated;
+  const out: Mutable<IdentitySpec> = { generated };
+  if (o.start !== undefined) out.start = Number(o.start);
+  if (o.increment !== undefined) out.increment = Number(o.increment);
+  if (o.min !== undefined) out.min = Number(o.min);
+  if (o.max !== undefined) out.max = Number(o.max);
+  if (o.cache !== undefined) out.cache = Number(o.cache);
+  if (o.cycle) out.cycle = true;
   return out;
 }

@@ -71,14 +71,14 @@ SELECT 'index', quote_ident(r.nspname) || '.' || quote_ident(ic.relname), 'stora
     AND EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
 UNION ALL
 SELECT 'trigger', quote_ident(t.tgname) || ' on ' || r.qname,
-       CASE WHEN t.tgconstraint <> 0 THEN 'CONSTRAINT TRIGGER' WHEN t.tgenabled = 'R' THEN 'ENABLE REPLICA' ELSE 'ENABLE ALWAYS' END
+       CASE WHEN t.tgenabled = 'R' THEN 'ENABLE REPLICA' ELSE 'ENABLE ALWAYS' END
   FROM rel r JOIN pg_catalog.pg_trigger t ON t.tgrelid = r.oid
-  WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND (t.tgconstraint <> 0 OR t.tgenabled IN ('R', 'A'))
+  WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND t.tgenabled IN ('R', 'A')
 UNION ALL
 SELECT 'rule', quote_ident(rw.rulename) || ' on ' || r.qname, 'CREATE RULE'
   FROM rel r JOIN pg_catalog.pg_rewrite rw ON rw.ev_class = r.oid WHERE rw.rulename <> '_RETURN'
 UNION ALL
-SELECT CASE relkind WHEN 'f' THEN 'foreign table' ELSE 'composite type' END, qname, 'the object' FROM rel WHERE relkind IN ('f', 'c')
+SELECT 'foreign table', qname, 'the object' FROM rel WHERE relkind = 'f'
 UNION ALL
 SELECT CASE t.typtype WHEN 'r' THEN 'range type' WHEN 'b' THEN 'base type' END, quote_ident(n.nspname) || '.' || quote_ident(t.typname), 'the type'
   FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace

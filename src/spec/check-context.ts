@@ -117,20 +117,20 @@ export class CheckContext {
     if (names[0] === 'pg_catalog') return;
     const key = names.length === 1 ? `public.${names[0]}` : names.length === 2 ? `${names[0]}.${names[1]}` : undefined;
     if (key === undefined) return;
-    const known = this.index.enums.has(key) || this.index.domains.has(key) || this.index.tables.has(key) || this.index.views.has(key);
+    const known = this.index.enums.has(key) || this.index.domains.has(key) || this.index.composites.has(key) || this.index.tables.has(key) || this.index.views.has(key);
     if (known) return;
     if (names.length === 1) {
       if (BUILTIN_TYPES.has(names[0]!.toLowerCase()) || extensionsDeclared) return;
     } else if (!this.managedSchemas.has(names[0]!)) {
       return; // a type from an unmanaged schema (e.g. extensions.citext)
     }
-    const candidates = [...this.index.enums.keys(), ...this.index.domains].map((k) => k.replace(/^public\./, ''));
+    const candidates = [...this.index.enums.keys(), ...this.index.domains, ...this.index.composites].map((k) => k.replace(/^public\./, ''));
     const suggestion = didYouMean(names.join('.'), [...candidates, ...BUILTIN_TYPES]);
     this.error(
       path,
       'unknown-type',
       `unknown type "${text}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
-      suggestion ? `use "${suggestion}"` : 'declare it under `enums:` or `domains:`, or declare the extension that provides it under `extensions:`',
+      suggestion ? `use "${suggestion}"` : 'declare it under `enums:`, `domains:` or `types:`, or declare the extension that provides it under `extensions:`',
     );
   }
 }

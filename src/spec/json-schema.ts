@@ -74,6 +74,10 @@ const trigger = obj(
     function: str('Trigger function to call, e.g. `update_updated_at_column` or `public.handle_new_user` (unqualified names are in public).'),
     args: strings('Literal string arguments passed to the trigger function (TG_ARGV).'),
     enabled: bool('`false`: the trigger exists but is disabled (ALTER TABLE ... DISABLE TRIGGER); default `true`.'),
+    constraint: {
+      description: 'CREATE CONSTRAINT TRIGGER (an `after` row trigger): `true` for NOT DEFERRABLE, `deferrable` for DEFERRABLE INITIALLY IMMEDIATE, `initially deferred` to fire at commit.',
+      anyOf: [{ type: 'boolean' }, { enum: ['deferrable', 'initially deferred'] }],
+    },
     comment: str('COMMENT ON TRIGGER.'),
   },
   ['function'],
@@ -127,7 +131,25 @@ const column = obj(
     primary_key: bool('This column is the primary key (for a composite key use the table-level `primary_key`).'),
     unique: bool('UNIQUE constraint on this column, named `<table>_<column>_key`.'),
     references,
-    identity: { enum: ['always', 'by default'], description: 'GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY (integer types).' },
+    identity: {
+      description: 'GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY (integer types): `always` or `by default`, or the long form with the sequence options, e.g. `{ generated: always, start: 100, increment: 10 }`.',
+      anyOf: [
+        { enum: ['always', 'by default'] },
+        obj(
+          'An identity column with sequence options; options left out take the defaults for the column type.',
+          {
+            generated: { enum: ['always', 'by default'], description: 'GENERATED ALWAYS (inserts may not set it) or BY DEFAULT.' },
+            start: int('START WITH; default min (max when descending).'),
+            increment: int('INCREMENT BY; default 1.'),
+            min: int('MINVALUE; default 1 (the type minimum when descending).'),
+            max: int("MAXVALUE; default the type's maximum (-1 when descending)."),
+            cache: int('CACHE; default 1.'),
+            cycle: bool('CYCLE: wrap around at the bound.'),
+          },
+          ['generated'],
+        ),
+      ],
+    },
     sequence_comment: str("COMMENT ON SEQUENCE of the identity column's sequence (`identity:` columns only)."),
     generated: str('GENERATED ALWAYS AS (expression) STORED: the SQL expression.'),
     collation: str('COLLATE clause, e.g. `C` or `und-x-icu`.'),
@@ -424,6 +446,7 @@ export const SPEC_JSON_SCHEMA = {
       anyOf: [{ type: 'array', items: { type: 'string' }, minItems: 1 }, enumLong],
     }),
     domains: mapOf('Domains: name -> definition.', ref('domain', 'A domain.')),
+    types: mapOf('Composite types (CREATE TYPE name AS (...)): name -> attributes.', ref('composite_type', 'A composite type.')),
     sequences: mapOf('Sequences: name -> options.', ref('sequence', 'A sequence.')),
     tables: mapOf('Managed tables: name (optionally `schema.name`) -> definition.', ref('table', 'A table.')),
     external: mapOf('Tables outside the managed scope (e.g. `auth.users`) that the spec references or owns triggers on; never created or dropped.', {
@@ -477,6 +500,19 @@ export const SPEC_JSON_SCHEMA = {
     exclusion,
     function: fn,
     function_arg: functionArg,
+    composite_type: obj(
+      'A composite type: a row of named, typed attributes, usable as a column type.',
+      {
+        attributes: {
+          type: 'object',
+          description: 'Attribute name -> SQL type, in order, e.g. `{ street: text, city: text }`. Attributes are added, dropped or retyped in place (ALTER TYPE ... ADD / DROP / ALTER ATTRIBUTE).',
+          minProperties: 1,
+          additionalProperties: { type: 'string', minLength: 1 },
+        },
+        comment: str('COMMENT ON TYPE.'),
+      },
+      ['attributes'],
+    ),
     domain: obj(
       'A domain over a base type.',
       {

@@ -15,7 +15,7 @@ import type { LoadedSpec, SourcePosition, Spec } from './types.js';
 import { own } from '../util/object-keys.js';
 
 /** Sections whose entries are schema-scoped objects: `notifications` and `public.notifications` collide. */
-const QUALIFIED_SECTIONS = new Set(['enums', 'domains', 'sequences', 'tables', 'external', 'functions', 'views']);
+const QUALIFIED_SECTIONS = new Set(['enums', 'domains', 'types', 'sequences', 'tables', 'external', 'functions', 'views']);
 
 /**
  * Parsed files kept between runs, by path and bytes: an unchanged file is not parsed again. Only

@@ -7,6 +7,8 @@ export interface SpecIndex {
   readonly tables: ReadonlyMap<string, { readonly specKey: string; readonly table: TableSpec }>;
   readonly enums: ReadonlyMap<string, readonly string[]>;
   readonly domains: ReadonlySet<string>;
+  /** Composite types (`types:`). */
+  readonly composites: ReadonlySet<string>;
   readonly functions: ReadonlyMap<string, { readonly specKey: string; readonly fn: FunctionSpec }>;
   readonly external: ReadonlyMap<string, ExternalTableSpec | null>;
   readonly views: ReadonlySet<string>;
@@ -32,6 +34,7 @@ export function indexSpec(spec: Spec): SpecIndex {
     tables: new Map(keyed(spec.tables).map(([key, specKey, table]) => [key, { specKey, table }])),
     enums: new Map(keyed(spec.enums).map(([key, , value]) => [key, enumValues(value)])),
     domains: new Set(keyed(spec.domains).map(([key]) => key)),
+    composites: new Set(keyed(spec.types).map(([key]) => key)),
     functions: new Map(keyed(spec.functions).map(([key, specKey, fn]) => [key, { specKey, fn }])),
     external: new Map(keyed(spec.external).map(([key, , value]) => [key, value])),
     views: new Set(keyed(spec.views).map(([key]) => key)),
@@ -49,7 +52,7 @@ export function userTypeKey(type: string, index: SpecIndex): string | undefined 
   const { base } = splitArray(type);
   const key = refKey(base);
   if (key === undefined) return undefined;
-  return index.enums.has(key) || index.domains.has(key) || index.tables.has(key) ? key : undefined;
+  return index.enums.has(key) || index.domains.has(key) || index.composites.has(key) || index.tables.has(key) ? key : undefined;
 }
 
 /** Column type text for the draft: spec types qualified and quoted, built-in types as written. */

@@ -1,4 +1,5 @@
 /** A spec table -> a draft catalog Table (and the trigger shape shared with external tables). */
+import { identityGeneration, identityOptionsOf } from './identity.js';
 import { shapeCheckExpression, shapeCheckName } from './shape-check.js';
 import { identitySequenceName } from './identity-sequence-name.js';
 import { quoteIdent, quoteQualified } from '../catalog/names.js';
@@ -91,6 +92,9 @@ export function toTrigger(name: string, t: TriggerSpec): Trigger {
     function: functionKey(t.function),
     args: [...(t.args ?? [])],
     definition: '',
+    ...(t.constraint !== undefined && t.constraint !== false
+      ? { constraint: { deferrable: t.constraint !== true, initiallyDeferred: t.constraint === 'initially deferred' } }
+      : {}),
     enabled: t.enabled !== false,
     ...(t.comment !== undefined ? { comment: t.comment } : {}),
   };
@@ -316,12 +320,15 @@ export function toIndex(tableName: string, i: IndexSpec, columns: ReadonlySet<st
 function toColumn(name: string, c: TableSpec['columns'][string], isPk: boolean, index: SpecIndex, tableName: string): Column {
   const type = renderType(c.type, index);
   const dflt = c.identity || c.generated !== undefined ? undefined : renderDefault(c.default, c.type, index);
+  const identity = identityGeneration(c.identity);
+  const identityOptions = identityOptionsOf(type, c.identity);
   return {
     name,
     type,
     notNull: c.not_null === true || isPk,
     ...(dflt !== undefined ? { default: dflt } : {}),
-    ...(c.identity ? { identity: c.identity } : {}),
+    ...(identity ? { identity } : {}),
+    ...(identityOptions ? { identityOptions } : {}),
     ...(c.generated !== undefined ? { generated: c.generated } : {}),
     ...(c.collation !== undefined ? { collation: quoteCollation(c.collation) } : {}),
     ...(c.comment !== undefined ? { comment: c.comment } : {}),

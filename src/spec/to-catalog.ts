@@ -11,6 +11,7 @@ import { ownerRoles } from './owner-roles.js';
 import type { PlanInputs } from '../plan/types.js';
 import { presetNamed, type PresetName } from '../presets/index.js';
 import { enumValues, indexSpec, refKey, refParts } from './spec-index.js';
+import { toComposite } from './to-catalog-composite.js';
 import { effectiveFunctionGrants, toDomain, toFunction, toSequence, toView } from './to-catalog-objects.js';
 import { toPublications } from './to-catalog-publications.js';
 import { toPolicy, toTable, toTrigger } from './to-catalog-table.js';
@@ -85,8 +86,10 @@ export function toCatalog(spec: Spec, options: ToCatalogOptions = {}): ToCatalog
   ]);
 
   const publications = toPublications(spec);
+  const composites = each(spec.types, (schema, name, t) => toComposite(schema, name, t, index));
   const catalog: Catalog = {
     ...emptyCatalog(),
+    ...(composites.length > 0 ? { composites: sortedRecord(composites) } : {}),
     schemas: sortedRecord(schemaDefs),
     extensions: sortedRecord(extensionDefs),
     enums: sortedRecord(

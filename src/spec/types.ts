@@ -17,6 +17,8 @@ export interface Spec {
   /** Enum name -> values, or the long form with `values` and `remap`. */
   readonly enums?: Readonly<Record<string, readonly string[] | EnumSpec>>;
   readonly domains?: Readonly<Record<string, DomainSpec>>;
+  /** Composite types (CREATE TYPE name AS (...)): name -> attributes. */
+  readonly types?: Readonly<Record<string, CompositeTypeSpec>>;
   readonly sequences?: Readonly<Record<string, SequenceSpec>>;
   readonly tables?: Readonly<Record<string, TableSpec>>;
   /** Tables outside the managed scope that the spec references or owns triggers on. */
@@ -108,6 +110,12 @@ export interface DomainSpec {
   readonly owner?: string;
 }
 
+export interface CompositeTypeSpec {
+  /** Attribute name -> SQL type, in order (`street: text`). */
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly comment?: string;
+}
+
 export interface SequenceSpec {
   readonly type?: string;
   readonly start?: number;
@@ -152,7 +160,8 @@ export interface ColumnSpec {
   readonly primary_key?: boolean;
   readonly unique?: boolean;
   readonly references?: ReferencesSpec;
-  readonly identity?: 'always' | 'by default';
+  /** GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY, or the long form with the sequence's options. */
+  readonly identity?: 'always' | 'by default' | IdentitySpec;
   /** COMMENT ON SEQUENCE of the identity column's sequence. */
   readonly sequence_comment?: string;
   /** Stored generated column expression. */
@@ -169,6 +178,17 @@ export interface ColumnSpec {
   /** Adds a CHECK built from `shape` (NOT VALID, then VALIDATE, on an existing table). Default false. */
   readonly enforce_shape?: boolean;
   readonly waive?: Waivers;
+}
+
+/** An identity column with sequence options: `{ generated: always, start: 100, increment: 10 }`. */
+export interface IdentitySpec {
+  readonly generated: 'always' | 'by default';
+  readonly start?: number;
+  readonly increment?: number;
+  readonly min?: number;
+  readonly max?: number;
+  readonly cache?: number;
+  readonly cycle?: boolean;
 }
 
 export type JsonShapeType = 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null';
@@ -272,6 +292,11 @@ export interface TriggerSpec {
   readonly args?: readonly string[];
   /** `false`: the trigger exists but is disabled (ALTER TABLE ... DISABLE TRIGGER). */
   readonly enabled?: boolean;
+  /**
+   * CREATE CONSTRAINT TRIGGER (`after`, `for_each: row`): `true` (NOT DEFERRABLE), `deferrable`
+   * (DEFERRABLE INITIALLY IMMEDIATE) or `initially deferred` (fires at commit).
+   */
+  readonly constraint?: boolean | 'deferrable' | 'initially deferred';
   readonly comment?: string;
 }
 

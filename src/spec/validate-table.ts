@@ -1,4 +1,5 @@
 /** Semantic checks of one table (and of triggers on external tables). */
+import { identityOptionsProblem } from './identity.js';
 import { checkShapeOfColumn } from './validate-shape.js';
 import type { CheckContext, Path } from './check-context.js';
 import { parseTypeName, statementProblem } from './sql-check.js';
@@ -116,6 +117,9 @@ export function checkTrigger(ctx: CheckContext, path: Path, t: TriggerSpec, colu
     if (columns) columnList(ctx, [...path, 'update_of'], t.update_of, columns, 'the table');
   }
   if (events.includes('truncate') && (t.for_each ?? 'row') === 'row') ctx.error(path, 'invalid-trigger', 'TRUNCATE triggers must be `for_each: statement`', 'set `for_each: statement`');
+  if (t.constraint !== undefined && t.constraint !== false && (t.after === undefined || (t.for_each ?? 'row') !== 'row')) {
+    ctx.error([...path, 'constraint'], 'invalid-trigger', 'a constraint trigger must be an `after` row trigger', 'use `after:` with `for_each: row`');
+  }
   if (t.when !== undefined) ctx.expressionOn([...path, 'when'], t.when, 'trigger WHEN condition', isTable ? columns : undefined, 'the table', ['new', 'old']);
   const fnKey = functionKey(t.function);
   if (refKey(t.function) === undefined) {
@@ -173,6 +177,8 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
     if (c.identity) {
       const parsed = parseTypeName(c.type);
       if (!('error' in parsed) && !['int2', 'int4', 'int8'].includes(parsed.names.at(-1) ?? '')) ctx.error([...path, 'identity'], 'invalid-column', `identity columns must be smallint, integer or bigint (not ${c.type})`, 'use bigint');
+      const problem = identityOptionsProblem(c.type, c.identity);
+      if (problem) ctx.error([...path, 'identity'], 'invalid-column', problem, 'keep start between min and max, and increment non-zero');
     }
     if (c.generated !== undefined) {
       ctx.expressionOn([...path, 'generated'], c.generated, 'generated expression', rowColumns, label, qualifiers);

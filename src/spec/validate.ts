@@ -52,6 +52,14 @@ export function checkSpecStructure(loaded: LoadedSpec, config: ValidateConfig): 
       ctx.expression([...path, 'checks', check], expr, 'check');
     }
   }
+  for (const [name, t] of Object.entries(spec.types ?? {})) {
+    const path = ['types', name];
+    ctx.objectKey(path, name, 'type');
+    for (const [attribute, type] of Object.entries(t.attributes ?? {})) {
+      ctx.name([...path, 'attributes', attribute], attribute, 'attribute');
+      ctx.type([...path, 'attributes', attribute], type, extensionsDeclared);
+    }
+  }
   for (const [name, s] of Object.entries(spec.sequences ?? {})) {
     ctx.objectKey(['sequences', name], name, 'sequence');
     if (s.owned_by !== undefined) checkOwnedBy(ctx, name, s.owned_by);
@@ -188,7 +196,7 @@ function checkRelationNames(ctx: CheckContext, spec: Spec): void {
   }
   // Enums, domains, tables and views each own a row type: they share one type namespace per schema.
   const types = new Map<string, string>();
-  for (const [section, what] of [['tables', 'table'], ['views', 'view'], ['enums', 'enum'], ['domains', 'domain']] as const) {
+  for (const [section, what] of [['tables', 'table'], ['views', 'view'], ['enums', 'enum'], ['domains', 'domain'], ['types', 'composite type']] as const) {
     for (const specKey of Object.keys(spec[section] ?? {})) {
       const key = refKey(specKey) ?? specKey;
       const earlier = types.get(key);

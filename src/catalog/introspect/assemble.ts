@@ -1,5 +1,7 @@
 /** Pure: the rows of the catalog queries become one Catalog, kind by kind as each query answers. */
 import type {
+  CompositeAttribute,
+  CompositeType,
   Bucket,
   Catalog,
   CronJob,
@@ -28,6 +30,7 @@ import type {
   TriggerEvent,
   View,
 } from '../types.js';
+import { sparseIdentityOptions } from '../identity-options.js';
 import { qualifiedName } from '../names.js';
 import { nameRecord } from '../../util/object-keys.js';
 import { aclPairs } from './acl.js';
@@ -199,6 +202,7 @@ function triggerOf(row: R, table?: string): Trigger {
   // tgargs is NUL-separated, each argument NUL-terminated; `escape` encoding shows NUL as \000.
   out['args'] = nargs > 0 ? str(row['args_raw']).split('\\000').slice(0, nargs).map(unescapeBytea) : [];
   setOptional(out, 'comment', opt(row['comment']));
+  if (row['is_constraint'] === true) out['constraint'] = { deferrable: row['deferrable'] === true, initiallyDeferred: row['initially_deferred'] === true };
   out['definition'] = definition;
   out['enabled'] = row['enabled'] === true;
   out['events'] = events;
@@ -237,6 +241,12 @@ function columnOf(row: R, grantsSeen: Map<string, Grants>): Column {
   setOptional(out, 'identity', opt(row['identity']));
   const sequenceComment = opt(row['sequence_comment']);
   if (sequenceComment !== undefined) out['identitySequence'] = { comment: sequenceComment, name: str(row['sequence_name']) };
+  const seq = row['identity_sequence'];
+  if (Array.isArray(seq) && seq.length === 6) {
+    const [start, increment, min, max, cache, cycle] = seq.map(String) as [string, string, string, string, string, string];
+    const options = sparseIdentityOptions(str(row['type']), { start, increment, min, max, cache, cycle: cycle === 'true' });
+    if (options) out['identityOptions'] = options;
+  }
   out['name'] = str(row['name']);
   out['notNull'] = row['not_null'] === true;
   out['type'] = str(row['type']);
@@ -293,6 +303,7 @@ export interface Assembly {
     cronJobs: NonNullable<Catalog['cronJobs']>;
     publications: Record<string, Publication>;
     domains: Catalog['domains'];
+    composites: NonNullable<Catalog['composites']>;
     enums: Catalog['enums'];
     functions: Catalog['functions'];
     sequences: Catalog['sequences'];
@@ -415,6 +426,8 @@ export function rowSink(assembly: Assembly, name: QueryName): RowSink {
     }
     case 'domains':
       return rowsSink((rows) => void (parts.domains = byQualifiedName(rows.map(domainOf))));
+    case 'composites':
+      return rowsSink((rows) => void (parts.composites = byQualifiedName(rows.map(compositeOf))));
     case 'enums':
       return rowsSink((rows) => void (parts.enums = byQualifiedName(rows.map(enumOf))));
     case 'functions':
@@ -509,6 +522,7 @@ export function finishCatalog(assembly: Assembly): Catalog {
 
   return {
     ...(p.buckets && Object.keys(p.buckets).length > 0 ? { buckets: p.buckets } : {}),
+    ...(p.composites && Object.keys(p.composites).length > 0 ? { composites: p.composites } : {}),
     ...(p.cronJobs && Object.keys(p.cronJobs).length > 0 ? { cronJobs: p.cronJobs } : {}),
     ...(p.publications ? { publications: sortedKeys(p.publications) } : {}),
     domains: p.domains ?? {},
@@ -522,6 +536,21 @@ export function finishCatalog(assembly: Assembly): Catalog {
     tables,
     views,
   };
+}
+
+function compositeOf(row: R): CompositeType {
+  const attributes = (Array.isArray(row['attributes']) ? (row['attributes'] as R[]) : []).map((a) => {
+    const out: Mutable = {};
+    setOptional(out, 'collation', opt(a['collation']));
+    out['name'] = str(a['name']);
+    out['type'] = str(a['type']);
+    return out as unknown as CompositeAttribute;
+  });
+  const out: Mutable = { attributes };
+  setOptional(out, 'comment', opt(row['comment']));
+  out['name'] = str(row['name']);
+  out['schema'] = str(row['schema']);
+  return out as unknown as CompositeType;
 }
 
 function domainOf(row: R): Domain {

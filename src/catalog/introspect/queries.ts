@@ -6,6 +6,7 @@ export const QUERY_NAMES = [
   'extensions',
   'enums',
   'domains',
+  'composites',
   'sequences',
   'tables',
   'columns',

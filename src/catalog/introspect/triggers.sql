@@ -3,6 +3,7 @@
 SELECT t.tgrelid::int8::text AS rel, n.nspname AS table_schema, c.relname AS table_name,
        n.nspname = ANY ($1::text[]) AS managed_table,
        t.tgname AS name, t.tgtype::int AS type, t.tgenabled <> 'D' AS enabled,
+       t.tgconstraint <> 0 AS is_constraint, t.tgdeferrable AS deferrable, t.tginitdeferred AS initially_deferred,
        array(SELECT a.attname FROM unnest(t.tgattr::int2[]) WITH ORDINALITY k(attnum, ord)
              JOIN pg_catalog.pg_attribute a ON a.attrelid = t.tgrelid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS update_of,
        fn.nspname || '.' || p.proname AS function,

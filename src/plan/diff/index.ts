@@ -9,6 +9,7 @@ import { commentChange, grantChanges, omit, same, type DiffContext } from './con
 import { ownerChanges } from './owners.js';
 import { viewColumnComments } from './view-column-comments.js';
 import { alterTableChanges, createTableChanges, dropTableChanges, triggerChanges } from './tables.js';
+import { compositeChanges } from './composites.js';
 import { domainChanges, enumChanges, extensionChanges, managedOnly, schemaChanges, sequenceChanges, signatureUsesType } from './types.js';
 import { own } from '../../util/object-keys.js';
 import { NO_PARTS, throughTableRenames, type RenamedParts } from './table-renames.js';
@@ -23,7 +24,7 @@ export function diff(from: Catalog, to: Catalog, inputs: PlanInputs): Change[] {
   const { catalog: a, parts } = throughTableRenames(managedOnly(from, schemas), b, inputs);
   const ctx: DiffContext = { from: a, to: b, inputs, managedRoles: new Set(inputs.managedRoles), out: [] };
   const out: Change[] = [];
-  out.push(...schemaChanges(ctx), ...extensionChanges(ctx), ...enumChanges(ctx), ...domainChanges(ctx), ...sequenceChanges(ctx));
+  out.push(...schemaChanges(ctx), ...extensionChanges(ctx), ...enumChanges(ctx), ...domainChanges(ctx), ...compositeChanges(ctx), ...sequenceChanges(ctx));
   const { changes: fnChanges, recreated } = functionChanges(ctx, swappedEnums(out));
   out.push(...fnChanges);
   out.push(...tableChanges(ctx, external, recreated, parts));

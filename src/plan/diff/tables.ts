@@ -1,4 +1,5 @@
 /** Tables and everything on them: columns, constraints, indexes, triggers, RLS, policies, grants, comments. */
+import { sameIdentityOptions } from '../../catalog/identity-options.js';
 import type { Column, Constraint, Policy, Table } from '../../catalog/types.js';
 import { invertChange, type Change } from '../changes.js';
 import { commentChange, grantChanges, omit, same, type DiffContext } from './context.js';
@@ -306,7 +307,7 @@ function alterColumn(ctx: DiffContext, key: string, a: Column, b: Column): Chang
   const out: Change[] = [];
   const typeChanges = a.type !== b.type || a.collation !== b.collation;
   const col = b.name;
-  if (a.identity && a.identity !== b.identity && !b.identity) out.push({ kind: 'SetIdentity', table: key, column: col, from: a.identity });
+  if (a.identity && !b.identity) out.push({ kind: 'SetIdentity', table: key, column: col, from: a.identity, type: a.type, ...(a.identityOptions ? { fromOptions: a.identityOptions } : {}) });
   if (typeChanges) {
     if (a.default !== undefined) out.push({ kind: 'DropColumnDefault', table: key, column: col, from: a.default });
     const timeZone = ctx.inputs.timeZones?.[`${key}.${col}`];
@@ -318,8 +319,19 @@ function alterColumn(ctx: DiffContext, key: string, a: Column, b: Column): Chang
     else out.push({ kind: 'SetColumnDefault', table: key, column: col, ...(a.default === undefined ? {} : { from: a.default }), to: b.default });
   }
   if (a.notNull !== b.notNull) out.push({ kind: b.notNull ? 'SetNotNull' : 'DropNotNull', table: key, column: col, existing: true });
-  if (b.identity && a.identity !== b.identity) {
-    out.push({ kind: 'SetIdentity', table: key, column: col, ...(a.identity ? { from: a.identity } : {}), to: b.identity });
+  // A dropped identity's options were the old one's: a re-added identity starts from the defaults.
+  const fromOptions = a.identity ? a.identityOptions : undefined;
+  if (b.identity && (a.identity !== b.identity || !sameIdentityOptions(fromOptions, b.identityOptions))) {
+    out.push({
+      kind: 'SetIdentity',
+      table: key,
+      column: col,
+      ...(a.identity ? { from: a.identity } : {}),
+      to: b.identity,
+      type: b.type,
+      ...(fromOptions ? { fromOptions } : {}),
+      ...(b.identityOptions ? { toOptions: b.identityOptions } : {}),
+    });
   }
   return out;
 }

@@ -198,6 +198,7 @@ export function managedOnly(catalog: Catalog, schemas: ReadonlySet<string>): Cat
     extensions: catalog.extensions,
     enums: pick(catalog.enums),
     domains: pick(catalog.domains),
+    ...(catalog.composites ? { composites: pick(catalog.composites) } : {}),
     sequences: pick(catalog.sequences),
     tables: pick(catalog.tables),
     functions: pick(catalog.functions),

@@ -1,4 +1,7 @@
 /** One Change -> its Steps. The switch is exhaustive; an unknown change is an UnsupportedChange error. */
+import { alterComposite, createComposite, dropComposite } from './composites.js';
+import { identityOptionsClause, sameIdentityOptions } from '../../catalog/identity-options.js';
+import { alterSequenceSql, identityAlterSql } from './identity.js';
 import { quoteIdent } from '../../catalog/names.js';
 import type { EnumType, FunctionDef, Policy, Sequence, Trigger, View } from '../../catalog/types.js';
 import { UnsupportedChange, unsupported, type Change, type EnumColumnUse, type ObjectRef } from '../changes.js';
@@ -69,6 +72,12 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
     }
     case 'ReplaceEnum':
       return replaceEnum(change.from, change.to, change.remap, change.columns);
+    case 'CreateComposite':
+      return createComposite(change.composite);
+    case 'DropComposite':
+      return dropComposite(change.composite);
+    case 'AlterComposite':
+      return alterComposite(change.from, change.to);
     case 'CreateDomain': {
       const d = change.domain;
       const k = key(d);
@@ -115,7 +124,7 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
     case 'DropSequence':
       return [step(`DROP SEQUENCE IF EXISTS ${q(key(change.sequence))}`, `- sequence ${key(change.sequence)}`, key(change.sequence))];
     case 'AlterSequence':
-      return [step(`ALTER SEQUENCE ${q(key(change.to))}${sequenceOptions(change.to)}`, `~ sequence ${key(change.to)}`, key(change.to))];
+      return [step(alterSequenceSql(change.to, sequenceOptions(change.to)), `~ sequence ${key(change.to)}`, key(change.to))];
     case 'SetSequenceOwner': {
       const owner = change.to === undefined ? 'NONE' : ownerColumn(change.to);
       return [step(`ALTER SEQUENCE ${q(change.sequence)} OWNED BY ${owner}`, `~ sequence ${change.sequence} owned by ${change.to ?? 'none'}`, change.sequence)];
@@ -174,12 +183,17 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
       const object = `${change.table}.${change.column}`;
       const gen = (v: 'always' | 'by default'): string => (v === 'always' ? 'ALWAYS' : 'BY DEFAULT');
       if (change.to === undefined) return [step(`${col} DROP IDENTITY IF EXISTS`, `~ column ${object} drop identity`, object)];
-      if (change.from !== undefined) return [step(`${col} SET GENERATED ${gen(change.to)}`, `~ column ${object} identity ${change.to}`, object)];
+      if (change.from !== undefined) {
+        const generation = change.from !== change.to ? `SET GENERATED ${gen(change.to)}` : '';
+        if (sameIdentityOptions(change.fromOptions, change.toOptions)) return [step(`${col} ${generation}`, `~ column ${object} identity ${change.to}`, object)];
+        const sql = identityAlterSql(col, generation, change.table, change.column, change.type ?? 'bigint', change.toOptions);
+        return [step(sql, `~ column ${object} identity ${change.to} options`, object)];
+      }
       return [
         step(
           guarded(
             `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${lit(change.table)}::regclass AND attname = ${str(change.column)} AND attidentity <> '')`,
-            `${col} ADD GENERATED ${gen(change.to)} AS IDENTITY`,
+            `${col} ADD GENERATED ${gen(change.to)} AS IDENTITY${identityOptionsClause(change.toOptions)}`,
           ),
           `~ column ${object} identity ${change.to}`,
           object,
@@ -376,10 +390,17 @@ function triggerSteps(table: string, t: Trigger, before: Trigger | undefined, op
   const fn = q(t.function);
   const args = t.args.map(str).join(', ');
   const when = t.when !== undefined ? ` WHEN (${t.when})` : '';
-  const body = `TRIGGER ${quoteIdent(t.name)} ${t.timing.toUpperCase()} ${events} ON ${q(table)} FOR EACH ${t.forEach.toUpperCase()}${when} EXECUTE FUNCTION ${fn}(${args})`;
+  const deferral = t.constraint ? `${t.constraint.deferrable ? ' DEFERRABLE' : ''}${t.constraint.initiallyDeferred ? ' INITIALLY DEFERRED' : ''}` : '';
+  const body = `TRIGGER ${quoteIdent(t.name)} ${t.timing.toUpperCase()} ${events} ON ${q(table)}${deferral} FOR EACH ${t.forEach.toUpperCase()}${when} EXECUTE FUNCTION ${fn}(${args})`;
   const object = `${table}.${t.name}`;
   const out: Step[] = [];
-  if (options.targetVersion >= 14) out.push(step(`CREATE OR REPLACE ${body}`, `${before ? '~' : '+'} trigger ${t.name} on ${table}`, object));
+  // CREATE OR REPLACE does not take (or replace) a constraint trigger: it is dropped and created.
+  if (t.constraint || before?.constraint) {
+    if (before) out.push(step(`DROP TRIGGER IF EXISTS ${quoteIdent(t.name)} ON ${q(table)}`, `- trigger ${t.name} on ${table} (replaced)`, object));
+    const create = `CREATE ${t.constraint ? 'CONSTRAINT ' : ''}${body}`;
+    const exists = `EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = ${lit(table)}::regclass AND tgname = ${str(t.name)})`;
+    out.push(step(before ? create : guarded(`NOT ${exists}`, create), `+ trigger ${t.name} on ${table}`, object));
+  } else if (options.targetVersion >= 14) out.push(step(`CREATE OR REPLACE ${body}`, `${before ? '~' : '+'} trigger ${t.name} on ${table}`, object));
   else {
     out.push(step(`DROP TRIGGER IF EXISTS ${quoteIdent(t.name)} ON ${q(table)}`, `- trigger ${t.name} on ${table} (replaced)`, object));
     out.push(step(`CREATE ${body}`, `+ trigger ${t.name} on ${table}`, object));

@@ -1,4 +1,5 @@
 /** SQL for tables, columns, constraints and indexes. */
+import { identityOptionsClause } from '../../catalog/identity-options.js';
 import { quoteIdent } from '../../catalog/names.js';
 import type { Column, Constraint, Index, Table } from '../../catalog/types.js';
 import { constraintDef } from '../diff/tables.js';
@@ -15,7 +16,7 @@ export function columnDefinition(c: Column, withNotNull = true): string {
   const parts = [quoteIdent(c.name), c.type];
   if (c.collation) parts.push(`COLLATE ${c.collation}`);
   if (c.generated !== undefined) parts.push(`GENERATED ALWAYS AS (${c.generated}) STORED`);
-  else if (c.identity) parts.push(`GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`);
+  else if (c.identity) parts.push(`GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${identityOptionsClause(c.identityOptions)}`);
   else if (c.default !== undefined) parts.push(`DEFAULT ${c.default}`);
   if (c.notNull && withNotNull) parts.push('NOT NULL');
   return parts.join(' ');
