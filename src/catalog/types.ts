@@ -91,6 +91,8 @@ export interface EnumType {
   readonly name: string;
   /** In sort order. */
   readonly values: readonly string[];
+  /** Role -> USAGE (`typacl`, PUBLIC's default included, owner left out); absent when none. */
+  readonly grants?: Grants;
   readonly comment?: string;
 }
 
@@ -104,6 +106,8 @@ export interface Domain {
   readonly collation?: string;
   /** Constraint name -> `CHECK (...)` definition from `pg_get_constraintdef`. */
   readonly checks: Readonly<Record<string, string>>;
+  /** Role -> USAGE (`typacl`, PUBLIC's default included, owner left out); absent when none. */
+  readonly grants?: Grants;
   readonly comment?: string;
 }
 
@@ -139,8 +143,11 @@ export type PrivilegeName =
   | 'usage'
   | 'create';
 
+/** A privilege as granted: `select`, or `select with grant option` (the grantee may grant it on). */
+export type Privilege = PrivilegeName | `${PrivilegeName} with grant option`;
+
 /** Role -> sorted privileges granted to it (owner's implicit privileges excluded). */
-export type Grants = Readonly<Record<string, readonly PrivilegeName[]>>;
+export type Grants = Readonly<Record<string, readonly Privilege[]>>;
 
 export interface Column {
   readonly name: string;

@@ -5,7 +5,8 @@
  * elsewhere (e.g. `auth.users`) are declared `external`, with the triggers the scope owns on them.
  */
 import { explicitSequenceGrants, impliedSequenceGrants } from '../catalog/sequence-usage.js';
-import { DEFAULT_OBJECT_KINDS, type Catalog, type DefaultPrivileges, type Grants, type Domain, type EnumType, type FunctionDef, type PrivilegeName, type Sequence, type View } from '../catalog/types.js';
+import { DEFAULT_OBJECT_KINDS, type Catalog, type DefaultPrivileges, type Grants, type Domain, type EnumType, type FunctionDef, type Privilege, type PrivilegeName, type Sequence, type View } from '../catalog/types.js';
+import { holds } from '../catalog/privileges.js';
 import { quoteIdent, splitOption, splitQualified } from '../catalog/names.js';
 import type {
   DomainSpec,
@@ -98,13 +99,13 @@ function sequenceSpec(s: Sequence, implied: Grants | undefined): SequenceSpec {
  * revoked (`publicManaged`): then PUBLIC is written on every function, `[]` where revoked.
  */
 function functionGrants(fn: FunctionDef, publicManaged: boolean): FunctionSpec['grants'] | undefined {
-  const grants: Record<string, readonly PrivilegeName[]> = { ...fn.grants };
+  const grants: Record<string, readonly Privilege[]> = { ...fn.grants };
   if (publicManaged) grants['public'] ??= [];
   else delete grants['public'];
   return grantsSpec(grants, []) as FunctionSpec['grants'];
 }
 
-const hasPublicExecute = (fn: FunctionDef): boolean => fn.grants['public']?.includes('execute') === true;
+const hasPublicExecute = (fn: FunctionDef): boolean => holds(fn.grants['public'], 'execute');
 
 /**
  * A function's settings (`proconfig`) in the order its definition sets them: PostgreSQL keeps that

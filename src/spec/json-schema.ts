@@ -29,17 +29,23 @@ const deferrable = {
   description: '`true` for DEFERRABLE INITIALLY IMMEDIATE, `initially deferred` for DEFERRABLE INITIALLY DEFERRED.',
   anyOf: [{ type: 'boolean' }, { const: 'initially deferred' }],
 };
-const tablePrivilege = { enum: ['select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger', 'all'] };
+/** Privilege names of one kind of object, `all`, and each `with grant option` (GRANT ... WITH GRANT OPTION). */
+const privilegeEnum = (...names: string[]): JsonSchema => ({ enum: [...names, 'all'].flatMap((p) => [p, `${p} with grant option`]) });
+const tablePrivilege = privilegeEnum('select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger');
+const columnList = (privilege: string, text: string): Record<string, JsonSchema> => ({
+  [privilege]: strings(text),
+  [`${privilege} with grant option`]: strings(`${text.replace(/\.$/, '')}, and may grant it on (WITH GRANT OPTION).`),
+});
 /** A table privilege, or column privileges `{ update: [display_name, bio] }` (GRANT UPDATE (display_name, bio)). */
 const tableOrColumnPrivilege: JsonSchema = {
   anyOf: [
     tablePrivilege,
     {
       ...obj('Column privileges: privilege -> the columns it is granted on, e.g. `{ update: [display_name, bio] }` for GRANT UPDATE (display_name, bio).', {
-        select: strings('Columns the role may read (GRANT SELECT (...)).'),
-        insert: strings('Columns the role may set on insert (GRANT INSERT (...)).'),
-        update: strings('Columns the role may update (GRANT UPDATE (...)).'),
-        references: strings('Columns the role may reference from a foreign key (GRANT REFERENCES (...)).'),
+        ...columnList('select', 'Columns the role may read (GRANT SELECT (...)).'),
+        ...columnList('insert', 'Columns the role may set on insert (GRANT INSERT (...)).'),
+        ...columnList('update', 'Columns the role may update (GRANT UPDATE (...)).'),
+        ...columnList('references', 'Columns the role may reference from a foreign key (GRANT REFERENCES (...)).'),
       }),
       minProperties: 1,
     },
@@ -297,7 +303,7 @@ const table = obj(
     policies: mapOf('Row level security policies: name -> policy.', ref('policy', 'A policy.')),
     triggers: mapOf('Triggers: name -> trigger.', ref('trigger', 'A trigger.')),
     grants: grants(
-      'Privileges per role (`anon`, `authenticated`, `service_role`, ...): table privileges, `all` for every one, and column privileges as `{ update: [display_name, bio] }`. Roles not named here are never touched.',
+      'Privileges per role (`anon`, `authenticated`, `service_role`, ...): table privileges, `all` for every one, and column privileges as `{ update: [display_name, bio] }`; `select with grant option` (or `all with grant option`, `{ select with grant option: [id] }`) also lets the role grant it on. The grants are exact: a role holding privileges on the table that is not named here has them revoked (but the owner and the platform roles).',
       tableOrColumnPrivilege,
     ),
     partition_by: str('PARTITION BY clause, e.g. `RANGE (created_at)`.'),
@@ -351,7 +357,7 @@ const fn = obj(
     search_path: str("SET search_path for the function, e.g. `public, pg_temp` or `''`."),
     set: mapOf('Other settings applied while the function runs (SET name = value), e.g. `statement_timeout: 5s`.', { type: 'string' }),
     procedure: bool('A procedure (CREATE PROCEDURE) rather than a function.'),
-    grants: grants('EXECUTE grants per role.', { enum: ['execute', 'all'] }),
+    grants: grants('EXECUTE grants per role (`execute with grant option` lets the role grant it on).', privilegeEnum('execute')),
     hook: {
       enum: ['custom_access_token', 'send_sms', 'send_email', 'mfa_verification_attempt', 'password_verification_attempt', 'before_user_created'],
       description: 'A Supabase Auth hook: EXECUTE for `supabase_auth_admin` only, revoked from `anon`, `authenticated` and PUBLIC by construction.',
@@ -389,16 +395,16 @@ export const SPEC_JSON_SCHEMA = {
         obj('Schema options.', {
           grants: grants(
             'Privileges on the schema per role: `usage` (reach its objects; the Data API roles need it on every exposed schema), `create`, `all`. Only a schema that declares grants has its privileges managed; `role: []` revokes everything from the role.',
-            { enum: ['usage', 'create', 'all'] },
+            privilegeEnum('usage', 'create'),
           ),
           comment: str('COMMENT ON SCHEMA.'),
           default_privileges: mapOf(
             'ALTER DEFAULT PRIVILEGES FOR ROLE <key> IN SCHEMA: what the objects that role creates here later get. Each declared role and object kind is managed exactly (`authenticated: []` revokes); the others are left alone.',
             obj('Default privileges of the objects one role creates, per kind.', {
-              tables: grants('Tables (and views): select, insert, update, delete, truncate, references, trigger, all.', { enum: ['select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger', 'all'] }),
-              sequences: grants('Sequences: usage, select, update, all.', { enum: ['usage', 'select', 'update', 'all'] }),
-              functions: grants('Functions and procedures: execute, all.', { enum: ['execute', 'all'] }),
-              types: grants('Types and domains: usage, all.', { enum: ['usage', 'all'] }),
+              tables: grants('Tables (and views): select, insert, update, delete, truncate, references, trigger, all.', tablePrivilege),
+              sequences: grants('Sequences: usage, select, update, all.', privilegeEnum('usage', 'select', 'update')),
+              functions: grants('Functions and procedures: execute, all.', privilegeEnum('execute')),
+              types: grants('Types and domains: usage, all.', privilegeEnum('usage')),
             }),
           ),
         }),
@@ -468,7 +474,7 @@ export const SPEC_JSON_SCHEMA = {
       owned_by: str('OWNED BY `table.column`.'),
       grants: grants(
         'Privileges per role: `usage` (nextval), `select` (currval), `update` (setval), `all`. A table granting `insert` or `update` to a role already gives it `usage` on the sequences its column defaults call.',
-        { enum: ['usage', 'select', 'update', 'all'] },
+        privilegeEnum('usage', 'select', 'update'),
       ),
       comment: str('COMMENT ON SEQUENCE.'),
     }),

@@ -4,7 +4,8 @@
  * SQL text (types, defaults, constraint definitions) is quoted where it holds identifiers.
  * Constraint and index names are always explicit, built like PostgreSQL's defaults (see default-names).
  */
-import { DEFAULT_OBJECT_KINDS, emptyCatalog, type Bucket, type Catalog, type CronJob, type DefaultObjects, type DefaultPrivileges, type Extension, type Grants, type Policy, type PrivilegeName, type SchemaDef, type Trigger } from '../catalog/types.js';
+import { DEFAULT_OBJECT_KINDS, emptyCatalog, type Bucket, type Catalog, type CronJob, type DefaultObjects, type DefaultPrivileges, type Extension, type Grants, type Policy, type Privilege, type PrivilegeName, type SchemaDef, type Trigger } from '../catalog/types.js';
+import { specPrivileges } from './grant-spec.js';
 import { qualifiedName } from '../catalog/names.js';
 import { defaultPrivilegesKey } from '../catalog/compare.js';
 import type { PlanInputs } from '../plan/types.js';
@@ -174,10 +175,9 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
 
 /** `all` is USAGE and CREATE; `role: []` names the role and grants it nothing. */
 function schemaGrants(grants: Readonly<Record<string, readonly string[]>> | undefined): Grants {
-  const out: Record<string, PrivilegeName[]> = {};
+  const out: Record<string, Privilege[]> = {};
   for (const role of Object.keys(grants ?? {}).sort()) {
-    const listed = new Set(grants![role]!);
-    const privileges = (['usage', 'create'] as const).filter((p) => listed.has('all') || listed.has(p));
+    const privileges = specPrivileges(grants![role]!, ['usage', 'create']);
     if (privileges.length > 0) out[role] = privileges;
   }
   return out;
@@ -199,10 +199,9 @@ function defaultPrivilegesOf(spec: SchemaSpec['default_privileges']): DefaultPri
     for (const objects of DEFAULT_OBJECT_KINDS) {
       const declared = spec[forRole]?.[objects];
       if (!declared) continue;
-      const grants: Record<string, PrivilegeName[]> = {};
+      const grants: Record<string, Privilege[]> = {};
       for (const role of Object.keys(declared).sort()) {
-        const listed = new Set(declared[role]!);
-        const privileges = DEFAULT_ALL[objects].filter((p) => listed.has('all') || listed.has(p));
+        const privileges = specPrivileges(declared[role]!, DEFAULT_ALL[objects]);
         if (privileges.length > 0) grants[role] = privileges;
       }
       (out[forRole] ??= {})[objects] = grants;

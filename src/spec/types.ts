@@ -58,7 +58,7 @@ export type DefaultGrantsSpec = Readonly<Record<string, readonly string[]>>;
 
 export interface SchemaSpec {
   /** Role -> privileges on the schema; declared grants make the schema's privileges managed. */
-  readonly grants?: Readonly<Record<string, readonly ('usage' | 'create' | 'all')[]>>;
+  readonly grants?: Readonly<Record<string, readonly Grantable<'usage' | 'create' | 'all'>[]>>;
   /**
    * ALTER DEFAULT PRIVILEGES: FOR ROLE (whose future objects get them) -> object kind -> grantee ->
    * privileges. Each declared (role, kind) is managed exactly; the others are left alone.
@@ -102,7 +102,7 @@ export interface SequenceSpec {
   readonly comment?: string;
 }
 
-export type SequencePrivilegeSpec = 'usage' | 'select' | 'update' | 'all';
+export type SequencePrivilegeSpec = Grantable<'usage' | 'select' | 'update' | 'all'>;
 
 /** A SQL expression string, or (for json/jsonb defaults) a YAML map/list meaning that JSON. */
 export type SqlValue = string | number | boolean | null | JsonValue;
@@ -247,18 +247,13 @@ export interface TriggerSpec {
   readonly comment?: string;
 }
 
-export type PrivilegeSpec =
-  | 'select'
-  | 'insert'
-  | 'update'
-  | 'delete'
-  | 'truncate'
-  | 'references'
-  | 'trigger'
-  | 'all';
+/** A privilege, or the same `with grant option` (the role may grant it on). */
+export type Grantable<P extends string> = P | `${P} with grant option`;
+
+export type PrivilegeSpec = Grantable<'select' | 'insert' | 'update' | 'delete' | 'truncate' | 'references' | 'trigger' | 'all'>;
 
 /** Column privileges: privilege -> columns (`{ update: [display_name, bio] }`). */
-export type ColumnPrivilegeSpec = Readonly<Partial<Record<'select' | 'insert' | 'update' | 'references', readonly string[]>>>;
+export type ColumnPrivilegeSpec = Readonly<Partial<Record<Grantable<'select' | 'insert' | 'update' | 'references'>, readonly string[]>>>;
 
 export interface TableSpec {
   readonly comment?: string;
@@ -331,7 +326,7 @@ export interface FunctionSpec {
   /** Other settings (SET name = value) applied while the function runs, e.g. `statement_timeout: 5s`. */
   readonly set?: Readonly<Record<string, string>>;
   readonly procedure?: boolean;
-  readonly grants?: Readonly<Record<string, readonly ('execute' | 'all')[]>>;
+  readonly grants?: Readonly<Record<string, readonly Grantable<'execute' | 'all'>[]>>;
   /** A Supabase Auth hook: EXECUTE for `supabase_auth_admin` only (revoked from anon, authenticated and PUBLIC). */
   readonly hook?: AuthHook;
   readonly comment?: string;

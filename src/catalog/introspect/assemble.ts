@@ -17,6 +17,7 @@ import type {
   Policy,
   PolicyCommand,
   PrivilegeName,
+  Privilege,
   PublicationMembership,
   ReferentialAction,
   SchemaDef,
@@ -29,6 +30,7 @@ import type {
 import { qualifiedName } from '../names.js';
 import { nameRecord } from '../../util/object-keys.js';
 import { aclPairs } from './acl.js';
+import { inOrder } from '../privileges.js';
 import { indexColumns } from './index-keys.js';
 import { reparsable } from './reparsable.js';
 import type { QueryName } from './queries.js';
@@ -83,16 +85,14 @@ function grantsOf(row: R, seen: Map<string, Grants>): Grants {
 }
 
 function readGrants(acl: unknown, owner: string): Grants {
-  const byRole = new Map<string, Set<PrivilegeName>>();
+  const byRole = new Map<string, Set<string>>();
   for (const [role, privilege] of aclPairs(acl, owner)) {
-    const set = byRole.get(role) ?? new Set<PrivilegeName>();
-    set.add(privilege.toLowerCase() as PrivilegeName);
+    const set = byRole.get(role) ?? new Set<string>();
+    set.add(privilege.toLowerCase());
     byRole.set(role, set);
   }
-  const out: Record<string, PrivilegeName[]> = {};
-  for (const role of [...byRole.keys()].sort()) {
-    out[role] = PRIVILEGE_ORDER.filter((p) => byRole.get(role)!.has(p));
-  }
+  const out: Record<string, Privilege[]> = {};
+  for (const role of [...byRole.keys()].sort()) out[role] = inOrder(byRole.get(role)!, PRIVILEGE_ORDER);
   return out;
 }
 
