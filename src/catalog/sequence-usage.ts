@@ -49,9 +49,10 @@ function merge(a: Grants | undefined, b: Grants): Grants {
   );
 }
 
-/** The catalog with the implied USAGE added to its sequences' grants. */
-export function withSequenceUsage(catalog: Catalog): Catalog {
+/** The catalog with the implied USAGE added to its sequences' grants (but those in `except`). */
+export function withSequenceUsage(catalog: Catalog, except: readonly string[] = []): Catalog {
   const implied = impliedSequenceGrants(catalog);
+  for (const key of except) implied.delete(key);
   if (implied.size === 0) return catalog;
   const sequences: Record<string, Sequence> = {};
   for (const [key, s] of Object.entries(catalog.sequences)) {

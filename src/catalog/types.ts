@@ -22,6 +22,11 @@ export interface Catalog {
   readonly functions: Readonly<Record<string, FunctionDef>>;
   readonly views: Readonly<Record<string, View>>;
   /**
+   * Default privileges without IN SCHEMA (global-defaults.ts), whole, the FOR ROLE's own included:
+   * read only when the spec declares some (`default_privileges:` at the top); absent when none.
+   */
+  readonly defaultPrivileges?: DefaultPrivileges;
+  /**
    * Triggers the managed scope owns on tables outside it (e.g. `auth.users`), keyed by
    * `schema.table.trigger`. The table itself is never managed.
    */

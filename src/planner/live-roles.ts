@@ -5,8 +5,9 @@
  * names. The owner's own privileges are never in a Catalog's grants; the roles the platform runs as
  * (the preset's `platformRoles`, and PostgreSQL's `pg_*` roles) are never managed by discovery.
  */
-import { parseDefaultPrivilegesKey } from '../catalog/compare.js';
-import type { Catalog, Grants } from '../catalog/types.js';
+import { defaultPrivilegesKey, parseDefaultPrivilegesKey } from '../catalog/compare.js';
+import { GLOBAL_DEFAULTS } from '../catalog/global-defaults.js';
+import { DEFAULT_OBJECT_KINDS, type Catalog, type Grants } from '../catalog/types.js';
 import type { PlanInputs } from '../plan/index.js';
 
 export function liveGrantees(live: Catalog, inputs: PlanInputs): Set<string> {
@@ -28,20 +29,43 @@ export function liveGrantees(live: Catalog, inputs: PlanInputs): Set<string> {
   for (const name of inputs.schemaGrants ?? []) add(live.schemas[name]?.grants);
   for (const key of inputs.defaultPrivileges ?? []) {
     const { schema, forRole, objects } = parseDefaultPrivilegesKey(key);
-    add(live.schemas[schema]?.defaultPrivileges?.[forRole]?.[objects]);
+    // A global entry is diffed whole (its grantees need not be managed elsewhere).
+    if (schema !== GLOBAL_DEFAULTS) add(live.schemas[schema]?.defaultPrivileges?.[forRole]?.[objects]);
   }
   return out;
 }
 
-/** The inputs with the live database's grantees on managed objects added to the managed roles. */
+/**
+ * Default privileges the YAML manages: where it declares some for a schema (or at the top, without
+ * IN SCHEMA), every live entry there is managed too, so one the YAML does not declare is revoked.
+ */
+export function liveDefaultPrivileges(live: Catalog, inputs: PlanInputs): string[] {
+  const declared = new Set(inputs.defaultPrivileges ?? []);
+  const schemas = new Set([...declared].map((key) => parseDefaultPrivilegesKey(key).schema));
+  const out = new Set(declared);
+  for (const schema of schemas) {
+    const entries = schema === GLOBAL_DEFAULTS ? live.defaultPrivileges : live.schemas[schema]?.defaultPrivileges;
+    for (const [forRole, kinds] of Object.entries(entries ?? {})) {
+      for (const objects of DEFAULT_OBJECT_KINDS) if (kinds[objects]) out.add(defaultPrivilegesKey(schema, forRole, objects));
+    }
+  }
+  return [...out].sort();
+}
+
+/**
+ * The inputs with the live database's default privileges in the declared places and grantees on
+ * managed objects added to the managed ones.
+ */
 export function withLiveRoles(inputs: PlanInputs, live: Catalog, platformRoles: readonly string[]): PlanInputs {
+  const defaults = liveDefaultPrivileges(live, inputs);
+  const scoped = defaults.length > (inputs.defaultPrivileges ?? []).length ? { ...inputs, defaultPrivileges: defaults } : inputs;
   const platform = new Set(platformRoles);
-  const roles = new Set(inputs.managedRoles);
+  const roles = new Set(scoped.managedRoles);
   let added = false;
-  for (const role of liveGrantees(live, inputs)) {
+  for (const role of liveGrantees(live, scoped)) {
     if (roles.has(role) || platform.has(role) || role.startsWith('pg_')) continue;
     roles.add(role);
     added = true;
   }
-  return added ? { ...inputs, managedRoles: [...roles].sort() } : inputs;
+  return added ? { ...scoped, managedRoles: [...roles].sort() } : scoped;
 }

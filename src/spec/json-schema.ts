@@ -67,6 +67,12 @@ const storageParameters = (description: string): JsonSchema => ({
 const waive = mapOf('Checklist waivers: rule id -> the reason it does not apply here (shown in every plan).', { type: 'string', minLength: 1 });
 const grants = (description: string, privilege: JsonSchema): JsonSchema =>
   mapOf(description, { type: 'array', items: privilege, uniqueItems: true, description: 'Privileges granted to the role.' });
+const defaultPrivilegesOfRole = obj('Default privileges of the objects one role creates, per kind.', {
+  tables: grants('Tables (and views): select, insert, update, delete, truncate, references, trigger, all.', tablePrivilege),
+  sequences: grants('Sequences: usage, select, update, all.', privilegeEnum('usage', 'select', 'update')),
+  functions: grants('Functions and procedures: execute, all.', privilegeEnum('execute')),
+  types: grants('Types and domains: usage, all.', privilegeEnum('usage')),
+});
 
 const trigger = obj(
   'A trigger. Exactly one of before / after / instead_of.',
@@ -400,12 +406,7 @@ export const SPEC_JSON_SCHEMA = {
           comment: str('COMMENT ON SCHEMA.'),
           default_privileges: mapOf(
             'ALTER DEFAULT PRIVILEGES FOR ROLE <key> IN SCHEMA: what the objects that role creates here later get. Each declared role and object kind is managed exactly (`authenticated: []` revokes); the others are left alone.',
-            obj('Default privileges of the objects one role creates, per kind.', {
-              tables: grants('Tables (and views): select, insert, update, delete, truncate, references, trigger, all.', tablePrivilege),
-              sequences: grants('Sequences: usage, select, update, all.', privilegeEnum('usage', 'select', 'update')),
-              functions: grants('Functions and procedures: execute, all.', privilegeEnum('execute')),
-              types: grants('Types and domains: usage, all.', privilegeEnum('usage')),
-            }),
+            defaultPrivilegesOfRole,
           ),
         }),
       ],
@@ -438,6 +439,10 @@ export const SPEC_JSON_SCHEMA = {
         }),
       ],
     }),
+    default_privileges: mapOf(
+      'ALTER DEFAULT PRIVILEGES FOR ROLE <key> without IN SCHEMA: what the objects that role creates in any schema get. Each declared role and object kind is managed: the grantees named get exactly what is listed, the others (the role itself, PUBLIC) keep the built-in defaults unless named (`public: []` revokes EXECUTE on functions or USAGE on types from PUBLIC).',
+      defaultPrivilegesOfRole,
+    ),
     cron_jobs: mapOf('pg_cron jobs of this database, scheduled by name: name -> job. Once present, named jobs not listed are unscheduled.', ref('cron_job', 'A pg_cron job.')),
   },
   $defs: {
@@ -475,6 +480,9 @@ export const SPEC_JSON_SCHEMA = {
       grants: grants(
         'Privileges per role: `usage` (nextval), `select` (currval), `update` (setval), `all`. A table granting `insert` or `update` to a role already gives it `usage` on the sequences its column defaults call.',
         privilegeEnum('usage', 'select', 'update'),
+      ),
+      implied_usage: bool(
+        '`false`: a table granting `insert` or `update` does not give `usage` on this sequence; only its own `grants` do (default `true`).',
       ),
       comment: str('COMMENT ON SEQUENCE.'),
     }),

@@ -6,6 +6,7 @@
  */
 import { DEFAULT_OBJECT_KINDS, emptyCatalog, type Bucket, type Catalog, type CronJob, type DefaultObjects, type DefaultPrivileges, type Extension, type Grants, type Policy, type Privilege, type PrivilegeName, type SchemaDef, type Trigger } from '../catalog/types.js';
 import { specPrivileges } from './grant-spec.js';
+import { builtinDefaults, GLOBAL_DEFAULTS } from '../catalog/global-defaults.js';
 import { qualifiedName } from '../catalog/names.js';
 import { defaultPrivilegesKey } from '../catalog/compare.js';
 import type { PlanInputs } from '../plan/types.js';
@@ -82,8 +83,10 @@ export function toCatalog(spec: Spec, options: ToCatalogOptions = {}): ToCatalog
     { name, schedule: j.schedule, command: j.command, active: j.active !== false },
   ]);
 
+  const globalDefaults = globalDefaultPrivilegesOf(spec.default_privileges);
   const catalog: Catalog = {
     ...emptyCatalog(),
+    ...(globalDefaults ? { defaultPrivileges: globalDefaults } : {}),
     schemas: sortedRecord(schemaDefs),
     extensions: sortedRecord(extensionDefs),
     enums: sortedRecord(
@@ -134,12 +137,20 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
   }
   for (const v of Object.values(spec.views ?? {})) for (const role of Object.keys(v.grants ?? {})) roles.add(role);
   for (const f of Object.values(spec.functions ?? {})) for (const role of Object.keys(effectiveFunctionGrants(f) ?? {})) roles.add(role);
-  for (const s of Object.values(spec.sequences ?? {})) for (const role of Object.keys(s?.grants ?? {})) roles.add(role);
+  const withoutImpliedUsage: string[] = [];
+  for (const [specKey, s] of Object.entries(spec.sequences ?? {})) {
+    for (const role of Object.keys(s?.grants ?? {})) roles.add(role);
+    if (s?.implied_usage === false) withoutImpliedUsage.push(refKey(specKey) ?? specKey);
+  }
   const schemaGrantsDeclared: string[] = [];
   const defaultsDeclared: string[] = [];
   const defaultRoles = new Set<string>();
-  for (const [name, s] of Object.entries(spec.schemas ?? {})) {
-    for (const [forRole, kinds] of Object.entries(s?.default_privileges ?? {})) {
+  const withDefaults: [string, SchemaSpec['default_privileges']][] = [
+    ...Object.entries(spec.schemas ?? {}).map(([name, s]): [string, SchemaSpec['default_privileges']] => [name, s?.default_privileges]),
+    [GLOBAL_DEFAULTS, spec.default_privileges],
+  ];
+  for (const [name, declaredDefaults] of withDefaults) {
+    for (const [forRole, kinds] of Object.entries(declaredDefaults ?? {})) {
       defaultRoles.add(forRole);
       for (const objects of DEFAULT_OBJECT_KINDS) {
         const declared = kinds?.[objects];
@@ -148,6 +159,8 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
         for (const role of Object.keys(declared)) roles.add(role);
       }
     }
+  }
+  for (const [name, s] of Object.entries(spec.schemas ?? {})) {
     if (s?.grants === undefined) continue;
     schemaGrantsDeclared.push(name);
     for (const role of Object.keys(s.grants)) roles.add(role);
@@ -168,6 +181,7 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
     backfills: sortedRecord(backfills),
     ...(timeZones.length > 0 ? { timeZones: sortedRecord(timeZones) } : {}),
     ...(shapedColumns.length > 0 ? { shapedColumns: shapedColumns.sort() } : {}),
+    ...(withoutImpliedUsage.length > 0 ? { withoutImpliedUsage: withoutImpliedUsage.sort() } : {}),
     externalTables: [...external].sort(),
     ...platformScope(spec),
   };
@@ -208,6 +222,24 @@ function defaultPrivilegesOf(spec: SchemaSpec['default_privileges']): DefaultPri
     }
   }
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The top-level default privileges as the catalog holds them: the built-in defaults, with the named grantees' replaced. */
+function globalDefaultPrivilegesOf(spec: Spec['default_privileges']): DefaultPrivileges | undefined {
+  const declared = defaultPrivilegesOf(spec);
+  if (!declared) return undefined;
+  const out: Record<string, Partial<Record<DefaultObjects, Grants>>> = {};
+  for (const forRole of Object.keys(declared)) {
+    for (const objects of DEFAULT_OBJECT_KINDS) {
+      const grants = declared[forRole]?.[objects];
+      if (!grants) continue;
+      const named = new Set(Object.keys(spec![forRole]![objects]!));
+      const merged: Record<string, readonly Privilege[]> = { ...grants };
+      for (const [role, privileges] of Object.entries(builtinDefaults(forRole, objects))) if (!named.has(role)) merged[role] = privileges;
+      (out[forRole] ??= {})[objects] = Object.fromEntries(Object.keys(merged).sort().map((role) => [role, merged[role]!]));
+    }
+  }
+  return out;
 }
 
 /** The platform items the spec manages: each once its key is present (see Scope). */

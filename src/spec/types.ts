@@ -27,6 +27,12 @@ export interface Spec {
   readonly buckets?: Readonly<Record<string, BucketSpec | null>>;
   /** pg_cron jobs of this database: name -> schedule and command. Managed once the key is present. */
   readonly cron_jobs?: Readonly<Record<string, CronJobSpec>>;
+  /**
+   * ALTER DEFAULT PRIVILEGES FOR ROLE without IN SCHEMA: what the objects the role creates anywhere
+   * get. Each declared (role, kind) is managed: the grantees it names get exactly what it lists, the
+   * others (the role itself, PUBLIC) keep the built-in defaults unless named (`public: []` revokes).
+   */
+  readonly default_privileges?: DefaultPrivilegesSpec;
 }
 
 export interface BucketSpec {
@@ -63,9 +69,12 @@ export interface SchemaSpec {
    * ALTER DEFAULT PRIVILEGES: FOR ROLE (whose future objects get them) -> object kind -> grantee ->
    * privileges. Each declared (role, kind) is managed exactly; the others are left alone.
    */
-  readonly default_privileges?: Readonly<Record<string, Readonly<{ tables?: DefaultGrantsSpec; sequences?: DefaultGrantsSpec; functions?: DefaultGrantsSpec; types?: DefaultGrantsSpec }>>>;
+  readonly default_privileges?: DefaultPrivilegesSpec;
   readonly comment?: string;
 }
+
+/** FOR ROLE -> object kind -> grantee -> privileges. */
+export type DefaultPrivilegesSpec = Readonly<Record<string, Readonly<{ tables?: DefaultGrantsSpec; sequences?: DefaultGrantsSpec; functions?: DefaultGrantsSpec; types?: DefaultGrantsSpec }>>>;
 
 export interface ExtensionSpec {
   readonly schema?: string;
@@ -99,6 +108,8 @@ export interface SequenceSpec {
   readonly owned_by?: string;
   /** Role -> privileges; a table's INSERT/UPDATE grant implies USAGE on the sequences its defaults call. */
   readonly grants?: Readonly<Record<string, readonly SequencePrivilegeSpec[]>>;
+  /** `false`: the tables' INSERT/UPDATE grants do not give USAGE on this sequence (only `grants` do). */
+  readonly implied_usage?: boolean;
   readonly comment?: string;
 }
 

@@ -43,9 +43,12 @@ export function grantChanges(
   before: Grants,
   after: Grants,
   flags: { implied?: boolean; impliedInverse?: boolean } = {},
+  /** Every grantee on either side, not only the managed roles (an object the YAML states whole). */
+  whole = false,
 ): Change[] {
   const out: Change[] = [];
-  for (const role of [...ctx.managedRoles].sort()) {
+  const roles = whole ? new Set([...ctx.managedRoles, ...Object.keys(before), ...Object.keys(after)]) : ctx.managedRoles;
+  for (const role of [...roles].sort()) {
     const a = optionsByPrivilege(own(before, role) ?? []);
     const b = optionsByPrivilege(own(after, role) ?? []);
     const push = (kind: 'Grant' | 'Revoke', privileges: PrivilegeName[], option?: GrantOption): void => {
