@@ -3,6 +3,7 @@ import type { Catalog, DefaultObjects, DefaultPrivileges, Grants, SchemaDef } fr
 import { catalogJson } from './normalize.js';
 import { own } from '../util/object-keys.js';
 import { withGrants } from './sequence-usage.js';
+import { builtinDefaults, GLOBAL_DEFAULTS } from './global-defaults.js';
 
 export function catalogsEqual(a: Catalog, b: Catalog): boolean {
   return catalogJson(a) === catalogJson(b);
@@ -51,8 +52,11 @@ export function projectCatalog(catalog: Catalog, managedRoles: readonly string[]
   const roles = new Set(managedRoles);
   const grantsOfSchemas = new Set(schemaGrants);
   const declaredDefaults = new Set(defaultPrivileges);
+  const { defaultPrivileges: globalDefaults, ...rest } = catalog;
+  const global = projectGlobalDefaults(globalDefaults, declaredDefaults);
   return {
-    ...catalog,
+    ...rest,
+    ...(global ? { defaultPrivileges: global } : {}),
     // A schema's privileges count only where the spec declares them (`schemas: { api: { grants: ... } }`).
     schemas: Object.fromEntries(
       Object.entries(catalog.schemas).map(([key, s]) => {
@@ -108,6 +112,17 @@ function projectDefaults(schema: string, defaults: DefaultPrivileges | undefined
     if (s !== schema) continue;
     const grants = Object.entries(projectGrants(defaults?.[forRole]?.[objects] ?? {}, roles)).filter(([, privileges]) => privileges.length > 0);
     (out[forRole] ??= {})[objects] = Object.fromEntries(grants.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The declared entries without IN SCHEMA, whole, the built-in defaults where there is no entry. */
+function projectGlobalDefaults(defaults: DefaultPrivileges | undefined, declared: ReadonlySet<string>): DefaultPrivileges | undefined {
+  const out: Record<string, Partial<Record<DefaultObjects, Grants>>> = {};
+  for (const key of [...declared].sort()) {
+    const { schema, forRole, objects } = parseDefaultPrivilegesKey(key);
+    if (schema !== GLOBAL_DEFAULTS) continue;
+    (out[forRole] ??= {})[objects] = defaults?.[forRole]?.[objects] ?? builtinDefaults(forRole, objects);
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }

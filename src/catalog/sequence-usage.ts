@@ -7,7 +7,8 @@
  * privileges on an identity column's own sequence.
  */
 import { parseQualifiedReference, qualifiedName } from './names.js';
-import type { Catalog, Grants, PrivilegeName, Sequence } from './types.js';
+import type { Catalog, Grants, Privilege, PrivilegeName, Sequence } from './types.js';
+import { basePrivilege, inOrder } from './privileges.js';
 
 /** Writes that call a column default: INSERT, and UPDATE (`SET col = DEFAULT`). */
 const WRITES: readonly PrivilegeName[] = ['insert', 'update'];
@@ -26,7 +27,7 @@ export function impliedSequenceGrants(catalog: Catalog): Map<string, Grants> {
   const out = new Map<string, Record<string, PrivilegeName[]>>();
   for (const key of Object.keys(catalog.tables).sort()) {
     const table = catalog.tables[key]!;
-    const roles = Object.keys(table.grants).filter((role) => table.grants[role]!.some((p) => WRITES.includes(p)));
+    const roles = Object.keys(table.grants).filter((role) => table.grants[role]!.some((p) => WRITES.includes(basePrivilege(p))));
     if (roles.length === 0) continue;
     for (const column of table.columns) {
       const sequence = column.default === undefined ? undefined : nextvalSequence(column.default);
@@ -43,15 +44,15 @@ function merge(a: Grants | undefined, b: Grants): Grants {
   const roles = [...new Set([...Object.keys(a ?? {}), ...Object.keys(b)])].sort();
   return Object.fromEntries(
     roles.map((role) => {
-      const set = new Set([...(a?.[role] ?? []), ...(b[role] ?? [])]);
-      return [role, SEQUENCE_ORDER.filter((p) => set.has(p))];
+      return [role, inOrder([...(a?.[role] ?? []), ...(b[role] ?? [])], SEQUENCE_ORDER)];
     }),
   );
 }
 
-/** The catalog with the implied USAGE added to its sequences' grants. */
-export function withSequenceUsage(catalog: Catalog): Catalog {
+/** The catalog with the implied USAGE added to its sequences' grants (but those in `except`). */
+export function withSequenceUsage(catalog: Catalog, except: readonly string[] = []): Catalog {
   const implied = impliedSequenceGrants(catalog);
+  for (const key of except) implied.delete(key);
   if (implied.size === 0) return catalog;
   const sequences: Record<string, Sequence> = {};
   for (const [key, s] of Object.entries(catalog.sequences)) {
@@ -64,7 +65,7 @@ export function withSequenceUsage(catalog: Catalog): Catalog {
 /** The sequence's grants less what the tables imply (what a spec must state itself). */
 export function explicitSequenceGrants(s: Sequence, implied: Grants = {}): Grants {
   const grants = s.grants ?? {};
-  const out: Record<string, PrivilegeName[]> = {};
+  const out: Record<string, Privilege[]> = {};
   for (const role of Object.keys(grants).sort()) {
     const rest = grants[role]!.filter((p) => !(implied[role] ?? []).includes(p));
     if (rest.length > 0) out[role] = rest;

@@ -24,6 +24,11 @@ export interface Catalog {
   readonly functions: Readonly<Record<string, FunctionDef>>;
   readonly views: Readonly<Record<string, View>>;
   /**
+   * Default privileges without IN SCHEMA (global-defaults.ts), whole, the FOR ROLE's own included:
+   * read only when the spec declares some (`default_privileges:` at the top); absent when none.
+   */
+  readonly defaultPrivileges?: DefaultPrivileges;
+  /**
    * Triggers the managed scope owns on tables outside it (e.g. `auth.users`), keyed by
    * `schema.table.trigger`. The table itself is never managed.
    */
@@ -124,6 +129,8 @@ export interface EnumType {
   readonly owner?: string;
   /** In sort order. */
   readonly values: readonly string[];
+  /** Role -> USAGE (`typacl`, PUBLIC's default included, owner left out); absent when none. */
+  readonly grants?: Grants;
   readonly comment?: string;
 }
 
@@ -155,6 +162,8 @@ export interface Domain {
   readonly collation?: string;
   /** Constraint name -> `CHECK (...)` definition from `pg_get_constraintdef`. */
   readonly checks: Readonly<Record<string, string>>;
+  /** Role -> USAGE (`typacl`, PUBLIC's default included, owner left out); absent when none. */
+  readonly grants?: Grants;
   readonly comment?: string;
 }
 
@@ -192,8 +201,11 @@ export type PrivilegeName =
   | 'usage'
   | 'create';
 
+/** A privilege as granted: `select`, or `select with grant option` (the grantee may grant it on). */
+export type Privilege = PrivilegeName | `${PrivilegeName} with grant option`;
+
 /** Role -> sorted privileges granted to it (owner's implicit privileges excluded). */
-export type Grants = Readonly<Record<string, readonly PrivilegeName[]>>;
+export type Grants = Readonly<Record<string, readonly Privilege[]>>;
 
 export interface Column {
   readonly name: string;

@@ -45,6 +45,14 @@ export interface EnumColumnUse {
   readonly default?: string;
 }
 
+/**
+ * The grant option of a Grant or Revoke. On a Grant: `with` grants privileges the role did not hold
+ * WITH GRANT OPTION, `only` adds the option to privileges it held. On a Revoke: `with` revokes
+ * privileges held with the option (the inverse grants them back with it), `only` is REVOKE GRANT
+ * OPTION FOR (the privileges stay).
+ */
+export type GrantOption = 'with' | 'only';
+
 /** What a comment or a grant is attached to. */
 export type ObjectRef =
   | { readonly type: 'schema'; readonly name: string }
@@ -154,8 +162,8 @@ export type Change = Base &
     | { readonly kind: 'CreateView'; readonly view: View }
     | { readonly kind: 'ReplaceView'; readonly from: View; readonly to: View }
     | { readonly kind: 'DropView'; readonly view: View }
-    | { readonly kind: 'Grant'; readonly target: ObjectRef; readonly role: string; readonly privileges: readonly PrivilegeName[] }
-    | { readonly kind: 'Revoke'; readonly target: ObjectRef; readonly role: string; readonly privileges: readonly PrivilegeName[] }
+    | { readonly kind: 'Grant'; readonly target: ObjectRef; readonly role: string; readonly privileges: readonly PrivilegeName[]; readonly option?: GrantOption }
+    | { readonly kind: 'Revoke'; readonly target: ObjectRef; readonly role: string; readonly privileges: readonly PrivilegeName[]; readonly option?: GrantOption }
     | { readonly kind: 'SetComment'; readonly target: ObjectRef; readonly from?: string; readonly to?: string }
     /** ALTER ... OWNER TO; an absent owner is the role that runs the migration (CURRENT_USER). */
     | { readonly kind: 'SetOwner'; readonly target: ObjectRef; readonly from?: string; readonly to?: string }
@@ -355,9 +363,10 @@ export function invertChange(change: Change): Change {
     case 'DropView':
       return { ...f, kind: 'CreateView', view: change.view };
     case 'Grant':
-      return { ...f, kind: 'Revoke', target: change.target, role: change.role, privileges: change.privileges };
+      // Privileges granted new (with the option or not) are revoked whole; an added option alone goes alone.
+      return { ...f, kind: 'Revoke', target: change.target, role: change.role, privileges: change.privileges, ...(change.option === 'only' ? { option: 'only' as const } : {}) };
     case 'Revoke':
-      return { ...f, kind: 'Grant', target: change.target, role: change.role, privileges: change.privileges };
+      return { ...f, kind: 'Grant', target: change.target, role: change.role, privileges: change.privileges, ...(change.option ? { option: change.option } : {}) };
     case 'SetComment':
       return { ...f, kind: 'SetComment', target: change.target, ...opt('from', change.to), ...opt('to', change.from) };
     case 'SetOwner':

@@ -38,6 +38,8 @@ export interface PlanInputs {
   readonly ownerRoles?: readonly string[];
   /** Columns with a JSONB `shape:` (`schema.table.column`), sorted: their rows may need evolving (planner/shape-evolution.ts). */
   readonly shapedColumns?: readonly string[];
+  /** Sequences declared `implied_usage: false` (qualified), sorted: table grants imply no USAGE on them. */
+  readonly withoutImpliedUsage?: readonly string[];
   /** Functions declared as auth hooks (`schema.name`): created with EXECUTE revoked from anon and authenticated too. */
   readonly authHooks?: readonly string[];
 }

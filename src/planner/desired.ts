@@ -54,7 +54,7 @@ export async function desiredCatalog(d: DesiredInputs, provider: () => Promise<S
   const hit = cache?.read(key);
   // The USAGE implied by table grants is added on every read, never cached: an incremental run
   // re-reads only the tables that changed, and their sequences may not be among them.
-  if (hit) return { catalog: withSequenceUsage(hit), cached: true };
+  if (hit) return { catalog: withSequenceUsage(hit, d.inputs.withoutImpliedUsage), cached: true };
 
   const draft = await d.draft();
   const previous = cache?.latest(baseKey(d));
@@ -62,7 +62,7 @@ export async function desiredCatalog(d: DesiredInputs, provider: () => Promise<S
   const normalized = await normalizeOnShadow(d, work?.draft ?? draft, provider);
   const catalog = work && previous ? normalizeCatalog(mergeIncremental(previous.catalog, normalized, work.roots)) : normalized;
   cache?.write(key, baseKey(d), { draft, catalog });
-  return { catalog: withSequenceUsage(catalog), cached: false, incremental: work ? work.roots.length : undefined };
+  return { catalog: withSequenceUsage(catalog, d.inputs.withoutImpliedUsage), cached: false, incremental: work ? work.roots.length : undefined };
 }
 
 /** Runs a draft on a fresh shadow and reads it back. */

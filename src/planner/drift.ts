@@ -1,4 +1,5 @@
 /** Drift: does the live database still match the YAML? Used by `check` and `status`. */
+import { withLiveRoles } from './live-roles.js';
 import { join } from 'node:path';
 import { introspect } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
@@ -52,7 +53,7 @@ export async function detectDrift(o: DriftOptions): Promise<DriftReport> {
     const rows = evolution?.forward.map((step) => step.description) ?? [];
     if (liveIsDesired(live, desiredInputs)) return { changes: rows };
     const { catalog: desired } = await desiredCatalog(desiredInputs, shadows.get);
-    const plan = buildPlan(live, desired, inputs, options);
+    const plan = buildPlan(live, desired, withLiveRoles(inputs, live, preset.platformRoles), options);
     return { changes: [...plan.forward.map((step) => step.description), ...rows] };
   } finally {
     await shadows.release();

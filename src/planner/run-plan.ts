@@ -17,6 +17,7 @@ import { desiredCatalog, desiredIsCached, liveIsDesired } from './desired.js';
 import { isAllowed, refusedHazards, type HazardPolicy } from './hazards.js';
 import { shapeEvolution, withEvolution } from './shape-evolution.js';
 import { missingRoles } from './missing-roles.js';
+import { withLiveRoles } from './live-roles.js';
 import { refusalsFromLiveRows } from './live-rows.js';
 import type { Change } from '../plan/changes.js';
 import type { PlanReport } from './report.js';
@@ -90,7 +91,8 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
   };
 
   const checked = await time('load', () => loadAndCheckSpec(o.schemaDir, o.config, join(o.cwd, '.schema', 'cache')));
-  const { findings, inputs } = checked;
+  const { findings } = checked;
+  const specInputs = checked.inputs;
   const preset = presetNamed(o.config.preset);
   const options: PlanOptions = {
     lockTimeout: o.config.lock_timeout,
@@ -115,9 +117,11 @@ export async function runPlan(o: RunPlanOptions): Promise<PlanReport> {
     // proven on: CREATE DATABASE takes a few hundred milliseconds, so both are made while the live
     // database is read. Those not taken are dropped at the end.
     if (!desiredIsCached(desiredInputs)) void shadows.get().then((p) => p.warm(o.verify === 'none' ? 1 : 2), () => undefined);
-    const scope = scopeOf(inputs);
+    const scope = scopeOf(specInputs);
     const live = await time('introspect', () => introspect(db, scope));
-    const namedRoles = [...inputs.managedRoles, ...(inputs.defaultPrivilegeRoles ?? []), ...(inputs.ownerRoles ?? [])];
+    const namedRoles = [...specInputs.managedRoles, ...(specInputs.defaultPrivilegeRoles ?? []), ...(specInputs.ownerRoles ?? [])];
+    // The YAML is authoritative for its objects' privileges: live grantees are managed too.
+    const inputs = withLiveRoles(specInputs, live, preset.platformRoles);
     const unknownRoles = namedRoles.length > 0 ? await missingRoles(db, namedRoles, () => checked.loaded()) : [];
     if (unknownRoles.length > 0) throw new InputError('the YAML names roles the server does not have; nothing was written', unknownRoles);
     // JSONB shapes evolve the rows, not the catalog: what the live rows need comes first.

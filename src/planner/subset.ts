@@ -100,6 +100,7 @@ export function verificationScope(live: Catalog, desired: Catalog): Verification
   for (const kind of ['schemas', 'extensions', 'domains', 'composites'] as const) {
     if (differingKeys(live[kind] ?? {}, desired[kind] ?? {}).length > 0) return undefined;
   }
+  if (!same(live.defaultPrivileges, desired.defaultPrivileges)) return undefined;
   const roots = new Set(differingKeys(live.tables, desired.tables));
   const views = new Set(differingKeys(live.views, desired.views));
   const all = [...new Set([...Object.keys(live.tables), ...Object.keys(desired.tables)])];

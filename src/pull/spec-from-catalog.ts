@@ -6,7 +6,9 @@
  */
 import { publicationSpecs } from './publication-spec.js';
 import { explicitSequenceGrants, impliedSequenceGrants } from '../catalog/sequence-usage.js';
-import { DEFAULT_OBJECT_KINDS, type Catalog, type CompositeType, type DefaultPrivileges, type Grants, type Domain, type EnumType, type FunctionDef, type PrivilegeName, type Sequence, type View } from '../catalog/types.js';
+import { DEFAULT_OBJECT_KINDS, type Catalog, type CompositeType, type DefaultPrivileges, type Grants, type Domain, type EnumType, type FunctionDef, type Privilege, type PrivilegeName, type Sequence, type View } from '../catalog/types.js';
+import { holds } from '../catalog/privileges.js';
+import { builtinDefaults } from '../catalog/global-defaults.js';
 import { quoteIdent, splitOption, splitQualified } from '../catalog/names.js';
 import type {
   CompositeTypeSpec,
@@ -96,9 +98,12 @@ function sequenceSpec(s: Sequence, implied: Grants | undefined): SequenceSpec {
     const dot = s.ownedBy.lastIndexOf('.');
     out.owned_by = `${specRefOfKey(s.ownedBy.slice(0, dot))}.${s.ownedBy.slice(dot + 1)}`;
   }
-  // What the tables' grants imply is left out: the spec gets it by construction.
-  const grants = grantsSpec(explicitSequenceGrants(s, implied), ['select', 'update', 'usage']);
+  // What the tables' grants imply is left out: the spec gets it by construction. A sequence that
+  // lacks some of it says so, and lists its grants in full.
+  const lacking = Object.keys(implied ?? {}).some((role) => !holds(s.grants?.[role], 'usage'));
+  const grants = grantsSpec(lacking ? (s.grants ?? {}) : explicitSequenceGrants(s, implied), ['select', 'update', 'usage']);
   if (grants) out.grants = grants as SequenceSpec['grants'];
+  if (lacking) out.implied_usage = false;
   if (s.comment !== undefined) out.comment = s.comment;
   // A sequence owned by a column follows its table's owner.
   if (s.owner !== undefined && s.ownedBy === undefined) out.owner = s.owner;
@@ -110,13 +115,13 @@ function sequenceSpec(s: Sequence, implied: Grants | undefined): SequenceSpec {
  * revoked (`publicManaged`): then PUBLIC is written on every function, `[]` where revoked.
  */
 function functionGrants(fn: FunctionDef, publicManaged: boolean): FunctionSpec['grants'] | undefined {
-  const grants: Record<string, readonly PrivilegeName[]> = { ...fn.grants };
+  const grants: Record<string, readonly Privilege[]> = { ...fn.grants };
   if (publicManaged) grants['public'] ??= [];
   else delete grants['public'];
   return grantsSpec(grants, []) as FunctionSpec['grants'];
 }
 
-const hasPublicExecute = (fn: FunctionDef): boolean => fn.grants['public']?.includes('execute') === true;
+const hasPublicExecute = (fn: FunctionDef): boolean => holds(fn.grants['public'], 'execute');
 
 /**
  * A function's settings (`proconfig`) in the order its definition sets them: PostgreSQL keeps that
@@ -275,6 +280,27 @@ function defaultPrivilegesSpec(defaults: DefaultPrivileges | undefined): SchemaS
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+/**
+ * The default privileges without IN SCHEMA as the spec writes them: per FOR ROLE and kind, the
+ * grantees whose privileges differ from the built-in defaults (`public: []` where PUBLIC's are revoked).
+ */
+function globalDefaultPrivilegesSpec(defaults: DefaultPrivileges | undefined): Spec['default_privileges'] | undefined {
+  if (!defaults) return undefined;
+  const out: Record<string, Record<string, Record<string, string[]>>> = {};
+  for (const forRole of Object.keys(defaults).sort()) {
+    for (const objects of DEFAULT_OBJECT_KINDS) {
+      const grants = defaults[forRole]?.[objects];
+      if (!grants) continue;
+      const builtin = builtinDefaults(forRole, objects);
+      const roles = [...new Set([...Object.keys(grants), ...Object.keys(builtin)])].sort();
+      const differ = roles.filter((role) => JSON.stringify(grants[role] ?? []) !== JSON.stringify(builtin[role] ?? []));
+      if (differ.length === 0) continue;
+      (out[forRole] ??= {})[objects] = Object.fromEntries(differ.map((role) => [role, [...(grants[role] ?? [])]]));
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 export function specFragments(catalog: Catalog, options: PullOptions = {}): PulledFragment[] {
   return [...eachFragment(catalog, options)];
 }
@@ -295,7 +321,8 @@ export function* eachFragment(catalog: Catalog, options: PullOptions = {}): Gene
         ? null
         : { ...(grants ? { grants } : {}), ...(comment !== undefined ? { comment } : {}), ...(defaults ? { default_privileges: defaults } : {}), ...(owner !== undefined ? { owner } : {}) };
   }
-  yield { file: 'schemas.yaml', spec: { schemas } };
+  const globalDefaults = globalDefaultPrivilegesSpec(catalog.defaultPrivileges);
+  yield { file: 'schemas.yaml', spec: { schemas, ...(globalDefaults ? { default_privileges: globalDefaults } : {}) } };
 
   // The schema is always written: the default depends on the preset (`extensions` on Supabase).
   const extensions = byKey(catalog.extensions, () => true);

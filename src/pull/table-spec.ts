@@ -4,6 +4,7 @@
  * defaults (no action, btree, permissive, for each row, ...) left out.
  */
 import type { Constraint, Grants, IdentityOptions, Index, Policy, Table, Trigger } from '../catalog/types.js';
+import { GRANT_OPTION_SUFFIX } from '../catalog/privileges.js';
 import type {
   CheckSpec,
   ColumnPrivilegeSpec,
@@ -36,7 +37,9 @@ export function grantsSpec(grants: Grants, all: readonly string[] = TABLE_PRIVIL
   const out: Record<string, PrivilegeSpec[]> = {};
   for (const role of roles) {
     const privileges = grants[role] ?? [];
-    out[role] = all.length > 0 && all.every((p) => privileges.includes(p as never)) ? ['all'] : ([...privileges] as PrivilegeSpec[]);
+    // Every privilege of the kind: `all`, or `all with grant option` when each is held with it.
+    const every = (suffix: string): boolean => all.length > 0 && all.every((p) => privileges.includes(`${p}${suffix}` as never));
+    out[role] = every('') ? ['all'] : every(GRANT_OPTION_SUFFIX) ? [`all${GRANT_OPTION_SUFFIX}` as PrivilegeSpec] : ([...privileges] as PrivilegeSpec[]);
   }
   return out;
 }
@@ -70,7 +73,7 @@ function withColumnGrants(grants: TableSpec['grants'] | undefined, table: Table)
   const out: Record<string, readonly (PrivilegeSpec | ColumnPrivilegeSpec)[]> = { ...(grants ?? {}) };
   for (const role of [...byRole.keys()].sort()) {
     const entry = byRole.get(role)!;
-    const columns = Object.fromEntries(COLUMN_PRIVILEGES.filter((p) => entry.has(p)).map((p) => [p, entry.get(p)!]));
+    const columns = Object.fromEntries(COLUMN_PRIVILEGES.flatMap((p) => [p, `${p}${GRANT_OPTION_SUFFIX}`]).filter((p) => entry.has(p)).map((p) => [p, entry.get(p)!]));
     out[role] = [...(out[role] ?? []), columns];
   }
   return Object.fromEntries(Object.keys(out).sort().map((role) => [role, out[role]!]));

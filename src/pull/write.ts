@@ -1,4 +1,5 @@
 /** The I/O shell of `schema pull`: read the database's Catalog, write the YAML files. */
+import { GLOBAL_DEFAULTS } from '../catalog/global-defaults.js';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Db } from '../db/index.js';
@@ -37,7 +38,7 @@ export async function pullDatabase(db: Db, schemas?: readonly string[]): Promise
     scope = existing.filter((name) => !isUnmanagedSchema(name));
   }
   // The unmanaged-feature scan is read with the catalog, in its snapshot.
-  const { catalog, extra } = await introspectWith(db, { schemas: scope, extensions: row?.extensions ?? [], platform: ALL_PLATFORM_ITEMS, defaultPrivileges: scope, owners: true }, [
+  const { catalog, extra } = await introspectWith(db, { schemas: scope, extensions: row?.extensions ?? [], platform: ALL_PLATFORM_ITEMS, defaultPrivileges: [GLOBAL_DEFAULTS, ...scope], owners: true }, [
     { name: 'unmanaged', sql: unmanagedQuery() },
   ]);
   return { catalog, schemas: scope, unmanaged: unmanagedOf(extra['unmanaged'] ?? []) };

@@ -1,4 +1,5 @@
 import { inner, qualified, schemaOf, strings, type Node, type RangeVar } from '../sql/ast.js';
+import { basePrivilege } from '../catalog/privileges.js';
 import type { PrivilegeSpec } from '../spec/types.js';
 import type { Finding } from '../util/findings.js';
 import { analysisOf, hasPolicyFor, isExposed, isGenerated, isWaived, specFinding, splitTableKey, sqlFinding, tablesOf } from './helpers.js';
@@ -133,7 +134,7 @@ YAML: \`waive: { api-exposure: "public read-only catalogue" }\` on the table. SQ
       }
       for (const role of API_ROLES) {
         // A column privilege (`{ update: [bio] }`) opens its command as a table privilege does.
-        const privileges = (table.grants[role] ?? []).flatMap((p) => (typeof p === 'string' ? [p] : (Object.keys(p) as PrivilegeSpec[])));
+        const privileges = (table.grants[role] ?? []).flatMap((p) => (typeof p === 'string' ? [p] : (Object.keys(p) as PrivilegeSpec[]))).map((p) => basePrivilege(p) as PrivilegeSpec);
         if (privileges.length === 0) continue;
         const path = `tables/${key}/grants/${role}`;
         if (table.rls !== true) {

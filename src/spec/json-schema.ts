@@ -29,17 +29,23 @@ const deferrable = {
   description: '`true` for DEFERRABLE INITIALLY IMMEDIATE, `initially deferred` for DEFERRABLE INITIALLY DEFERRED.',
   anyOf: [{ type: 'boolean' }, { const: 'initially deferred' }],
 };
-const tablePrivilege = { enum: ['select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger', 'all'] };
+/** Privilege names of one kind of object, `all`, and each `with grant option` (GRANT ... WITH GRANT OPTION). */
+const privilegeEnum = (...names: string[]): JsonSchema => ({ enum: [...names, 'all'].flatMap((p) => [p, `${p} with grant option`]) });
+const tablePrivilege = privilegeEnum('select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger');
+const columnList = (privilege: string, text: string): Record<string, JsonSchema> => ({
+  [privilege]: strings(text),
+  [`${privilege} with grant option`]: strings(`${text.replace(/\.$/, '')}, and may grant it on (WITH GRANT OPTION).`),
+});
 /** A table privilege, or column privileges `{ update: [display_name, bio] }` (GRANT UPDATE (display_name, bio)). */
 const tableOrColumnPrivilege: JsonSchema = {
   anyOf: [
     tablePrivilege,
     {
       ...obj('Column privileges: privilege -> the columns it is granted on, e.g. `{ update: [display_name, bio] }` for GRANT UPDATE (display_name, bio).', {
-        select: strings('Columns the role may read (GRANT SELECT (...)).'),
-        insert: strings('Columns the role may set on insert (GRANT INSERT (...)).'),
-        update: strings('Columns the role may update (GRANT UPDATE (...)).'),
-        references: strings('Columns the role may reference from a foreign key (GRANT REFERENCES (...)).'),
+        ...columnList('select', 'Columns the role may read (GRANT SELECT (...)).'),
+        ...columnList('insert', 'Columns the role may set on insert (GRANT INSERT (...)).'),
+        ...columnList('update', 'Columns the role may update (GRANT UPDATE (...)).'),
+        ...columnList('references', 'Columns the role may reference from a foreign key (GRANT REFERENCES (...)).'),
       }),
       minProperties: 1,
     },
@@ -61,6 +67,12 @@ const storageParameters = (description: string): JsonSchema => ({
 const waive = mapOf('Checklist waivers: rule id -> the reason it does not apply here (shown in every plan).', { type: 'string', minLength: 1 });
 const grants = (description: string, privilege: JsonSchema): JsonSchema =>
   mapOf(description, { type: 'array', items: privilege, uniqueItems: true, description: 'Privileges granted to the role.' });
+const defaultPrivilegesOfRole = obj('Default privileges of the objects one role creates, per kind.', {
+  tables: grants('Tables (and views): select, insert, update, delete, truncate, references, trigger, all.', tablePrivilege),
+  sequences: grants('Sequences: usage, select, update, all.', privilegeEnum('usage', 'select', 'update')),
+  functions: grants('Functions and procedures: execute, all.', privilegeEnum('execute')),
+  types: grants('Types and domains: usage, all.', privilegeEnum('usage')),
+});
 
 const trigger = obj(
   'A trigger. Exactly one of before / after / instead_of.',
@@ -324,7 +336,7 @@ const table = obj(
     policies: mapOf('Row level security policies: name -> policy.', ref('policy', 'A policy.')),
     triggers: mapOf('Triggers: name -> trigger.', ref('trigger', 'A trigger.')),
     grants: grants(
-      'Privileges per role (`anon`, `authenticated`, `service_role`, ...): table privileges, `all` for every one, and column privileges as `{ update: [display_name, bio] }`. Roles not named here are never touched.',
+      'Privileges per role (`anon`, `authenticated`, `service_role`, ...): table privileges, `all` for every one, and column privileges as `{ update: [display_name, bio] }`; `select with grant option` (or `all with grant option`, `{ select with grant option: [id] }`) also lets the role grant it on. The grants are exact: a role holding privileges on the table that is not named here has them revoked (but the owner and the platform roles).',
       tableOrColumnPrivilege,
     ),
     partition_by: str('PARTITION BY clause, e.g. `RANGE (created_at)`.'),
@@ -381,7 +393,7 @@ const fn = obj(
     search_path: str("SET search_path for the function, e.g. `public, pg_temp` or `''`."),
     set: mapOf('Other settings applied while the function runs (SET name = value), e.g. `statement_timeout: 5s`.', { type: 'string' }),
     procedure: bool('A procedure (CREATE PROCEDURE) rather than a function.'),
-    grants: grants('EXECUTE grants per role.', { enum: ['execute', 'all'] }),
+    grants: grants('EXECUTE grants per role (`execute with grant option` lets the role grant it on).', privilegeEnum('execute')),
     hook: {
       enum: ['custom_access_token', 'send_sms', 'send_email', 'mfa_verification_attempt', 'password_verification_attempt', 'before_user_created'],
       description: 'A Supabase Auth hook: EXECUTE for `supabase_auth_admin` only, revoked from `anon`, `authenticated` and PUBLIC by construction.',
@@ -421,18 +433,13 @@ export const SPEC_JSON_SCHEMA = {
         obj('Schema options.', {
           grants: grants(
             'Privileges on the schema per role: `usage` (reach its objects; the Data API roles need it on every exposed schema), `create`, `all`. Only a schema that declares grants has its privileges managed; `role: []` revokes everything from the role.',
-            { enum: ['usage', 'create', 'all'] },
+            privilegeEnum('usage', 'create'),
           ),
           comment: str('COMMENT ON SCHEMA.'),
           owner: str('Owning role (ALTER ... OWNER TO); absent: the role that runs the migration owns it.', { minLength: 1 }),
           default_privileges: mapOf(
             'ALTER DEFAULT PRIVILEGES FOR ROLE <key> IN SCHEMA: what the objects that role creates here later get. Each declared role and object kind is managed exactly (`authenticated: []` revokes); the others are left alone.',
-            obj('Default privileges of the objects one role creates, per kind.', {
-              tables: grants('Tables (and views): select, insert, update, delete, truncate, references, trigger, all.', { enum: ['select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger', 'all'] }),
-              sequences: grants('Sequences: usage, select, update, all.', { enum: ['usage', 'select', 'update', 'all'] }),
-              functions: grants('Functions and procedures: execute, all.', { enum: ['execute', 'all'] }),
-              types: grants('Types and domains: usage, all.', { enum: ['usage', 'all'] }),
-            }),
+            defaultPrivilegesOfRole,
           ),
         }),
       ],
@@ -466,6 +473,10 @@ export const SPEC_JSON_SCHEMA = {
         }),
       ],
     }),
+    default_privileges: mapOf(
+      'ALTER DEFAULT PRIVILEGES FOR ROLE <key> without IN SCHEMA: what the objects that role creates in any schema get. Each declared role and object kind is managed: the grantees named get exactly what is listed, the others (the role itself, PUBLIC) keep the built-in defaults unless named (`public: []` revokes EXECUTE on functions or USAGE on types from PUBLIC).',
+      defaultPrivilegesOfRole,
+    ),
     cron_jobs: mapOf('pg_cron jobs of this database, scheduled by name: name -> job. Once present, named jobs not listed are unscheduled.', ref('cron_job', 'A pg_cron job.')),
     publications: mapOf(
       'Publications (logical replication) the spec manages: name -> options (or empty). Tables join one with their `publications`. Once present, publications not listed are dropped (never the platform\'s `supabase_realtime`, nor FOR ALL TABLES ones).',
@@ -537,7 +548,10 @@ export const SPEC_JSON_SCHEMA = {
       owned_by: str('OWNED BY `table.column`.'),
       grants: grants(
         'Privileges per role: `usage` (nextval), `select` (currval), `update` (setval), `all`. A table granting `insert` or `update` to a role already gives it `usage` on the sequences its column defaults call.',
-        { enum: ['usage', 'select', 'update', 'all'] },
+        privilegeEnum('usage', 'select', 'update'),
+      ),
+      implied_usage: bool(
+        '`false`: a table granting `insert` or `update` does not give `usage` on this sequence; only its own `grants` do (default `true`).',
       ),
       comment: str('COMMENT ON SEQUENCE.'),
       owner: str('Owning role (ALTER ... OWNER TO); absent: the role that runs the migration owns it.', { minLength: 1 }),

@@ -1,6 +1,7 @@
 /** Spec functions, views, domains and sequences -> draft catalog objects. */
 import { quoteIdent, quoteLiteral, quoteQualified } from '../catalog/names.js';
-import type { Domain, FunctionDef, Grants, PrivilegeName, Sequence, View } from '../catalog/types.js';
+import type { Domain, FunctionDef, Grants, Privilege, PrivilegeName, Sequence, View } from '../catalog/types.js';
+import { specPrivileges } from './grant-spec.js';
 import { refKey, renderDefault, renderType, type SpecIndex } from './spec-index.js';
 import { quoteCollation, tableGrants, toIndex } from './to-catalog-table.js';
 import type { DomainSpec, FunctionArgSpec, FunctionSpec, SequenceSpec, ViewSpec } from './types.js';
@@ -82,9 +83,12 @@ export function effectiveFunctionGrants(fn: FunctionSpec): FunctionSpec['grants'
 }
 
 function functionGrants(grants: FunctionSpec['grants']): Grants {
-  const out: Record<string, readonly PrivilegeName[]> = {};
+  const out: Record<string, readonly Privilege[]> = {};
   // `role: []` names the role (so its grants are managed) and grants it nothing, e.g. `public: []`.
-  for (const role of Object.keys(grants ?? {}).sort()) if ((grants?.[role] ?? []).length > 0) out[role] = ['execute'];
+  for (const role of Object.keys(grants ?? {}).sort()) {
+    const privileges = specPrivileges(grants?.[role] ?? [], ['execute']);
+    if (privileges.length > 0) out[role] = privileges;
+  }
   return out;
 }
 
@@ -243,10 +247,9 @@ const SEQUENCE_PRIVILEGES: readonly PrivilegeName[] = ['select', 'update', 'usag
 
 /** `role: []` names the role (its grants are managed) and grants it nothing. */
 function sequenceGrants(grants: SequenceSpec['grants']): Grants {
-  const out: Record<string, readonly PrivilegeName[]> = {};
+  const out: Record<string, readonly Privilege[]> = {};
   for (const role of Object.keys(grants ?? {}).sort()) {
-    const listed = new Set<string>(grants![role]!);
-    const privileges = SEQUENCE_PRIVILEGES.filter((p) => listed.has('all') || listed.has(p));
+    const privileges = specPrivileges(grants![role]!, SEQUENCE_PRIVILEGES);
     if (privileges.length > 0) out[role] = privileges;
   }
   return out;

@@ -16,6 +16,8 @@ import type {
   Trigger,
   TriggerEvent,
 } from '../catalog/types.js';
+import type { Privilege } from '../catalog/types.js';
+import { specPrivileges } from './grant-spec.js';
 import { columnConstraintName, indexName, primaryKeyName } from './default-names.js';
 import { jsonKind, primaryKeyColumns, refKey, refParts, renderDefault, renderType, type SpecIndex } from './spec-index.js';
 import type {
@@ -34,32 +36,29 @@ import type {
   ColumnPrivilegeSpec,
 } from './types.js';
 
-const ALL_TABLE_PRIVILEGES: readonly PrivilegeName[] = ['select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger'];
+/** Sorted: the order a spec's table privileges come out in. */
+const ALL_TABLE_PRIVILEGES: readonly PrivilegeName[] = ['delete', 'insert', 'references', 'select', 'trigger', 'truncate', 'update'];
+const COLUMN_PRIVILEGES: readonly PrivilegeName[] = ['insert', 'references', 'select', 'update'];
 const EVENT_ORDER: readonly TriggerEvent[] = ['delete', 'insert', 'truncate', 'update'];
 
 const list = <T>(value: T | readonly T[] | undefined): readonly T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value as T]);
 const columnsText = (columns: readonly string[]): string => columns.map(quoteIdent).join(', ');
 
 export function tableGrants(grants: Readonly<Record<string, readonly (PrivilegeSpec | ColumnPrivilegeSpec)[]>> | undefined): Grants {
-  const out: Record<string, readonly PrivilegeName[]> = {};
+  const out: Record<string, readonly Privilege[]> = {};
   for (const role of Object.keys(grants ?? {}).sort()) {
-    const set = new Set<PrivilegeName>();
-    for (const p of grants![role]!) {
-      if (typeof p !== 'string') continue;
-      for (const q of p === 'all' ? ALL_TABLE_PRIVILEGES : [p]) set.add(q);
-    }
-    out[role] = [...set].sort();
+    out[role] = specPrivileges(grants![role]!.filter((p): p is PrivilegeSpec => typeof p === 'string'), ALL_TABLE_PRIVILEGES);
   }
   return out;
 }
 
 /** Column -> role -> privileges, from the `{ update: [a, b] }` entries of a table's grants. */
 export function columnGrants(grants: TableSpec['grants']): Map<string, Grants> {
-  const byColumn = new Map<string, Record<string, Set<PrivilegeName>>>();
+  const byColumn = new Map<string, Record<string, Set<string>>>();
   for (const role of Object.keys(grants ?? {})) {
     for (const p of grants![role]!) {
       if (typeof p === 'string') continue;
-      for (const [privilege, columns] of Object.entries(p) as [PrivilegeName, readonly string[]][]) {
+      for (const [privilege, columns] of Object.entries(p) as [string, readonly string[]][]) {
         for (const column of columns) {
           const roles = byColumn.get(column) ?? {};
           (roles[role] ??= new Set()).add(privilege);
@@ -71,7 +70,7 @@ export function columnGrants(grants: TableSpec['grants']): Map<string, Grants> {
   return new Map(
     [...byColumn].map(([column, roles]) => [
       column,
-      Object.fromEntries(Object.keys(roles).sort().map((role) => [role, [...roles[role]!].sort()])),
+      Object.fromEntries(Object.keys(roles).sort().map((role) => [role, specPrivileges([...roles[role]!], COLUMN_PRIVILEGES)])),
     ]),
   );
 }

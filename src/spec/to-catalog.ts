@@ -4,7 +4,9 @@
  * SQL text (types, defaults, constraint definitions) is quoted where it holds identifiers.
  * Constraint and index names are always explicit, built like PostgreSQL's defaults (see default-names).
  */
-import { DEFAULT_OBJECT_KINDS, emptyCatalog, type Bucket, type Catalog, type CronJob, type DefaultObjects, type DefaultPrivileges, type Extension, type Grants, type Policy, type PrivilegeName, type SchemaDef, type Trigger } from '../catalog/types.js';
+import { DEFAULT_OBJECT_KINDS, emptyCatalog, type Bucket, type Catalog, type CronJob, type DefaultObjects, type DefaultPrivileges, type Extension, type Grants, type Policy, type Privilege, type PrivilegeName, type SchemaDef, type Trigger } from '../catalog/types.js';
+import { specPrivileges } from './grant-spec.js';
+import { builtinDefaults, GLOBAL_DEFAULTS } from '../catalog/global-defaults.js';
 import { qualifiedName } from '../catalog/names.js';
 import { defaultPrivilegesKey } from '../catalog/compare.js';
 import { ownerRoles } from './owner-roles.js';
@@ -87,9 +89,11 @@ export function toCatalog(spec: Spec, options: ToCatalogOptions = {}): ToCatalog
 
   const publications = toPublications(spec);
   const composites = each(spec.types, (schema, name, t) => toComposite(schema, name, t, index));
+  const globalDefaults = globalDefaultPrivilegesOf(spec.default_privileges);
   const catalog: Catalog = {
     ...emptyCatalog(),
     ...(composites.length > 0 ? { composites: sortedRecord(composites) } : {}),
+    ...(globalDefaults ? { defaultPrivileges: globalDefaults } : {}),
     schemas: sortedRecord(schemaDefs),
     extensions: sortedRecord(extensionDefs),
     enums: sortedRecord(
@@ -142,13 +146,21 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
   }
   for (const v of Object.values(spec.views ?? {})) for (const role of Object.keys(v.grants ?? {})) roles.add(role);
   for (const f of Object.values(spec.functions ?? {})) for (const role of Object.keys(effectiveFunctionGrants(f) ?? {})) roles.add(role);
-  for (const s of Object.values(spec.sequences ?? {})) for (const role of Object.keys(s?.grants ?? {})) roles.add(role);
+  const withoutImpliedUsage: string[] = [];
+  for (const [specKey, s] of Object.entries(spec.sequences ?? {})) {
+    for (const role of Object.keys(s?.grants ?? {})) roles.add(role);
+    if (s?.implied_usage === false) withoutImpliedUsage.push(refKey(specKey) ?? specKey);
+  }
   for (const p of Object.values(spec.publications ?? {})) if (p?.owner !== undefined) roles.add(p.owner);
   const schemaGrantsDeclared: string[] = [];
   const defaultsDeclared: string[] = [];
   const defaultRoles = new Set<string>();
-  for (const [name, s] of Object.entries(spec.schemas ?? {})) {
-    for (const [forRole, kinds] of Object.entries(s?.default_privileges ?? {})) {
+  const withDefaults: [string, SchemaSpec['default_privileges']][] = [
+    ...Object.entries(spec.schemas ?? {}).map(([name, s]): [string, SchemaSpec['default_privileges']] => [name, s?.default_privileges]),
+    [GLOBAL_DEFAULTS, spec.default_privileges],
+  ];
+  for (const [name, declaredDefaults] of withDefaults) {
+    for (const [forRole, kinds] of Object.entries(declaredDefaults ?? {})) {
       defaultRoles.add(forRole);
       for (const objects of DEFAULT_OBJECT_KINDS) {
         const declared = kinds?.[objects];
@@ -157,6 +169,8 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
         for (const role of Object.keys(declared)) roles.add(role);
       }
     }
+  }
+  for (const [name, s] of Object.entries(spec.schemas ?? {})) {
     if (s?.grants === undefined) continue;
     schemaGrantsDeclared.push(name);
     for (const role of Object.keys(s.grants)) roles.add(role);
@@ -177,6 +191,7 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
     backfills: sortedRecord(backfills),
     ...(timeZones.length > 0 ? { timeZones: sortedRecord(timeZones) } : {}),
     ...(shapedColumns.length > 0 ? { shapedColumns: shapedColumns.sort() } : {}),
+    ...(withoutImpliedUsage.length > 0 ? { withoutImpliedUsage: withoutImpliedUsage.sort() } : {}),
     externalTables: [...external].sort(),
     ...platformScope(spec),
   };
@@ -184,10 +199,9 @@ function planInputs(spec: Spec, schemas: readonly string[], index: ReturnType<ty
 
 /** `all` is USAGE and CREATE; `role: []` names the role and grants it nothing. */
 function schemaGrants(grants: Readonly<Record<string, readonly string[]>> | undefined): Grants {
-  const out: Record<string, PrivilegeName[]> = {};
+  const out: Record<string, Privilege[]> = {};
   for (const role of Object.keys(grants ?? {}).sort()) {
-    const listed = new Set(grants![role]!);
-    const privileges = (['usage', 'create'] as const).filter((p) => listed.has('all') || listed.has(p));
+    const privileges = specPrivileges(grants![role]!, ['usage', 'create']);
     if (privileges.length > 0) out[role] = privileges;
   }
   return out;
@@ -209,16 +223,33 @@ function defaultPrivilegesOf(spec: SchemaSpec['default_privileges']): DefaultPri
     for (const objects of DEFAULT_OBJECT_KINDS) {
       const declared = spec[forRole]?.[objects];
       if (!declared) continue;
-      const grants: Record<string, PrivilegeName[]> = {};
+      const grants: Record<string, Privilege[]> = {};
       for (const role of Object.keys(declared).sort()) {
-        const listed = new Set(declared[role]!);
-        const privileges = DEFAULT_ALL[objects].filter((p) => listed.has('all') || listed.has(p));
+        const privileges = specPrivileges(declared[role]!, DEFAULT_ALL[objects]);
         if (privileges.length > 0) grants[role] = privileges;
       }
       (out[forRole] ??= {})[objects] = grants;
     }
   }
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The top-level default privileges as the catalog holds them: the built-in defaults, with the named grantees' replaced. */
+function globalDefaultPrivilegesOf(spec: Spec['default_privileges']): DefaultPrivileges | undefined {
+  const declared = defaultPrivilegesOf(spec);
+  if (!declared) return undefined;
+  const out: Record<string, Partial<Record<DefaultObjects, Grants>>> = {};
+  for (const forRole of Object.keys(declared)) {
+    for (const objects of DEFAULT_OBJECT_KINDS) {
+      const grants = declared[forRole]?.[objects];
+      if (!grants) continue;
+      const named = new Set(Object.keys(spec![forRole]![objects]!));
+      const merged: Record<string, readonly Privilege[]> = { ...grants };
+      for (const [role, privileges] of Object.entries(builtinDefaults(forRole, objects))) if (!named.has(role)) merged[role] = privileges;
+      (out[forRole] ??= {})[objects] = Object.fromEntries(Object.keys(merged).sort().map((role) => [role, merged[role]!]));
+    }
+  }
+  return out;
 }
 
 /** The platform items the spec manages: each once its key is present (see Scope). */

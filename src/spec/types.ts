@@ -31,6 +31,12 @@ export interface Spec {
   readonly cron_jobs?: Readonly<Record<string, CronJobSpec>>;
   /** Publications (logical replication): name -> options. Managed once the key is present; tables join them with their `publications`. */
   readonly publications?: Readonly<Record<string, PublicationObjectSpec | null>>;
+  /**
+   * ALTER DEFAULT PRIVILEGES FOR ROLE without IN SCHEMA: what the objects the role creates anywhere
+   * get. Each declared (role, kind) is managed: the grantees it names get exactly what it lists, the
+   * others (the role itself, PUBLIC) keep the built-in defaults unless named (`public: []` revokes).
+   */
+  readonly default_privileges?: DefaultPrivilegesSpec;
 }
 
 /** A publication: what it publishes (every table's membership is the table's `publications`). */
@@ -74,16 +80,19 @@ export type DefaultGrantsSpec = Readonly<Record<string, readonly string[]>>;
 
 export interface SchemaSpec {
   /** Role -> privileges on the schema; declared grants make the schema's privileges managed. */
-  readonly grants?: Readonly<Record<string, readonly ('usage' | 'create' | 'all')[]>>;
+  readonly grants?: Readonly<Record<string, readonly Grantable<'usage' | 'create' | 'all'>[]>>;
   /**
    * ALTER DEFAULT PRIVILEGES: FOR ROLE (whose future objects get them) -> object kind -> grantee ->
    * privileges. Each declared (role, kind) is managed exactly; the others are left alone.
    */
-  readonly default_privileges?: Readonly<Record<string, Readonly<{ tables?: DefaultGrantsSpec; sequences?: DefaultGrantsSpec; functions?: DefaultGrantsSpec; types?: DefaultGrantsSpec }>>>;
+  readonly default_privileges?: DefaultPrivilegesSpec;
   readonly comment?: string;
   /** Owning role; absent: the role that runs the migration. */
   readonly owner?: string;
 }
+
+/** FOR ROLE -> object kind -> grantee -> privileges. */
+export type DefaultPrivilegesSpec = Readonly<Record<string, Readonly<{ tables?: DefaultGrantsSpec; sequences?: DefaultGrantsSpec; functions?: DefaultGrantsSpec; types?: DefaultGrantsSpec }>>>;
 
 export interface ExtensionSpec {
   readonly schema?: string;
@@ -127,12 +136,14 @@ export interface SequenceSpec {
   readonly owned_by?: string;
   /** Role -> privileges; a table's INSERT/UPDATE grant implies USAGE on the sequences its defaults call. */
   readonly grants?: Readonly<Record<string, readonly SequencePrivilegeSpec[]>>;
+  /** `false`: the tables' INSERT/UPDATE grants do not give USAGE on this sequence (only `grants` do). */
+  readonly implied_usage?: boolean;
   readonly comment?: string;
   /** Owning role; absent: the role that runs the migration. */
   readonly owner?: string;
 }
 
-export type SequencePrivilegeSpec = 'usage' | 'select' | 'update' | 'all';
+export type SequencePrivilegeSpec = Grantable<'usage' | 'select' | 'update' | 'all'>;
 
 /** A SQL expression string, or (for json/jsonb defaults) a YAML map/list meaning that JSON. */
 export type SqlValue = string | number | boolean | null | JsonValue;
@@ -300,18 +311,13 @@ export interface TriggerSpec {
   readonly comment?: string;
 }
 
-export type PrivilegeSpec =
-  | 'select'
-  | 'insert'
-  | 'update'
-  | 'delete'
-  | 'truncate'
-  | 'references'
-  | 'trigger'
-  | 'all';
+/** A privilege, or the same `with grant option` (the role may grant it on). */
+export type Grantable<P extends string> = P | `${P} with grant option`;
+
+export type PrivilegeSpec = Grantable<'select' | 'insert' | 'update' | 'delete' | 'truncate' | 'references' | 'trigger' | 'all'>;
 
 /** Column privileges: privilege -> columns (`{ update: [display_name, bio] }`). */
-export type ColumnPrivilegeSpec = Readonly<Partial<Record<'select' | 'insert' | 'update' | 'references', readonly string[]>>>;
+export type ColumnPrivilegeSpec = Readonly<Partial<Record<Grantable<'select' | 'insert' | 'update' | 'references'>, readonly string[]>>>;
 
 export interface TableSpec {
   readonly comment?: string;
@@ -386,7 +392,7 @@ export interface FunctionSpec {
   /** Other settings (SET name = value) applied while the function runs, e.g. `statement_timeout: 5s`. */
   readonly set?: Readonly<Record<string, string>>;
   readonly procedure?: boolean;
-  readonly grants?: Readonly<Record<string, readonly ('execute' | 'all')[]>>;
+  readonly grants?: Readonly<Record<string, readonly Grantable<'execute' | 'all'>[]>>;
   /** Owning role; absent: the role that runs the migration. */
   readonly owner?: string;
   /** A Supabase Auth hook: EXECUTE for `supabase_auth_admin` only (revoked from anon, authenticated and PUBLIC). */

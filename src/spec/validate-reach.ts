@@ -3,6 +3,7 @@
  * gets "permission denied for schema" whatever the table grants. `public` is reachable unless its
  * grants are declared without the role; any other schema only through its declared grants.
  */
+import { basePrivilege } from '../catalog/privileges.js';
 import type { CheckContext } from './check-context.js';
 import { refParts } from './spec-index.js';
 import type { Spec } from './types.js';
@@ -12,7 +13,7 @@ export function checkReach(ctx: CheckContext, spec: Spec): void {
     const grants = spec.schemas?.[schema]?.grants;
     if (grants === undefined) return schema === 'public';
     const listed = [...(grants[role] ?? []), ...(grants['public'] ?? [])];
-    return listed.includes('usage') || listed.includes('all');
+    return listed.some((p) => basePrivilege(p) === 'usage' || (basePrivilege(p) as string) === 'all');
   };
   const check = (section: 'tables' | 'sequences', specKey: string, grants: Readonly<Record<string, readonly unknown[]>> | undefined, what: string): void => {
     const { schema } = refParts(specKey);

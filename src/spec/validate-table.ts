@@ -1,5 +1,6 @@
 /** Semantic checks of one table (and of triggers on external tables). */
 import { identityOptionsProblem } from './identity.js';
+import { basePrivilege } from '../catalog/privileges.js';
 import { checkShapeOfColumn } from './validate-shape.js';
 import type { CheckContext, Path } from './check-context.js';
 import { parseTypeName, statementProblem } from './sql-check.js';
@@ -255,12 +256,12 @@ export function checkTable(ctx: CheckContext, specKey: string, t: TableSpec, ext
   for (const [role, privileges] of Object.entries(t.grants ?? {})) {
     ctx.name([...base, 'grants', role], role, 'role');
     ctx.role([...base, 'grants', role], role);
-    const tableLevel = new Set(privileges.flatMap((p) => (typeof p !== 'string' ? [] : p === 'all' ? ['select', 'insert', 'update', 'references'] : [p])));
+    const tableLevel = new Set(privileges.flatMap((p) => (typeof p !== 'string' ? [] : basePrivilege(p) === ('all' as string) ? ['select', 'insert', 'update', 'references'] : [basePrivilege(p) as string])));
     privileges.forEach((p, i) => {
       if (typeof p === 'string') return;
       for (const [privilege, list] of Object.entries(p)) {
         const path = [...base, 'grants', role, i, privilege];
-        if (tableLevel.has(privilege)) {
+        if (tableLevel.has(basePrivilege(privilege))) {
           ctx.error(path, 'duplicate-grant', `${role} is granted ${privilege} on the whole table and on columns`, `keep \`${privilege}\` or the column list, not both`);
         }
         (list ?? []).forEach((column, j) => {

@@ -9,7 +9,9 @@ describe('aclitem text', () => {
   it('reads grantee and privileges, PUBLIC, grant options and quoted names', () => {
     expect(parseAclItem('authenticated=rw/postgres')).toEqual({ grantee: 'authenticated', privileges: ['select', 'update'] });
     expect(parseAclItem('=X/owner')).toEqual({ grantee: 'public', privileges: ['execute'] });
-    expect(parseAclItem('app=r*a*/postgres')).toEqual({ grantee: 'app', privileges: ['select', 'insert'] });
+    expect(parseAclItem('app=r*a*/postgres')).toEqual({ grantee: 'app', privileges: ['select with grant option', 'insert with grant option'] });
+    expect(parseAclItem('app=r*a/postgres')).toEqual({ grantee: 'app', privileges: ['select with grant option', 'insert'] });
+    expect(parseAclItem('app=*r/postgres')).toBeUndefined();
     expect(parseAclItem('"we ""quote""=odd"=D/"x/y"')).toEqual({ grantee: 'we "quote"=odd', privileges: ['truncate'] });
     expect(parseAclItem('not an acl')).toBeUndefined();
     expect(parseAclItem('x=r?/y')).toBeUndefined();
@@ -35,13 +37,13 @@ describe('aclitem text', () => {
       const rows = await t.db.query<{ acl: string[]; owner: string; exploded: [string, string][] }>(`
         SELECT acl::text[] AS acl, pg_get_userbyid(owner) AS owner,
                (SELECT coalesce(jsonb_agg(jsonb_build_array(CASE WHEN a.grantee = 0 THEN 'public' ELSE pg_get_userbyid(a.grantee) END,
-                        lower(a.privilege_type)) ORDER BY 1), '[]') FROM aclexplode(acl) a WHERE a.grantee <> owner) AS exploded
+                        lower(a.privilege_type) || CASE WHEN a.is_grantable THEN ' with grant option' ELSE '' END) ORDER BY 1), '[]') FROM aclexplode(acl) a WHERE a.grantee <> owner) AS exploded
           FROM (SELECT relacl AS acl, relowner AS owner FROM pg_class WHERE relname = 't'
                 UNION ALL SELECT acldefault('f', proowner), proowner FROM pg_proc WHERE proname = 'f') s`);
       expect(rows).toHaveLength(2);
       const sorted = (pairs: [string, string][]) => pairs.map((p) => p.join(' ')).sort();
       for (const row of rows) expect(sorted(aclPairs(row.acl, row.owner))).toEqual(sorted(row.exploded));
-      expect(sorted(aclPairs(rows[0]!.acl, rows[0]!.owner))).toContain(`${roles[1]} update`);
+      expect(sorted(aclPairs(rows[0]!.acl, rows[0]!.owner))).toContain(`${roles[1]} update with grant option`);
     } finally {
       await t.drop();
       const { connect } = await import('../../src/db/index.js');

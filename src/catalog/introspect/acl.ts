@@ -4,6 +4,8 @@
  * `_`). Reading the text is much cheaper on the server than `aclexplode` per object.
  */
 
+import { GRANT_OPTION_SUFFIX } from '../privileges.js';
+
 /** Privilege letters of `aclitemout` (ACL_ALL_RIGHTS_STR); `*` after a letter marks the grant option. */
 const LETTERS: Readonly<Record<string, string>> = {
   a: 'insert',
@@ -50,7 +52,7 @@ function readName(text: string, start: number): { name: string; end: number } {
 export interface AclItem {
   /** The role granted to, `public` for PUBLIC. */
   readonly grantee: string;
-  /** Lower-case privilege names, e.g. `select`, `execute`. */
+  /** Lower-case privilege names, e.g. `select`, `execute`, `select with grant option` (a `*`). */
   readonly privileges: readonly string[];
 }
 
@@ -63,7 +65,8 @@ export function parseAclItem(text: string): AclItem | undefined {
   for (; i < text.length && text[i] !== '/'; i++) {
     const privilege = LETTERS[text[i]!];
     if (privilege) privileges.push(privilege);
-    else if (text[i] !== '*') return undefined;
+    else if (text[i] === '*' && privileges.length > 0 && !privileges[privileges.length - 1]!.endsWith(GRANT_OPTION_SUFFIX)) privileges[privileges.length - 1] += GRANT_OPTION_SUFFIX;
+    else return undefined;
   }
   return { grantee: grantee.end === 0 ? 'public' : grantee.name, privileges };
 }

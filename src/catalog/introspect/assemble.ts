@@ -20,6 +20,7 @@ import type {
   PolicyCommand,
   PrivilegeName,
   Publication,
+  Privilege,
   PublicationMembership,
   ReplicaIdentity,
   ReferentialAction,
@@ -36,6 +37,7 @@ import { nameRecord } from '../../util/object-keys.js';
 import { aclPairs } from './acl.js';
 import { publicationOf, sortedKeys } from './publications.js';
 import { isPlatformPublication } from '../scope.js';
+import { inOrder } from '../privileges.js';
 import { indexColumns } from './index-keys.js';
 import { reparsable } from './reparsable.js';
 import type { QueryName } from './queries.js';
@@ -90,16 +92,14 @@ function grantsOf(row: R, seen: Map<string, Grants>): Grants {
 }
 
 function readGrants(acl: unknown, owner: string): Grants {
-  const byRole = new Map<string, Set<PrivilegeName>>();
+  const byRole = new Map<string, Set<string>>();
   for (const [role, privilege] of aclPairs(acl, owner)) {
-    const set = byRole.get(role) ?? new Set<PrivilegeName>();
-    set.add(privilege.toLowerCase() as PrivilegeName);
+    const set = byRole.get(role) ?? new Set<string>();
+    set.add(privilege.toLowerCase());
     byRole.set(role, set);
   }
-  const out: Record<string, PrivilegeName[]> = {};
-  for (const role of [...byRole.keys()].sort()) {
-    out[role] = PRIVILEGE_ORDER.filter((p) => byRole.get(role)!.has(p));
-  }
+  const out: Record<string, Privilege[]> = {};
+  for (const role of [...byRole.keys()].sort()) out[role] = inOrder(byRole.get(role)!, PRIVILEGE_ORDER);
   return out;
 }
 
@@ -308,6 +308,7 @@ export interface Assembly {
     functions: Catalog['functions'];
     sequences: Catalog['sequences'];
     schemas: Catalog['schemas'];
+    defaultPrivileges: Catalog['defaultPrivileges'];
     extensions: Catalog['extensions'];
     tables: readonly R[];
     views: readonly R[];
@@ -441,7 +442,12 @@ export function rowSink(assembly: Assembly, name: QueryName): RowSink {
     case 'sequences':
       return rowsSink((rows) => void (parts.sequences = byQualifiedName(rows.map((row) => sequenceOf(row, assembly.grantsSeen)))));
     case 'schemas':
-      return rowsSink((rows) => void (parts.schemas = keyed(rows.map((row) => schemaOf(row, assembly.grantsSeen)), (schema) => schema.name)));
+      return rowsSink((rows) => {
+        // The row under the empty name holds the default privileges without IN SCHEMA.
+        const global = rows.find((row) => row['name'] === '');
+        if (global) parts.defaultPrivileges = defaultPrivilegesOf(global['default_acl'], true);
+        parts.schemas = keyed(rows.filter((row) => row['name'] !== '').map((row) => schemaOf(row, assembly.grantsSeen)), (schema) => schema.name);
+      });
     case 'extensions':
       return rowsSink(
         (rows) =>
@@ -525,6 +531,7 @@ export function finishCatalog(assembly: Assembly): Catalog {
     ...(p.composites && Object.keys(p.composites).length > 0 ? { composites: p.composites } : {}),
     ...(p.cronJobs && Object.keys(p.cronJobs).length > 0 ? { cronJobs: p.cronJobs } : {}),
     ...(p.publications ? { publications: sortedKeys(p.publications) } : {}),
+    ...(p.defaultPrivileges ? { defaultPrivileges: p.defaultPrivileges } : {}),
     domains: p.domains ?? {},
     enums: p.enums ?? {},
     extensions: p.extensions ?? {},
@@ -618,16 +625,17 @@ function sequenceOf(row: R, grantsSeen: Map<string, Grants>): Sequence {
 const DEFAULT_OBJECTS: Readonly<Record<string, DefaultObjects>> = { r: 'tables', S: 'sequences', f: 'functions', T: 'types' };
 
 /** A schema's default privileges (JSON from schemas.sql), by role and object kind; undefined when none. */
-function defaultPrivilegesOf(value: unknown): DefaultPrivileges | undefined {
+function defaultPrivilegesOf(value: unknown, global = false): DefaultPrivileges | undefined {
   if (value === null || value === undefined) return undefined;
   const rows = JSON.parse(String(value)) as { role: string; type: string; acl: string[] | null }[];
   const out: Record<string, Partial<Record<DefaultObjects, Grants>>> = {};
   for (const r of rows) {
     const objects = DEFAULT_OBJECTS[r.type];
     if (!objects) continue;
-    // No owner to leave out: a schema's entry lists exactly what it adds to the role's defaults.
+    // No owner to leave out: a schema's entry lists exactly what it adds to the role's defaults, a
+    // global one what replaces them (empty when all is revoked).
     const grants = readGrants(r.acl ?? [], '\u0000');
-    if (Object.keys(grants).length > 0) (out[r.role] ??= {})[objects] = grants;
+    if (global || Object.keys(grants).length > 0) (out[r.role] ??= {})[objects] = grants;
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -1,6 +1,7 @@
 /** What every per-kind differ needs: the two catalogs, the spec's inputs, and a sink for changes. */
 import type { Catalog, Grants, PrivilegeName } from '../../catalog/types.js';
-import type { Change, ObjectRef } from '../changes.js';
+import type { Change, GrantOption, ObjectRef } from '../changes.js';
+import { optionsByPrivilege } from '../../catalog/privileges.js';
 import type { PlanInputs } from '../types.js';
 import { own } from '../../util/object-keys.js';
 
@@ -42,15 +43,24 @@ export function grantChanges(
   before: Grants,
   after: Grants,
   flags: { implied?: boolean; impliedInverse?: boolean } = {},
+  /** Every grantee on either side, not only the managed roles (an object the YAML states whole). */
+  whole = false,
 ): Change[] {
   const out: Change[] = [];
-  for (const role of [...ctx.managedRoles].sort()) {
-    const a = new Set<PrivilegeName>(own(before, role) ?? []);
-    const b = new Set<PrivilegeName>(own(after, role) ?? []);
-    const revoke = [...a].filter((p) => !b.has(p));
-    const grant = [...b].filter((p) => !a.has(p));
-    if (revoke.length > 0) out.push({ ...flags, kind: 'Revoke', target, role, privileges: revoke });
-    if (grant.length > 0) out.push({ ...flags, kind: 'Grant', target, role, privileges: grant });
+  const roles = whole ? new Set([...ctx.managedRoles, ...Object.keys(before), ...Object.keys(after)]) : ctx.managedRoles;
+  for (const role of [...roles].sort()) {
+    const a = optionsByPrivilege(own(before, role) ?? []);
+    const b = optionsByPrivilege(own(after, role) ?? []);
+    const push = (kind: 'Grant' | 'Revoke', privileges: PrivilegeName[], option?: GrantOption): void => {
+      if (privileges.length > 0) out.push({ ...flags, kind, target, role, privileges, ...(option ? { option } : {}) });
+    };
+    // Whole privileges first (REVOKE p also takes its option), then the grant option alone.
+    push('Revoke', [...a.keys()].filter((p) => !b.has(p) && !a.get(p)));
+    push('Revoke', [...a.keys()].filter((p) => !b.has(p) && a.get(p)), 'with');
+    push('Revoke', [...a.keys()].filter((p) => b.has(p) && a.get(p) && !b.get(p)), 'only');
+    push('Grant', [...b.keys()].filter((p) => !a.has(p) && !b.get(p)));
+    push('Grant', [...b.keys()].filter((p) => !a.has(p) && b.get(p)), 'with');
+    push('Grant', [...b.keys()].filter((p) => a.has(p) && b.get(p) && !a.get(p)), 'only');
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { parseDefaultPrivilegesKey } from '../../catalog/compare.js';
 import { invertChange, type Change, type EnumColumnUse } from '../changes.js';
 import { commentChange, grantChanges, omit, same, type DiffContext } from './context.js';
 import { own } from '../../util/object-keys.js';
+import { builtinDefaults, GLOBAL_DEFAULTS } from '../../catalog/global-defaults.js';
 
 export function schemaChanges(ctx: DiffContext): Change[] {
   const out: Change[] = [];
@@ -31,6 +32,13 @@ export function schemaChanges(ctx: DiffContext): Change[] {
   for (const [name, s] of Object.entries(ctx.from.schemas)) {
     if (!managed.has(name) || own(ctx.to.schemas, name) || name === 'public') continue;
     out.push(...commentChange({ type: 'schema', name }, s.comment, undefined, { implied: true }), ...grants(name, s, undefined, { implied: true }), ...defaults(name, s, undefined, { implied: true }), { kind: 'DropSchema', schema: s });
+  }
+  // Without IN SCHEMA: the entry replaces the built-in defaults, so every grantee is diffed.
+  for (const { schema, forRole, objects } of declaredDefaults) {
+    if (schema !== GLOBAL_DEFAULTS) continue;
+    const before = ctx.from.defaultPrivileges?.[forRole]?.[objects] ?? builtinDefaults(forRole, objects);
+    const after = ctx.to.defaultPrivileges?.[forRole]?.[objects] ?? builtinDefaults(forRole, objects);
+    out.push(...grantChanges(ctx, { type: 'default privileges', schema, forRole, objects }, before, after, {}, true));
   }
   return out;
 }
@@ -208,6 +216,7 @@ export function managedOnly(catalog: Catalog, schemas: ReadonlySet<string>): Cat
     ...(catalog.buckets ? { buckets: catalog.buckets } : {}),
     ...(catalog.cronJobs ? { cronJobs: catalog.cronJobs } : {}),
     ...(catalog.publications ? { publications: catalog.publications } : {}),
+    ...(catalog.defaultPrivileges ? { defaultPrivileges: catalog.defaultPrivileges } : {}),
   };
 }
 

@@ -30,6 +30,9 @@ import { renderPublicationChange } from './publications.js';
 import { renderPlatformChange } from './platform.js';
 import { partitionAttachSteps } from './partition-attach.js';
 import { recreatedViewExtras, renderOwner } from './owners.js';
+import { fnKey, fnRef, objectGrantsSql, refName, renderGrant } from './grants.js';
+
+export { refName };
 
 export function renderChange(change: Change, options: PlanOptions): Step[] {
   if (change.implied) return [];
@@ -270,7 +273,7 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
         const again = [
           `DROP VIEW IF EXISTS ${q(k)}`,
           viewSql(to),
-          ...Object.entries(to.grants).map(([role, privileges]) => `GRANT ${privileges.map((p) => p.toUpperCase()).join(', ')} ON TABLE ${q(k)} TO ${role === 'public' ? 'PUBLIC' : quoteIdent(role)}`),
+          ...objectGrantsSql(`TABLE ${q(k)}`, to.grants),
           ...(to.comment !== undefined ? [`COMMENT ON VIEW ${q(k)} IS ${str(to.comment)}`] : []),
           ...recreatedViewExtras(k, to),
         ];
@@ -282,9 +285,7 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
         step(`DROP VIEW IF EXISTS ${q(k)}`, `- view ${k} (recreated)`, k),
         step(viewSql(to), `+ view ${k}`, k),
       ];
-      for (const [role, privileges] of Object.entries(to.grants)) {
-        out.push(step(`GRANT ${privileges.map((p) => p.toUpperCase()).join(', ')} ON TABLE ${q(k)} TO ${role === 'public' ? 'PUBLIC' : quoteIdent(role)}`, `+ grant on ${k} to ${role}`, k));
-      }
+      for (const sql of objectGrantsSql(`TABLE ${q(k)}`, to.grants)) out.push(step(sql, `+ grant on ${k} to ${/ TO (.*?)(?: WITH GRANT OPTION)?$/.exec(sql)![1]}`, k));
       if (to.comment !== undefined) out.push(step(`COMMENT ON VIEW ${q(k)} IS ${str(to.comment)}`, `~ comment on view ${k}`, k));
       for (const sql of recreatedViewExtras(k, to)) out.push(step(sql, `~ view ${k} column comment or owner`, k));
       return out;
@@ -302,24 +303,8 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
         ),
       ];
     case 'Grant':
-    case 'Revoke': {
-      const target = change.target;
-      // A column's privileges name the column: GRANT UPDATE ("bio") ON TABLE t.
-      const columns = target.type === 'column' ? ` (${quoteIdent(target.column)})` : '';
-      const privileges = change.privileges.map((p) => `${p.toUpperCase()}${columns}`).join(', ');
-      const role = change.role === 'public' ? 'PUBLIC' : quoteIdent(change.role);
-      if (target.type === 'default privileges') {
-        const head = `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(target.forRole)} IN SCHEMA ${quoteIdent(target.schema)}`;
-        const what = `${privileges} ON ${target.objects.toUpperCase()}`;
-        const sql = change.kind === 'Grant' ? `${head} GRANT ${what} TO ${role}` : `${head} REVOKE ${what} FROM ${role}`;
-        const verb = change.kind === 'Grant' ? '+ default grant' : '- default grant';
-        return [step(sql, `${verb} ${change.privileges.join(', ')} on ${target.objects} ${target.forRole} creates in ${target.schema} ${change.kind === 'Grant' ? 'to' : 'from'} ${change.role}`, target.schema)];
-      }
-      const on = target.type === 'column' ? `TABLE ${q(target.table)}` : grantTarget(target);
-      const sql = change.kind === 'Grant' ? `GRANT ${privileges} ON ${on} TO ${role}` : `REVOKE ${privileges} ON ${on} FROM ${role}`;
-      const sign = change.kind === 'Grant' ? '+' : '-';
-      return [step(sql, `${sign} ${change.kind.toLowerCase()} ${change.privileges.join(', ')} on ${refName(change.target)} ${change.kind === 'Grant' ? 'to' : 'from'} ${change.role}`, refName(change.target))];
-    }
+    case 'Revoke':
+      return renderGrant(change);
     case 'SetComment':
       return [
         step(
@@ -347,8 +332,6 @@ export function renderChange(change: Change, options: PlanOptions): Step[] {
 }
 
 const key = (o: { schema: string; name: string }): string => `${o.schema}.${o.name}`;
-const fnKey = (fn: FunctionDef): string => `${fn.schema}.${fn.name}(${fn.identityArgs})`;
-const fnRef = (fn: FunctionDef): string => `${q(key(fn))}(${fn.identityArgs})`;
 /** The live table is partitioned otherwise, or a partition of another parent or bound, than `shape` (see tableShape). */
 function liveShapeDiffers(table: string, shape: string): string {
   return (
@@ -427,27 +410,6 @@ function viewSql(v: View): string {
   return `CREATE OR REPLACE VIEW ${q(key(v))}${options} AS\n${def}`;
 }
 
-function grantTarget(target: ObjectRef): string {
-  switch (target.type) {
-    case 'table':
-    case 'view':
-    case 'materialized view':
-      return `TABLE ${q(target.key)}`;
-    case 'sequence':
-      return `SEQUENCE ${q(target.key)}`;
-    case 'function':
-      return `${target.fn.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${fnRef(target.fn)}`;
-    case 'schema':
-      return `SCHEMA ${quoteIdent(target.name)}`;
-    case 'type':
-    case 'domain':
-      return `TYPE ${q(target.key)}`;
-    default:
-      // Columns, indexes, triggers, constraints and policies take no GRANT of their own.
-      throw new UnsupportedChange(target);
-  }
-}
-
 function commentTarget(target: ObjectRef): string {
   switch (target.type) {
     case 'schema':
@@ -477,23 +439,3 @@ function commentTarget(target: ObjectRef): string {
   }
 }
 
-export function refName(target: ObjectRef): string {
-  switch (target.type) {
-    case 'schema':
-      return target.name;
-    case 'column':
-      return `${target.table}.${target.column}`;
-    case 'index':
-    case 'constraint':
-    case 'trigger':
-    case 'policy':
-      return `${target.table}.${target.name}`;
-    case 'function':
-      return fnKey(target.fn);
-    case 'default privileges':
-      // The schema's: the step belongs to it.
-      return target.schema;
-    default:
-      return target.key;
-  }
-}
