@@ -13,7 +13,7 @@ FROM pg_catalog.pg_namespace n
 WHERE n.nspname = ANY ($1::text[])
 UNION ALL
 -- Default privileges without IN SCHEMA, under the empty name, when the spec declares some.
-SELECT '', NULL, NULL, NULL,
+SELECT '', NULL, NULL, NULL, NULL,
        (SELECT json_agg(json_build_object('role', pg_catalog.pg_get_userbyid(d.defaclrole), 'type', d.defaclobjtype::text, 'acl', d.defaclacl::text[])
                         ORDER BY pg_catalog.pg_get_userbyid(d.defaclrole), d.defaclobjtype)
           FROM pg_catalog.pg_default_acl d WHERE d.defaclnamespace = 0)::text
