@@ -3,7 +3,9 @@
 SELECT n.nspname AS name,
        obj_description(n.oid, 'pg_namespace') AS comment,
        n.nspacl::text[] AS acl, pg_catalog.pg_get_userbyid(n.nspowner) AS owner,
-       CASE WHEN 'owners' = ANY ($5::text[]) THEN NULLIF(pg_catalog.pg_get_userbyid(n.nspowner), current_user::text) END AS other_owner,
+       -- PostgreSQL 15+ gives `public` to pg_database_owner, which is whoever owns the database: no owner of its own.
+       CASE WHEN 'owners' = ANY ($5::text[]) AND NOT (n.nspname = 'public' AND pg_catalog.pg_get_userbyid(n.nspowner) = 'pg_database_owner')
+            THEN NULLIF(pg_catalog.pg_get_userbyid(n.nspowner), current_user::text) END AS other_owner,
        CASE WHEN n.nspname = ANY ($4::text[]) THEN
          (SELECT json_agg(json_build_object('role', pg_catalog.pg_get_userbyid(d.defaclrole), 'type', d.defaclobjtype::text, 'acl', d.defaclacl::text[])
                           ORDER BY pg_catalog.pg_get_userbyid(d.defaclrole), d.defaclobjtype)
