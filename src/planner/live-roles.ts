@@ -37,15 +37,19 @@ export function liveGrantees(live: Catalog, inputs: PlanInputs): Set<string> {
 
 /**
  * Default privileges the YAML manages: where it declares some for a schema (or at the top, without
- * IN SCHEMA), every live entry there is managed too, so one the YAML does not declare is revoked.
+ * IN SCHEMA), every live entry there is managed too, so one the YAML does not declare is revoked;
+ * but for the entries of the platform's roles (FOR ROLE supabase_admin, ...).
  */
-export function liveDefaultPrivileges(live: Catalog, inputs: PlanInputs): string[] {
+export function liveDefaultPrivileges(live: Catalog, inputs: PlanInputs, platformRoles: readonly string[] = []): string[] {
+  const platform = new Set(platformRoles);
   const declared = new Set(inputs.defaultPrivileges ?? []);
   const schemas = new Set([...declared].map((key) => parseDefaultPrivilegesKey(key).schema));
   const out = new Set(declared);
   for (const schema of schemas) {
     const entries = schema === GLOBAL_DEFAULTS ? live.defaultPrivileges : live.schemas[schema]?.defaultPrivileges;
     for (const [forRole, kinds] of Object.entries(entries ?? {})) {
+      // What the platform's roles create is the platform's business, unless the YAML declares it.
+      if (platform.has(forRole) || forRole.startsWith('pg_')) continue;
       for (const objects of DEFAULT_OBJECT_KINDS) if (kinds[objects]) out.add(defaultPrivilegesKey(schema, forRole, objects));
     }
   }
@@ -57,7 +61,7 @@ export function liveDefaultPrivileges(live: Catalog, inputs: PlanInputs): string
  * managed objects added to the managed ones.
  */
 export function withLiveRoles(inputs: PlanInputs, live: Catalog, platformRoles: readonly string[]): PlanInputs {
-  const defaults = liveDefaultPrivileges(live, inputs);
+  const defaults = liveDefaultPrivileges(live, inputs, platformRoles);
   const scoped = defaults.length > (inputs.defaultPrivileges ?? []).length ? { ...inputs, defaultPrivileges: defaults } : inputs;
   const platform = new Set(platformRoles);
   const roles = new Set(scoped.managedRoles);

@@ -396,7 +396,7 @@ const fn = obj(
     grants: grants('EXECUTE grants per role (`execute with grant option` lets the role grant it on).', privilegeEnum('execute')),
     hook: {
       enum: ['custom_access_token', 'send_sms', 'send_email', 'mfa_verification_attempt', 'password_verification_attempt', 'before_user_created'],
-      description: 'A Supabase Auth hook: EXECUTE for `supabase_auth_admin` only, revoked from `anon`, `authenticated` and PUBLIC by construction.',
+      description: 'A Supabase Auth hook: EXECUTE for `supabase_auth_admin` only, revoked from `anon`, `authenticated`, `service_role` and PUBLIC by construction.',
     },
     comment: str('COMMENT ON FUNCTION.'),
     owner: str('Owning role (ALTER ... OWNER TO); absent: the role that runs the migration owns it.', { minLength: 1 }),

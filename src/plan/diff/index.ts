@@ -136,12 +136,13 @@ function createFunction(ctx: DiffContext, key: string, fn: FunctionDef): Change[
   const f = { impliedInverse: true };
   void key;
   // A new function has PUBLIC's default EXECUTE and no other grants; an auth hook is revoked from
-  // the API roles as well, which Supabase's default privileges may have granted it.
+  // the API roles as well, which Supabase's default privileges may have granted it, whether or not
+  // the YAML names them (a later plan manages every live grantee, and must find nothing to revoke).
   const hook = ctx.inputs.authHooks?.includes(`${fn.schema}.${fn.name}`) === true;
-  const before: Grants = hook ? { anon: ['execute'], authenticated: ['execute'], public: ['execute'] } : { public: ['execute'] };
+  const before: Grants = hook ? { anon: ['execute'], authenticated: ['execute'], public: ['execute'], service_role: ['execute'] } : { public: ['execute'] };
   return [
     { kind: 'CreateFunction', fn },
-    ...grantChanges(ctx, { type: 'function', fn }, before, fn.grants, f),
+    ...grantChanges(ctx, { type: 'function', fn }, before, fn.grants, f, hook),
     ...commentChange({ type: 'function', fn }, undefined, fn.comment, f),
   ];
 }
