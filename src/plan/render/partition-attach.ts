@@ -8,24 +8,22 @@
  */
 import type { Change } from '../changes.js';
 import type { Step } from '../types.js';
-import { doBlock, lit, q, step } from './sql.js';
+import { doBlock, inherits, lit, q, step } from './sql.js';
 
 type PartitionChange = Extract<Change, { kind: 'AttachPartition' | 'DetachPartition' }>;
 
-const isPartitionOf = (table: string, parent: string): string =>
-  `EXISTS (SELECT 1 FROM pg_catalog.pg_inherits WHERE inhrelid = to_regclass(${lit(table)}) AND inhparent = to_regclass(${lit(parent)}))`;
 
 export function partitionAttachSteps(change: PartitionChange): Step[] {
   const { table, parent, bound } = change;
   if (change.kind === 'AttachPartition') {
-    const sql = doBlock(`  IF NOT ${isPartitionOf(table, parent)} THEN\n    ALTER TABLE ${q(parent)} ATTACH PARTITION ${q(table)} ${bound};\n  END IF;`);
+    const sql = doBlock(`  IF NOT ${inherits(table, parent)} THEN\n    ALTER TABLE ${q(parent)} ATTACH PARTITION ${q(table)} ${bound};\n  END IF;`);
     return [step(sql, `~ table ${table} attached as a partition of ${parent}`, table, { hazards: ['access-exclusive-lock'] })];
   }
   // The indexes it had as a partition of the parent's stay behind as its own: dropped with the
   // detach (those the table keeps as a table of its own are created by the steps that follow).
   const sql = doBlock(
     [
-      `  IF ${isPartitionOf(table, parent)} THEN`,
+      `  IF ${inherits(table, parent)} THEN`,
       `    SELECT array_agg(h.inhrelid::regclass::text) INTO inherited FROM pg_catalog.pg_inherits h`,
       `      JOIN pg_catalog.pg_index x ON x.indexrelid = h.inhrelid`,
       `      WHERE x.indrelid = to_regclass(${lit(table)}) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = h.inhrelid);`,

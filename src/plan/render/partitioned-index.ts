@@ -10,7 +10,7 @@
 import type { Index } from '../../catalog/types.js';
 import type { IndexPartition } from '../changes.js';
 import type { PlanOptions, Step } from '../types.js';
-import { guarded, lit, q, shortName, step } from './sql.js';
+import { guarded, inherits, q, shortName, step } from './sql.js';
 
 const WAIVER =
   '-- schema:waive concurrent-index an ON ONLY index of a partitioned table builds nothing: each partition builds its own concurrently\n';
@@ -63,7 +63,7 @@ export function createPartitionedIndex(table: string, i: Index, partitions: read
     out.push(
       step(
         guarded(
-          `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits WHERE inhrelid = to_regclass(${lit(childIndex)}) AND inhparent = to_regclass(${lit(parentIndex)}))`,
+          `NOT ${inherits(childIndex, parentIndex)}`,
           `ALTER INDEX ${q(parentIndex)} ATTACH PARTITION ${q(childIndex)}`,
         ),
         `~ attach index ${childIndex} to ${parentIndex}`,

@@ -24,6 +24,11 @@ export function doBlock(body: string, declare?: string): string {
   return `DO $${tag}$\n${declare ? `DECLARE\n  ${declare}\n` : ''}BEGIN\n${body}\nEND\n$${tag}$`;
 }
 
+/** Whether relation (or index) `child` is a partition of `parent` now: a guard for ATTACH/DETACH. */
+export function inherits(child: string, parent: string): string {
+  return `EXISTS (SELECT 1 FROM pg_catalog.pg_inherits WHERE inhrelid = to_regclass(${lit(child)}) AND inhparent = to_regclass(${lit(parent)}))`;
+}
+
 /** `IF <condition> THEN <statement>; END IF;` in a DO block. */
 export function guarded(condition: string, statement: string): string {
   return doBlock(`  IF ${condition} THEN\n    ${statement};\n  END IF;`);
